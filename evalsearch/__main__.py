@@ -1,0 +1,3 @@
+from evalsearch.cli import main
+
+main()

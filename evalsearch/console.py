@@ -1,0 +1,88 @@
+"""Progress and messages on stderr: a live bar on a terminal, plain lines when piped.
+
+Library code never prints; the CLI hands a ``Progress`` to long runs. stdout is
+left to the command's output so that it can be piped.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import AbstractContextManager
+
+import click
+
+
+class Progress(AbstractContextManager):
+    """Files and pages done, with an ETA; ``silent`` switches everything off but errors.
+
+    Args:
+        total_files (int): how many files the run will handle.
+        label (str): what is being done ("extract", "index").
+        silent (bool): print nothing but errors and warnings.
+    """
+
+    def __init__(self, total_files: int, label: str, silent: bool = False):
+        self.total = total_files
+        self.label = label
+        self.silent = silent
+        self.done = 0
+        self.pages = 0
+        self.failed = 0
+        self.started = time.perf_counter()
+        self._bar = None
+        self._task = None
+        self._live = (not silent) and sys.stderr.isatty() and total_files > 0
+
+    def __enter__(self) -> "Progress":
+        if self._live:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeRemainingColumn
+
+            self._bar = RichProgress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files · {task.fields[pages]} pages"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task(self.label, total=self.total, pages=0)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+        return None
+
+    def advance(self, name: str, pages: int = 0, note: str = "") -> None:
+        """Count one file as done."""
+        self.done += 1
+        self.pages += pages
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, pages=self.pages)
+        elif not self.silent:
+            suffix = f" ({pages} pages)" if pages else ""
+            click.echo(f"{self.label}: {self.done}/{self.total} {name}{suffix}{' ' + note if note else ''}", err=True)
+
+    def error(self, message: str) -> None:
+        """Report a failure; shown even when silent."""
+        self.failed += 1
+        self._print(f"error: {message}")
+
+    def warning(self, message: str) -> None:
+        self._print(f"warning: {message}")
+
+    def _print(self, text: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(text, markup=False, highlight=False)
+        else:
+            click.echo(text, err=True)
+
+    def summary(self) -> str:
+        secs = time.perf_counter() - self.started
+        ok = self.done - self.failed
+        rate = f", {self.pages / secs:.1f} pages/s" if secs > 0 and self.pages else ""
+        return f"{self.label}: {ok} of {self.done} files done, {self.failed} failed, {self.pages} pages in {secs:.1f}s{rate}"

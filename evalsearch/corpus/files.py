@@ -1,0 +1,68 @@
+"""Finding input PDFs and writing output files so that none is ever half-written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from evalsearch.errors import UsageError
+
+SAMPLE_PACKAGE_DIR = ("data", "sample")
+
+
+def sample_corpus_dir() -> Path:
+    """The bundled sample corpus: four evaluation reports shipped inside the package."""
+    return Path(__file__).resolve().parent.parent.joinpath(*SAMPLE_PACKAGE_DIR)
+
+
+def find_pdfs(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand the given files and directories into PDF files, in a stable order.
+
+    A directory stands for every ``*.pdf`` below it (any letter case). A named
+    file is taken as given, whatever its extension, so that a misnamed file is
+    reported rather than silently skipped.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            candidates: Iterator[Path] | list[Path] = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"
+            )
+        elif path.exists():
+            candidates = [path]
+        else:
+            raise UsageError(f"no such file or directory: {path}")
+        for p in candidates:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(p)
+    return found
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory.
+
+    The rename is atomic, so a reader (or an interrupted run) sees either the
+    old file or the new one, never a partial write.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,138 @@
+"""Undo line-end hyphenation in Danish text.
+
+A PDF line that ends in "-" either breaks one word ("ud-" / "dannelse") or
+ends in a real hyphen ("CSR-" / "politik", "Social-" / "og arbejdsmarked").
+``join_line_break`` decides which, from the lexicon and the compound splitter,
+looking only at the piece after the last in-word hyphen of the left side
+("forandrings-teo-" / "rien": the piece is "teo"):
+
+1. The right side does not start with a letter ("2015-" / "2016", "igang-" /
+   "2") or starts with a capital ("Nord-" / "Jylland"): keep the hyphen.
+2. The right side is a conjunction (og, eller, samt, til): a suspended
+   compound, "Social- og": keep hyphen and space, unless the joined word is
+   known ("her-" / "til" is "hertil").
+3. The piece ends in a capital or a digit ("CSR-", "A-", "B1-"): keep the hyphen.
+4. The hyphenated word is itself in the lexicon ("e-læring", "it-system"):
+   keep the hyphen.
+5. The joined word is a known form or a compound ("uddannelse",
+   "kompetenceudviklingsforløb"): join without hyphen.
+6. Both sides are known forms but the joined word is neither known nor a
+   compound ("ikke-" / "kommunale"): keep the hyphen.
+7. Otherwise (a name or jargon broken anywhere: "Ca-" / "bis"): join; a line
+   break inside a word is far more common than a real hyphen before an
+   unknown word.
+
+A soft hyphen (U+00AD) always marks a break inside a word and is joined.
+
+>>> join_line_break("ud-", "dannelse")
+'uddannelse'
+>>> join_line_break("evalueringer-", "ne,")
+'evalueringerne,'
+>>> join_line_break("forandrings-teo-", "rien")
+'forandrings-teorien'
+>>> join_line_break("Social-", "og")
+'Social- og'
+>>> join_line_break("CSR-", "politik")
+'CSR-politik'
+>>> join_line_break("2015-", "2016")
+'2015-2016'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from evalsearch.danish.compounds import split_compound
+from evalsearch.danish.lexicon import DEFAULT_CACHE_SIZE, forms, normalise
+
+#: words after which a trailing hyphen marks a suspended compound ("Social- og")
+SUSPENSION_WORDS: frozenset[str] = frozenset({"og", "eller", "samt", "til", "el", "hhv"})
+
+#: characters a PDF may use for a line-end hyphen; all count as "-"
+HYPHENS = "-\u2010\u2011\u2012"
+SOFT_HYPHEN = "\u00ad"
+
+_IN_WORD_BREAK = re.compile(r"[-/]")
+# "word-" at a line end, optional spaces, newline, optional spaces, next word
+_LINE_BREAK = re.compile(r"(\S*[\w\u00ad][-\u2010\u2011\u2012\u00ad])[ \t]*\r?\n[ \t]*(\S+)[ \t]?")
+_SPACE_BREAK = re.compile(r"(\S*\w[-\u2010\u2011\u2012])[ \t]+(\S+)")
+
+
+def _is_known_or_compound(word: str) -> bool:
+    return word in forms() or bool(split_compound(word))
+
+
+@lru_cache(maxsize=DEFAULT_CACHE_SIZE)
+def join_line_break(left: str, right: str) -> str:
+    """Join a word broken at a line end, keeping the hyphen only where it is real.
+
+    Args:
+        left (str): the last word of a line, ending in a hyphen ("ud-").
+        right (str): the first word of the next line, with any punctuation ("dannelse,").
+
+    RETURNS (str): the joined text ("uddannelse,"); "Social- og" keeps the
+        space. A ``left`` without a final hyphen is joined to ``right`` with a space.
+
+    >>> join_line_break("A-", "kasse")
+    'A-kasse'
+    >>> join_line_break("kompetenceudviklings-", "hold")
+    'kompetenceudviklingshold'
+    """
+    if not right:
+        return left
+    if not left or left[-1] not in HYPHENS + SOFT_HYPHEN:
+        return f"{left} {right}" if left else right
+    stem = left[:-1]
+    if left[-1] == SOFT_HYPHEN:
+        return stem + right
+    if not right[0].isalpha() or right[0].isupper():
+        return left + right
+    core = normalise(right)
+    piece = _IN_WORD_BREAK.split(stem)[-1]
+    piece_lower = piece.lower()
+    if not piece:
+        return left + right
+    if core in SUSPENSION_WORDS:
+        # "her-" / "til" is "hertil", but "Social-" / "og" is suspended
+        return stem + right if piece_lower + core in forms() else f"{left} {right}"
+    if not piece[-1].isalpha() or piece[-1].isupper():
+        return left + right
+    if f"{piece_lower}-{core}" in forms():
+        return left + right
+    if _is_known_or_compound(piece_lower + core):
+        return stem + right
+    if piece_lower in forms() and core in forms():
+        return left + right
+    return stem + right
+
+
+def _rejoin(match: re.Match[str]) -> str:
+    joined = join_line_break(match.group(1), match.group(2))
+    # the joined word stays on the first line; the rest of the second follows
+    rest_of_line = match.string[match.end() :]
+    if rest_of_line and not rest_of_line.startswith(("\n", "\r")):
+        return joined + "\n"
+    return joined
+
+
+def dehyphenate_text(text: str, *, joined_lines: bool = False) -> str:
+    """Apply ``join_line_break`` to every line-end hyphen in a text.
+
+    Args:
+        text (str): text with line breaks, e.g. a page from the PDF reader.
+        joined_lines (bool): also treat "word- word" inside a line as a break,
+            for text whose lines were already joined with spaces.
+
+    RETURNS (str): the text with broken words joined; the joined word ends
+        the first line and the rest of the second line keeps its own line.
+
+    >>> dehyphenate_text("en god ud-\\ndannelse giver job")
+    'en god uddannelse\\ngiver job'
+    >>> dehyphenate_text("Social- og\\nbeskæftigelses-\\nområdet")
+    'Social- og\\nbeskæftigelsesområdet'
+    """
+    text = _LINE_BREAK.sub(_rejoin, text)
+    if joined_lines:
+        text = _SPACE_BREAK.sub(lambda m: join_line_break(m.group(1), m.group(2)), text)
+    return text

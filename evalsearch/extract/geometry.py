@@ -1,0 +1,101 @@
+"""The page grid of a report: body text size, body column, margin-note column.
+
+Measured once per document from all its pages, because one page may hold only
+a table or a figure. COWI reports set body text in a right-hand column and
+short margin notes in a left-hand column; other reports have one column.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from evalsearch.extract.lines import row_to_fragments, words_to_rows
+from evalsearch.model import Line, Word
+
+MARGIN_GUTTER = 8.0
+MARGIN_MIN_WIDTH = 30.0
+MARGIN_MIN_PAGES = 2
+
+
+@dataclass(frozen=True)
+class DocGeometry:
+    """Where body text stands and how big it is.
+
+    Attributes:
+        body_size: font size of most of the text.
+        body_left: left edge of the body column.
+        body_right: right edge of the body column.
+        margin_right: right limit of the margin-note column, or None without one.
+        pitch: usual distance from one body line's top to the next.
+    """
+
+    body_size: float
+    body_left: float
+    body_right: float
+    margin_right: float | None
+    pitch: float
+
+    def is_margin(self, frag: Line) -> bool:
+        """A fragment that stands wholly in the margin-note column, in text no bigger than body text."""
+        if self.margin_right is None:
+            return False
+        return frag.x1 <= self.margin_right and frag.size <= self.body_size * 1.02
+
+
+def _mode(values: Sequence[float], weights: Sequence[int] | None = None) -> float:
+    counts: Counter[float] = Counter()
+    for i, v in enumerate(values):
+        counts[v] += weights[i] if weights else 1
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_gap: float) -> DocGeometry:
+    """Measure the body grid from the words of all pages (furniture removed).
+
+    Args:
+        pages_words: (page number, words) for every page.
+        column_gap: gap that separates column fragments.
+    RETURNS (DocGeometry): the measured grid.
+    """
+    sizes: list[float] = []
+    weights: list[int] = []
+    fragments: list[tuple[int, Line]] = []
+    for number, words in pages_words:
+        for w in words:
+            sizes.append(round(w.size, 1))
+            weights.append(len(w.text))
+        for row in words_to_rows(words):
+            for frag in row_to_fragments(row, number, column_gap):
+                fragments.append((number, frag))
+    if not sizes:
+        return DocGeometry(10.0, 0.0, 600.0, None, 14.0)
+    body_size = _mode(sizes, weights)
+    body = [f for _, f in fragments if abs(f.size - body_size) < 0.3]
+    lefts = [round(f.x0) for f in body]
+    body_left = _mode(lefts, [len(f.words) for f in body]) if body else 0.0
+    rights = [round(f.x1) for f in body if f.x0 <= body_left + 1]
+    body_right = _mode(rights) if rights else body_left + 400
+    pitch = _body_pitch(body, body_left)
+    margin_pages = {
+        n
+        for n, f in fragments
+        if f.x1 <= body_left - MARGIN_GUTTER
+        and f.x0 < body_left - MARGIN_MIN_WIDTH
+        and f.size <= body_size * 1.02
+    }
+    margin_right = body_left - MARGIN_GUTTER / 2 if len(margin_pages) >= MARGIN_MIN_PAGES else None
+    return DocGeometry(body_size, float(body_left), float(body_right), margin_right, pitch)
+
+
+def _body_pitch(body: Sequence[Line], body_left: float) -> float:
+    by_page: dict[int, list[float]] = {}
+    for f in body:
+        if abs(f.x0 - body_left) < 15:
+            by_page.setdefault(f.page, []).append(f.top)
+    steps = []
+    for tops in by_page.values():
+        tops.sort()
+        steps.extend(round(b - a, 1) for a, b in zip(tops, tops[1:]) if 0 < b - a < 40)
+    return _mode(steps) if steps else 14.0

@@ -1,0 +1,319 @@
+"""One page's words → blocks in reading order, margin notes and footnotes.
+
+The stages, each a function of what it takes to what it returns:
+``rows_to_footnotes`` takes the small numbered rows off the page bottom,
+``rows_to_fragments`` cuts rows into column fragments and sorts them into
+body lines and margin-note lines, ``lines_to_notes`` groups margin lines into
+notes, and ``lines_to_blocks`` groups body lines into paragraphs, list items,
+headings and captions. Margin notes are then attached as the label of the
+block they stand beside; they never enter body text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from evalsearch.extract.geometry import DocGeometry
+from evalsearch.extract.lines import is_superscript, join_lines, line_text, row_to_fragments, words_to_rows
+from evalsearch.extract.patterns import (
+    BULLET_MARKERS,
+    CAPTION,
+    ORDERED_ITEM,
+    SENTENCE_END,
+    SOURCE,
+    split_heading_number,
+)
+from evalsearch.model import BBox, Block, Footnote, Line, Word
+
+FOOTNOTE_SIZE_RATIO = 0.9
+FOOTNOTE_ZONE = 0.55
+HEADING_SIZE_RATIO = 1.1
+DASH_MARKERS = frozenset("-–")
+
+
+@dataclass(frozen=True)
+class MarginNote:
+    text: str
+    page: int
+    top: float
+    bottom: float
+
+
+@dataclass
+class PageLayout:
+    """The reading of one page before blocks are joined across pages."""
+
+    blocks: list[Block] = field(default_factory=list)
+    leftover_notes: list[MarginNote] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+
+def inside(word: Word, box: BBox, pad: float = 1.0) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
+
+
+def rows_to_footnotes(
+    rows: list[list[Word]], page: int, page_height: float, geometry: DocGeometry
+) -> tuple[list[list[Word]], list[Footnote]]:
+    """Split off footnotes: small rows at the page bottom, the first led by a number."""
+    small = FOOTNOTE_SIZE_RATIO * geometry.body_size
+    start = len(rows)
+    for i in range(len(rows) - 1, -1, -1):
+        row = rows[i]
+        size = max(w.size for w in row)
+        if size > small or row[0].top < page_height * FOOTNOTE_ZONE:
+            break
+        start = i
+    tail = rows[start:]
+    first_numbered = next((i for i, r in enumerate(tail) if r[0].text.isdigit() and len(r) > 1), None)
+    if first_numbered is None:
+        return rows, []
+    body_rows, note_rows = rows[: start + first_numbered], tail[first_numbered:]
+    footnotes: list[Footnote] = []
+    for row in note_rows:
+        text = line_text(Line(tuple(row), page))
+        head, _, rest = text.partition(" ")
+        if row[0].text.isdigit() and rest:
+            footnotes.append(Footnote(number=head, text=rest, page=page))
+        elif footnotes:
+            last = footnotes[-1]
+            footnotes[-1] = replace(last, text=join_lines([last.text, text]))
+    return body_rows, footnotes
+
+
+def rows_to_fragments(
+    rows: list[list[Word]], page: int, geometry: DocGeometry, column_gap: float
+) -> tuple[list[Line], list[Line]]:
+    """Cut rows into fragments and sort them into (body lines, margin-note lines)."""
+    body: list[Line] = []
+    margin: list[Line] = []
+    for row in rows:
+        frags = row_to_fragments(row, page, column_gap)
+        rest: list[Line] = []
+        for frag in frags:
+            (margin if geometry.is_margin(frag) else rest).append(frag)
+        if len(rest) > 1:
+            # Several fragments side by side in the body: a rule-less table or a
+            # two-column passage; keep them as one line in left-to-right order.
+            words = tuple(w for f in rest for w in f.words)
+            rest = [Line(words, page)]
+        body.extend(rest)
+    return body, margin
+
+
+def lines_to_notes(lines: list[Line], geometry: DocGeometry) -> list[MarginNote]:
+    """Group margin-column lines that follow each other closely into notes."""
+    notes: list[MarginNote] = []
+    group: list[Line] = []
+    for line in sorted(lines, key=lambda l: l.top):
+        if group and line.top - group[-1].top > 1.7 * line.size:
+            notes.append(_note(group))
+            group = []
+        group.append(line)
+    if group:
+        notes.append(_note(group))
+    return notes
+
+
+def _note(group: list[Line]) -> MarginNote:
+    text = join_lines([line_text(l) for l in group])
+    return MarginNote(text, group[0].page, group[0].top, group[-1].bottom)
+
+
+@dataclass
+class _Draft:
+    role: str
+    lines: list[Line]
+    marker: str | None = None
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+
+def classify_line(line: Line, geometry: DocGeometry) -> tuple[str, str | None]:
+    """Return (kind, marker) for a body line: heading, caption, source, bullet or text."""
+    text = line_text(line).strip()
+    first = line.words[0].text
+    size = line.size
+    if CAPTION.match(text):
+        label_bold = line.words[0].bold
+        rest = CAPTION.match(text).group("rest")
+        if label_bold or abs(size - geometry.body_size) > 0.3 or (rest[:1].isupper() or rest[:1] in "\"'«"):
+            return "caption", None
+    if SOURCE.match(text):
+        return "source", None
+    if first in BULLET_MARKERS and len(line.words) > 1:
+        return "bullet", first
+    if first[:1] in BULLET_MARKERS - DASH_MARKERS and len(first) > 1 and first[1].isalpha():
+        return "bullet", first[:1]
+    number, title = split_heading_number(text)
+    bold = line.bold
+    if bold and size >= geometry.body_size * 0.98 and number is not None and title[:1].isupper():
+        return "heading", None
+    if bold and size >= geometry.body_size * HEADING_SIZE_RATIO:
+        return "heading", None
+    if ORDERED_ITEM.match(text):
+        return "bullet", first
+    return "text", None
+
+
+def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
+    prev = draft.last
+    scale = line.size / geometry.body_size if geometry.body_size else 1.0
+    step = line.top - prev.top
+    if abs(line.size - prev.size) > 0.6 or step <= 0:
+        return False
+    if draft.role == "heading":
+        return kind in ("heading", "text") and line.bold and step <= 1.6 * line.size and not split_heading_number(line_text(line))[0]
+    if kind in ("heading", "caption", "source"):
+        return False
+    if kind == "bullet":
+        if marker in DASH_MARKERS and draft.role == "paragraph" and step <= geometry.pitch * scale * 1.25:
+            if not SENTENCE_END.search(line_text(prev)):
+                return True
+        return False
+    if step > geometry.pitch * scale * 1.3 + 0.5:
+        return False
+    if draft.role in ("caption", "source"):
+        return True
+    if draft.role == "bullet":
+        return line.x0 > draft.first.x0 + 2
+    if line.x0 > draft.first.x0 + 3 and line.x0 > min(l.x0 for l in draft.lines) + 3:
+        return False
+    return True
+
+
+def _run_in(draft: _Draft) -> tuple[str | None, list[str]]:
+    """Split a bold run-in heading off a paragraph; return (run_in, remaining line texts)."""
+    bold_parts: list[str] = []
+    rest_parts: list[str] = []
+    in_bold = True
+    for line in draft.lines:
+        size = line.size
+        bold_words: list[Word] = []
+        rest_words: list[Word] = []
+        for w in line.words:
+            if is_superscript(w, size):
+                continue
+            if in_bold and w.bold:
+                bold_words.append(w)
+            else:
+                in_bold = False
+                rest_words.append(w)
+        if bold_words:
+            bold_parts.append(line_text(Line(tuple(bold_words), line.page)))
+        if rest_words:
+            rest_parts.append(line_text(Line(tuple(rest_words), line.page)))
+    if not bold_parts or not rest_parts:
+        return None, [line_text(l) for l in draft.lines]
+    bold_text = join_lines(bold_parts)
+    rest_text = rest_parts[0].lstrip()
+    ends = SENTENCE_END.search(bold_text) is not None
+    if not (ends or rest_text[:1].isupper()) or len(bold_text.split()) > 40:
+        return None, [line_text(l) for l in draft.lines]
+    return bold_text, rest_parts
+
+
+def _draft_to_block(draft: _Draft) -> Block:
+    refs: list[str] = []
+    texts = [line_text(l, refs) for l in draft.lines]
+    run_in = None
+    if draft.role == "paragraph":
+        run_in, texts = _run_in(draft)
+    text = join_lines(texts)
+    marker = draft.marker
+    if draft.role == "bullet" and marker and text.startswith(marker):
+        text = text[len(marker):].lstrip()
+    lines = draft.lines
+    bbox = (min(l.x0 for l in lines), lines[0].top, max(l.x1 for l in lines), lines[-1].bottom)
+    letters = sum(len(w.text) for l in lines for w in l.words)
+    bold = sum(len(w.text) for l in lines for w in l.words if w.bold) >= 0.8 * letters
+    number = None
+    if draft.role == "heading":
+        number, _ = split_heading_number(text)
+    return Block(
+        role=draft.role,  # type: ignore[arg-type]
+        text=text,
+        page=lines[0].page,
+        bbox=bbox,
+        size=lines[0].size,
+        bold=bold,
+        run_in=run_in,
+        marker=marker,
+        number=number,
+        footnote_refs=tuple(refs),
+    )
+
+
+def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry) -> list[Block]:
+    """Group body lines (top to bottom) into blocks."""
+    blocks: list[Block] = []
+    draft: _Draft | None = None
+    role_of = {"text": "paragraph", "bullet": "bullet", "heading": "heading", "caption": "caption", "source": "source"}
+    for line in lines:
+        kind, marker = classify_line(line, geometry)
+        if draft is not None and _continues(draft, line, kind, marker, geometry):
+            draft.lines.append(line)
+            continue
+        if draft is not None:
+            blocks.append(_draft_to_block(draft))
+        draft = _Draft(role_of[kind], [line], marker)
+    if draft is not None:
+        blocks.append(_draft_to_block(draft))
+    return blocks
+
+
+def attach_notes(blocks: list[Block], notes: list[MarginNote]) -> tuple[list[Block], list[MarginNote]]:
+    """Make each margin note the label of the block it stands beside.
+
+    RETURNS: the labelled blocks and the notes left over (printed below the last
+    block of the page; they label the first block of the next page).
+    """
+    out = list(blocks)
+    leftover: list[MarginNote] = []
+    for note in notes:
+        target = None
+        for i, b in enumerate(out):
+            if b.role in ("paragraph", "bullet", "heading") and b.bbox[3] >= note.top - 2:
+                target = i
+                break
+        if target is None:
+            leftover.append(note)
+            continue
+        b = out[target]
+        label = note.text if b.label is None else f"{b.label} {note.text}"
+        out[target] = replace(b, label=label)
+    return out, leftover
+
+
+def page_to_layout(
+    page_number: int,
+    page_height: float,
+    words: Sequence[Word],
+    geometry: DocGeometry,
+    column_gap: float,
+    tables: Sequence[tuple[BBox, str]] = (),
+) -> PageLayout:
+    """Read one page (furniture already removed) into blocks, notes and footnotes.
+
+    Args:
+        tables: (bbox, text) of each table found on the page; their words are
+            left out of the text flow and a table block stands in their place.
+    """
+    flow = [w for w in words if not any(inside(w, box) for box, _ in tables)]
+    rows = words_to_rows(flow)
+    rows, footnotes = rows_to_footnotes(rows, page_number, page_height, geometry)
+    body, margin = rows_to_fragments(rows, page_number, geometry, column_gap)
+    blocks = lines_to_blocks(body, geometry)
+    for box, text in tables:
+        blocks.append(Block(role="table", text=text, page=page_number, bbox=box))
+    blocks.sort(key=lambda b: (b.bbox[1], b.bbox[0]))
+    blocks, leftover = attach_notes(blocks, lines_to_notes(margin, geometry))
+    return PageLayout(blocks=blocks, leftover_notes=leftover, footnotes=footnotes)

@@ -1,0 +1,113 @@
+"""Words → printed rows → line fragments, and line-end de-hyphenation.
+
+A printed row is every word on one baseline across the page. A row is cut into
+fragments wherever the horizontal gap is wider than a column gutter, so that a
+margin note and the body text beside it, or two table cells, never merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from evalsearch.danish.hyphenation import join_line_break
+from evalsearch.model import Line, Word
+
+SUPERSCRIPT_RATIO = 0.75
+
+_TRAILING_HYPHEN = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüéÉ0-9]-$")
+
+
+def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
+    """Group words into printed rows by vertical overlap, each row left to right.
+
+    A small raised word (a footnote marker) joins the row it is printed on
+    instead of starting a row of its own.
+    """
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    rows: list[list[Word]] = []
+    bounds: list[tuple[float, float, float]] = []  # top, bottom, size of the row's main text
+    for w in ordered:
+        mid = (w.top + w.bottom) / 2
+        placed = False
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom, size = bounds[i]
+            if top - 0.5 <= mid <= bottom + 0.5 or (w.size < SUPERSCRIPT_RATIO * size and top - w.height * 0.6 <= w.top <= bottom):
+                rows[i].append(w)
+                if w.size >= SUPERSCRIPT_RATIO * size:
+                    bounds[i] = (min(top, w.top), max(bottom, w.bottom), max(size, w.size))
+                placed = True
+                break
+        if not placed:
+            rows.append([w])
+            bounds.append((w.top, w.bottom, w.size))
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    rows.sort(key=lambda r: min(w.top for w in r if w.size >= SUPERSCRIPT_RATIO * max(x.size for x in r)))
+    return rows
+
+
+def row_to_fragments(row: Sequence[Word], page: int, column_gap: float) -> list[Line]:
+    """Cut one printed row where the gap between words is wider than a gutter."""
+    fragments: list[Line] = []
+    current: list[Word] = [row[0]]
+    for w in row[1:]:
+        prev = current[-1]
+        gap = w.x0 - prev.x1
+        if gap > max(column_gap, 1.6 * max(prev.size, w.size)):
+            fragments.append(Line(tuple(current), page))
+            current = [w]
+        else:
+            current.append(w)
+    fragments.append(Line(tuple(current), page))
+    return fragments
+
+
+def is_superscript(word: Word, line_size: float) -> bool:
+    return word.size < SUPERSCRIPT_RATIO * line_size and word.text.isdigit() and len(word.text) <= 3
+
+
+def line_text(line: Line, refs: list[str] | None = None) -> str:
+    """The text of a line without its superscript footnote markers (collected in ``refs``).
+
+    A removed marker counts as part of the word before it, so "procent⁵." reads "procent.".
+    """
+    size = line.size
+    out: list[str] = []
+    prev_x1: float | None = None
+    prev_size = size
+    for w in line.words:
+        if is_superscript(w, size):
+            if refs is not None:
+                refs.append(w.text)
+            prev_x1 = w.x1 if prev_x1 is not None else None
+            continue
+        if prev_x1 is not None:
+            out.append(" " if w.x0 - prev_x1 > 0.12 * min(prev_size, w.size) else "")
+        out.append(w.text)
+        prev_x1, prev_size = w.x1, w.size
+    return "".join(out)
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Join the lines of one paragraph or cell, rejoining words hyphenated at line ends.
+
+    >>> join_lines(["det gør ud-", "dannelse bedre"])
+    'det gør uddannelse bedre'
+    """
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if not text:
+            continue
+        if not out:
+            out = text
+            continue
+        if _TRAILING_HYPHEN.search(out):
+            head, _, last = out.rpartition(" ")
+            first, _, rest = text.partition(" ")
+            joined = join_line_break(last, first)
+            out = (head + " " if head else "") + joined + (" " + rest if rest else "")
+        else:
+            out = out + " " + text
+    return re.sub(r"\s+", " ", out).strip()

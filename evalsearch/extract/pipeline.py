@@ -1,0 +1,213 @@
+"""PDF → Document: the extraction stages in order.
+
+``extract_document(path, settings)`` opens the file (bad input raises an
+``InputError``), reads every page, removes page furniture, measures the page
+grid, lays out each page, joins blocks across page breaks, builds the section
+tree and reads the title page. Then the record stages listed in
+``RECORD_STAGES`` run one by one over the shared ``ExtractContext``; a stage that
+fails on one document is recorded as an ``ErrorItem`` (status "partial") and
+the others still run.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from evalsearch.errors import EvalsearchError, InputError, NoTextLayerError
+from evalsearch.extract.furniture import find_furniture, strip_furniture
+from evalsearch.extract.geometry import DocGeometry, document_geometry
+from evalsearch.extract.layout import MarginNote, PageLayout, page_to_layout
+from evalsearch.extract.lines import join_lines, words_to_rows
+from evalsearch.extract.patterns import SENTENCE_END
+from evalsearch.extract.pdf import iter_pages, opened_pdf
+from evalsearch.extract.regions import find_table_regions, region_text
+from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
+from evalsearch.extract.settings import ExtractSettings
+from evalsearch.extract.titlepage import read_title_page
+from evalsearch.model import BBox, Block, Document, ErrorItem, Footnote, PageContent, Source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ExtractContext:
+    """What the record stages read: the clean pages, their grid, and the document so far."""
+
+    document: Document
+    pages: list[PageContent]
+    geometry: DocGeometry
+    settings: ExtractSettings
+    toc: list[TocEntry] = field(default_factory=list)
+    table_regions: dict[int, list[BBox]] = field(default_factory=dict)
+
+
+RecordStage = Callable[[ExtractContext], None]
+
+
+def _record_stages() -> list[tuple[str, RecordStage]]:
+    """The record stages, in the order they run (later stages may read earlier records)."""
+    return []
+
+
+def doc_id_for(path: Path) -> str:
+    return path.stem
+
+
+def read_pages(path: Path, settings: ExtractSettings) -> tuple[list[PageContent], list[ErrorItem], Source]:
+    pages: list[PageContent] = []
+    errors: list[ErrorItem] = []
+    with opened_pdf(path, password=settings.password, repair=settings.repair) as opened:
+        if opened.page_count == 0:
+            raise InputError("the PDF has no pages that can be read", path)
+        for item in iter_pages(opened):
+            if isinstance(item, InputError):
+                errors.append(ErrorItem("read", item.reason, item.page))
+            else:
+                pages.append(item)
+        source = Source(str(path), opened.sha256, opened.page_count, repaired=opened.repaired)
+    if opened.repaired:
+        errors.append(ErrorItem("open", "damaged cross-reference table was repaired; all pages were read again"))
+    chars = sum(len(w.text) for p in pages for w in p.words)
+    if chars < settings.min_chars_per_page * max(1, source.pages):
+        raise NoTextLayerError("no text layer (scanned/image-only PDF, OCR needed)", path)
+    for p in pages:
+        if not p.words and p.images:
+            errors.append(ErrorItem("read", "no text layer on this page (image only)", p.number))
+    return pages, errors, source
+
+
+def _join_across_pages(layouts: list[PageLayout]) -> list[Block]:
+    """Concatenate page blocks; rejoin a paragraph that a page break cut in two.
+
+    A margin note printed below the last paragraph of a page labels the first
+    block of the next page.
+    """
+    blocks: list[Block] = []
+    carry: list[MarginNote] = []
+    for layout in layouts:
+        page_blocks = list(layout.blocks)
+        if carry:
+            idx = next((i for i, b in enumerate(page_blocks) if b.role in ("paragraph", "bullet", "heading")), None)
+            if idx is not None:
+                b = page_blocks[idx]
+                page_blocks[idx] = replace(b, label=" ".join(n.text for n in carry) if b.label is None else b.label)
+                carry = []
+        carry.extend(layout.leftover_notes)
+        if blocks and page_blocks:
+            prev_i = _last_text_block(blocks)
+            first = page_blocks[0]
+            if prev_i is not None and prev_i == len(blocks) - 1 and _continues_on_next_page(blocks[prev_i], first):
+                prev = blocks[prev_i]
+                blocks[prev_i] = replace(
+                    prev,
+                    text=join_lines([prev.text, first.text]),
+                    footnote_refs=prev.footnote_refs + first.footnote_refs,
+                    end_page=first.page,
+                )
+                page_blocks = page_blocks[1:]
+        blocks.extend(page_blocks)
+    return blocks
+
+
+def _last_text_block(blocks: list[Block]) -> int | None:
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i].role in ("paragraph", "bullet"):
+            return i
+        if blocks[i].role in ("heading", "table", "caption"):
+            return None
+    return None
+
+
+def _continues_on_next_page(prev: Block, first: Block) -> bool:
+    if first.role != "paragraph" or first.label is not None or first.run_in is not None:
+        return False
+    if abs(prev.size - first.size) > 0.6:
+        return False
+    ends_sentence = SENTENCE_END.search(prev.text) is not None and not prev.text.endswith("-")
+    if ends_sentence:
+        return False
+    return first.text[:1].islower() or prev.text.endswith(("-", ",")) or first.text[:1].isdigit()
+
+
+@dataclass
+class LaidOut:
+    """The document after layout: clean pages, blocks in reading order, contents, tables."""
+
+    pages: list[PageContent]
+    geometry: DocGeometry
+    blocks: list[Block]
+    toc: list[TocEntry]
+    table_regions: dict[int, list[BBox]]
+    footnotes: list[Footnote]
+
+
+def layout_document(pages: list[PageContent], settings: ExtractSettings) -> LaidOut:
+    furniture = find_furniture(pages, settings)
+    clean = [replace(p, words=strip_furniture(p, furniture.get(p.number, set()))) for p in pages]
+    geometry = document_geometry([(p.number, p.words) for p in clean], settings.column_gap)
+    toc: list[TocEntry] = []
+    layouts: list[PageLayout] = []
+    regions: dict[int, list] = {}
+    footnotes: list[Footnote] = []
+    for page in clean:
+        rows = words_to_rows(page.words)
+        entries, rows = rows_to_toc(rows)
+        toc.extend(entries)
+        words = [w for r in rows for w in r]
+        boxes = find_table_regions(page, geometry, settings.column_gap)
+        regions[page.number] = boxes
+        tables = [(box, region_text(words, box, page.number, settings.column_gap)) for box in boxes]
+        layout = page_to_layout(page.number, page.height, words, geometry, settings.column_gap, tables)
+        layouts.append(layout)
+        footnotes.extend(layout.footnotes)
+    return LaidOut(clean, geometry, _join_across_pages(layouts), toc, regions, footnotes)
+
+
+def extract_document(path: str | Path, settings: ExtractSettings | dict | None = None) -> Document:
+    """Read one PDF into a Document.
+
+    Args:
+        path (str | Path): the PDF.
+        settings (ExtractSettings | dict | None): overrides of the defaults.
+    RETURNS (Document): the structured document; ``errors`` lists what went
+        wrong on parts of it (status "partial").
+    Raises:
+        InputError: the file cannot be read at all (empty, not a PDF, encrypted,
+            truncated, no text layer).
+    """
+    settings = ExtractSettings.resolve(settings)
+    path = Path(path)
+    started = time.perf_counter()
+    pages, errors, source = read_pages(path, settings)
+    laid = layout_document(pages, settings)
+    sections, blocks = build_sections(laid.blocks, laid.toc)
+    front = read_title_page(pages, laid.geometry.body_size)
+    document = Document(
+        doc_id=doc_id_for(path),
+        source=source,
+        title=front.title,
+        doc_type=front.doc_type,
+        evaluator=front.evaluator,
+        client=front.client,
+        date=front.date,
+        version=front.version,
+        sections=sections,
+        blocks=blocks,
+        footnotes=laid.footnotes,
+        errors=errors,
+    )
+    context = ExtractContext(document, laid.pages, laid.geometry, settings, laid.toc, laid.table_regions)
+    for name, stage in _record_stages():
+        try:
+            stage(context)
+        except EvalsearchError as exc:
+            document.errors.append(ErrorItem(name, exc.reason, exc.page))
+        except Exception as exc:  # a stage bug must not lose the rest of the document
+            log.exception("%s: stage %s failed", path.name, name)
+            document.errors.append(ErrorItem(name, f"internal error in stage {name}: {type(exc).__name__}: {exc}"))
+    log.info("%s: %d pages in %.2fs", path.name, source.pages, time.perf_counter() - started)
+    return document

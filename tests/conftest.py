@@ -1,0 +1,48 @@
+"""Shared fixtures: the shared corpus and gold beside the project, each PDF extracted once per session."""
+
+from __future__ import annotations
+
+import json
+import pytest
+
+from evalsearch.extract.pipeline import extract_document
+from evalsearch.model import Document
+from paths import CORPUS, DOC_IDS, GOLD
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, dict]:
+    """doc_id → the gold record of that shared PDF."""
+    return {p.stem: json.loads(p.read_text()) for p in GOLD.glob("*.json") if not p.stem.startswith("queries")}
+
+
+@pytest.fixture(scope="session")
+def queries() -> list[dict]:
+    return json.loads((GOLD / "queries.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def extracted() -> dict[str, Document]:
+    """doc_id → Document, each shared PDF extracted once for the whole session."""
+    return {doc_id: extract_document(CORPUS / f"{doc_id}.pdf") for doc_id in DOC_IDS}
+
+
+@pytest.fixture(scope="session")
+def extracted_dicts(extracted) -> dict[str, dict]:
+    return {doc_id: doc.to_dict() for doc_id, doc in extracted.items()}
+
+
+@pytest.fixture(scope="session")
+def raw_lookup_table() -> dict[str, str]:
+    """The lemma lookup table of spacy-lookups-data, as shipped."""
+    from evalsearch.danish.lexicon import read_lookup_table
+
+    return read_lookup_table()
+
+
+@pytest.fixture(scope="session")
+def da_nlp():
+    """The offline Danish pipeline, built once for the session."""
+    from evalsearch.danish.nlp import get_nlp
+
+    return get_nlp()

@@ -1,0 +1,86 @@
+"""A tiny PDF writer for tests: text in Helvetica (regular/bold) at given positions, rules and boxes.
+
+Coordinates are given like pdfplumber reports them (``top`` from the top of the page)
+so a test reads back what it wrote. Text is encoded in WinAnsi, which covers Danish
+letters (æ ø å) and the "›" bullet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FONTS = {"regular": "F1", "bold": "F2"}
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+@dataclass
+class PageSpec:
+    width: float = 595.0
+    height: float = 842.0
+    ops: list[bytes] = field(default_factory=list)
+
+    def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False) -> "PageSpec":
+        """Write one run of text whose top edge is ``top`` points from the page top."""
+        baseline = self.height - top - size * 0.8
+        font = FONTS["bold" if bold else "regular"]
+        self.ops.append(b"BT /%s %.2f Tf %.2f %.2f Td (" % (font.encode(), size, x, baseline) + _escape(text) + b") Tj ET")
+        return self
+
+    def hline(self, x0: float, x1: float, top: float, width: float = 0.5) -> "PageSpec":
+        y = self.height - top
+        self.ops.append(b"%.2f w %.2f %.2f m %.2f %.2f l S" % (width, x0, y, x1, y))
+        return self
+
+    def vline(self, x: float, top: float, bottom: float, width: float = 0.5) -> "PageSpec":
+        self.ops.append(b"%.2f w %.2f %.2f m %.2f %.2f l S" % (width, x, self.height - top, x, self.height - bottom))
+        return self
+
+    def fill(self, x0: float, top: float, x1: float, bottom: float, grey: float = 0.85) -> "PageSpec":
+        self.ops.append(
+            b"q %.3f g %.2f %.2f %.2f %.2f re f Q" % (grey, x0, self.height - bottom, x1 - x0, bottom - top)
+        )
+        return self
+
+
+def write_pdf(path: Path, pages: list[PageSpec]) -> Path:
+    """Write the pages as a PDF file with a correct cross-reference table."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font_regular = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    font_bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    pages_id = len(objects) + 1 + 2 * len(pages)
+    page_ids = []
+    for spec in pages:
+        stream = b"\n".join(spec.ops)
+        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        page_ids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
+                % (pages_id, spec.width, spec.height, content, font_regular, font_bold)
+            )
+        )
+    kids = b" ".join(b"%d 0 R" % i for i in page_ids)
+    assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(pages))) == pages_id
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    path.write_bytes(bytes(out))
+    return path

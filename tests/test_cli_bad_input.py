@@ -1,0 +1,81 @@
+"""Issue 2: every file in ../shared/corpus-bad gets the outcome its README describes, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from paths import CORPUS, CORPUS_BAD
+from evalsearch.cli import cli
+
+FAILURES = [
+    ("empty.pdf", "empty.pdf: empty file"),
+    ("not-a-pdf.pdf", "not-a-pdf.pdf: not a PDF (no %PDF header)"),
+    ("truncated.pdf", "truncated.pdf: truncated / damaged PDF"),
+    ("encrypted.pdf", "encrypted.pdf: encrypted PDF, password required"),
+    ("scanned.pdf", "scanned.pdf: no text layer (scanned/image-only PDF, OCR needed)"),
+]
+
+
+def run(args):
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("name,message", FAILURES)
+def test_bad_file_fails_with_reason(name, message, tmp_path):
+    result = run(["extract", str(CORPUS_BAD / name), "-o", str(tmp_path), "-s"])
+    assert result.exit_code == 1
+    assert f"error: {message}" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert list(tmp_path.iterdir()) == [], "a failed file leaves no output behind"
+
+
+def test_encrypted_opens_with_password(tmp_path):
+    result = run(["extract", str(CORPUS_BAD / "encrypted.pdf"), "--password", "hemmelig", "-o", str(tmp_path), "-s"])
+    assert result.exit_code == 0, result.stderr
+    record = json.loads((tmp_path / "encrypted.json").read_text())
+    assert record["source"]["pages"] == 24
+    assert any(s["title"] == "Erfaringer og læringer" for s in record["sections"])
+
+
+def test_wrong_password_is_named(tmp_path):
+    result = run(["extract", str(CORPUS_BAD / "encrypted.pdf"), "--password", "forkert", "-o", str(tmp_path), "-s"])
+    assert result.exit_code == 1
+    assert "error: encrypted.pdf: encrypted PDF: the password is wrong" in result.stderr
+
+
+def test_broken_xref_is_repaired_and_said(tmp_path):
+    result = run(["extract", str(CORPUS_BAD / "xref-broken.pdf"), "-o", str(tmp_path), "-s"])
+    assert result.exit_code == 0, result.stderr
+    assert "xref-broken.pdf: damaged cross-reference table was repaired" in result.stderr
+    record = json.loads((tmp_path / "xref-broken.json").read_text())
+    assert record["source"]["pages"] == 21 and record["source"]["repaired"] is True
+    assert len(record["sections"]) >= 19
+
+
+def test_batch_goes_on_after_failures(tmp_path):
+    batch = tmp_path / "in"
+    batch.mkdir()
+    for name in ("empty.pdf", "not-a-pdf.pdf", "truncated.pdf"):
+        shutil.copy(CORPUS_BAD / name, batch / name)
+    shutil.copy(CORPUS / "cabi-evaluering-handicappuljer-2023.pdf", batch / "good.pdf")
+    out = tmp_path / "out"
+    result = run(["extract", str(batch), "-o", str(out), "-s"])
+    assert result.exit_code == 1
+    assert result.stderr.count("error: ") == 3
+    assert [p.name for p in out.iterdir()] == ["good.json"]
+
+
+def test_all_good_exits_zero(tmp_path):
+    result = run(["extract", str(CORPUS / "cabi-evaluering-handicappuljer-2023.pdf"), "-o", str(tmp_path), "-s"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_usage_errors_exit_two(tmp_path):
+    assert run(["extract", str(tmp_path / "missing.pdf")]).exit_code == 2
+    assert run(["extract"]).exit_code == 2
+    assert run(["extract", str(tmp_path)]).exit_code == 2  # an empty directory holds no PDF
