@@ -41,7 +41,7 @@ A soft hyphen (U+00AD) always marks a break inside a word and is joined.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from evalsearch.danish.compounds import split_compound
 from evalsearch.danish.lexicon import DEFAULT_CACHE_SIZE, forms, normalise
@@ -105,6 +105,71 @@ def join_line_break(left: str, right: str) -> str:
     if piece_lower in forms() and core in forms():
         return left + right
     return stem + right
+
+
+_INLINE = re.compile(r"(?<![\w-])([a-zæøåäöüé]{2,}(?:-[a-zæøåäöüé]{1,})+)(?![\w-])")
+
+
+@lru_cache(maxsize=DEFAULT_CACHE_SIZE)
+def join_inline_hyphen(token: str) -> str:
+    """Remove hyphens that a re-flowed text left inside lowercase words.
+
+    Reports whose text was re-flowed keep the hyphens of earlier line breaks in
+    mid-line ("projektaktivi-teterne", "par-ter", "ud-fordringer"). A hyphen is
+    removed where the joined word is a known form or a compound, or where
+    neither side is a word; real hyphens stay ("ikke-kommunale",
+    "match-making", "e-læring").
+
+    >>> join_inline_hyphen("par-ter")
+    'parter'
+    >>> join_inline_hyphen("ikke-kommunale")
+    'ikke-kommunale'
+    """
+    if token in forms():
+        return token
+    pieces = token.split("-")
+    whole = "".join(pieces)
+    cuts = set(_hyphenation_points(whole))
+    offsets = [sum(len(p) for p in pieces[: i + 1]) for i in range(len(pieces) - 1)]
+    fragments = any(p not in forms() for p in pieces[:-1])
+    if all(c in cuts for c in offsets) and (whole in forms() or (fragments and split_compound(whole))):
+        return whole
+    out = pieces[0]
+    for piece in pieces[1:]:
+        left = out.split("-")[-1]
+        joined = left + piece
+        at_syllable = len(left) in _hyphenation_points(joined)
+        if f"{left}-{piece}" in forms() or not at_syllable:
+            out = f"{out}-{piece}"
+        elif joined in forms() or (left not in forms() and piece not in forms()):
+            out = out + piece
+        elif left not in forms() and split_compound(joined):
+            out = out + piece
+        else:
+            out = f"{out}-{piece}"
+    return out
+
+
+@lru_cache(maxsize=DEFAULT_CACHE_SIZE)
+def _hyphenation_points(word: str) -> tuple[int, ...]:
+    """Where Danish hyphenation may break the word (pyphen's da_DK patterns)."""
+    return tuple(_pyphen().positions(word))
+
+
+@cache
+def _pyphen():
+    import pyphen
+
+    return pyphen.Pyphen(lang="da_DK")
+
+
+def repair_inline_hyphens(text: str) -> str:
+    """Apply ``join_inline_hyphen`` to every lowercase hyphenated word of a text.
+
+    >>> repair_inline_hyphens("begge par-ter og rele-vante ikke-kommunale aktører")
+    'begge parter og relevante ikke-kommunale aktører'
+    """
+    return _INLINE.sub(lambda m: join_inline_hyphen(m.group(1)), text)
 
 
 def _rejoin(match: re.Match[str]) -> str:

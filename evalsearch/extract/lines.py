@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from evalsearch.danish.hyphenation import join_line_break
+from evalsearch.danish.hyphenation import join_line_break, repair_inline_hyphens
 from evalsearch.model import Line, Word
 
 SUPERSCRIPT_RATIO = 0.75
@@ -92,6 +92,9 @@ def line_text(line: Line, refs: list[str] | None = None) -> str:
 def join_lines(texts: Sequence[str]) -> str:
     """Join the lines of one paragraph or cell, rejoining words hyphenated at line ends.
 
+    Hyphens left inside lowercase words by an earlier re-flow of the text
+    ("par-ter") are removed too; real hyphens stay.
+
     >>> join_lines(["det gør ud-", "dannelse bedre"])
     'det gør uddannelse bedre'
     """
@@ -110,4 +113,4 @@ def join_lines(texts: Sequence[str]) -> str:
             out = (head + " " if head else "") + joined + (" " + rest if rest else "")
         else:
             out = out + " " + text
-    return re.sub(r"\s+", " ", out).strip()
+    return repair_inline_hyphens(re.sub(r"\s+", " ", out).strip())

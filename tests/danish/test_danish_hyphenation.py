@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalsearch.danish.hyphenation import dehyphenate_text, join_line_break
+from evalsearch.danish.hyphenation import dehyphenate_text, join_inline_hyphen, join_line_break
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,22 @@ def test_dehyphenate_text(text, expected):
 )
 def test_dehyphenate_joined_lines(text, expected):
     assert dehyphenate_text(text, joined_lines=True) == expected
+
+
+@pytest.mark.parametrize(
+    "token,expected",
+    [
+        ("projektaktivi-teterne", "projektaktiviteterne"),
+        ("par-ter", "parter"),
+        ("samarbejdsafta-ler", "samarbejdsaftaler"),
+        ("ud-fordringer", "udfordringer"),
+        ("arbejds-gange", "arbejdsgange"),
+        ("temperaturmå-ling", "temperaturmåling"),
+        ("ikke-kommunale", "ikke-kommunale"),
+        ("match-making-events", "match-making-events"),
+        ("e-læring", "e-læring"),
+        ("ordinær-job", "ordinær-job"),
+    ],
+)
+def test_join_inline_hyphen(token, expected):
+    assert join_inline_hyphen(token) == expected
