@@ -1,3 +1,4 @@
+"""Run evalsearch as ``python -m evalsearch``."""
 from evalsearch.cli import main
 
 main()

@@ -224,9 +224,7 @@ class GoalRow:
     achievement_pct: float | None = None
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["cells"] = list(self.cells)
-        return d
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,9 +282,7 @@ class Figure:
     labels: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["labels"] = list(self.labels)
-        return d
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,9 +296,7 @@ class Lesson:
     themes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d["themes"] = list(self.themes)
-        return d
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)

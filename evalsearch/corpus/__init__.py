@@ -1,0 +1,1 @@
+"""The document collection: finding input files, bulk runs, the manifest and record store, exports."""

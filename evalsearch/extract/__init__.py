@@ -1,0 +1,1 @@
+"""PDF → structured document: pages, layout, sections, tables and records (see pipeline.py)."""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evalsearch.danish.compounds import split_compound
 from evalsearch.danish.lexicon import is_word
 from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.model import PageContent, Word, join_words
@@ -58,14 +59,18 @@ def _rows(page: PageContent) -> list[list[Word]]:
 
 
 def sentence_case(title: str) -> str:
-    """Recase an all-capitals title; words that are not Danish words (acronyms) keep capitals.
+    """Recase capitals in a title: words set in capitals that are Danish words get small letters.
+
+    Acronyms (words the lexicon does not know, or short ones such as "STAR") keep
+    their capitals; the title and a quotation open with a capital.
 
     >>> sentence_case('EVALUERING AF "KOMPENSATION TIL FLERE"')
     'Evaluering af "Kompensation til flere"'
+    >>> sentence_case('SLUTEVALUERING af projektet: "Stå ikke i stampe"')
+    'Slutevaluering af projektet: "Stå ikke i stampe"'
     """
     letters = [c for c in title if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        return title
+    all_caps = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
     out: list[str] = []
     capitalize_next = True
     for token in re.split(r"(\s+)", title):
@@ -73,7 +78,9 @@ def sentence_case(title: str) -> str:
             out.append(token)
             continue
         core = token.strip("\"'“”«»():,.!?")
-        lowered = token.lower() if (len(core) <= 1 or is_word(core.lower())) else token
+        shouting = core.isupper() and (all_caps or len(core) >= 5)
+        danish = len(core) <= 1 or is_word(core.lower()) or bool(split_compound(core.lower()))
+        lowered = token.lower() if shouting and danish else token
         if capitalize_next or token[:1] in "\"“«":
             idx = next((i for i, c in enumerate(lowered) if c.isalpha()), None)
             if idx is not None:
