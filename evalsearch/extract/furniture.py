@@ -59,7 +59,8 @@ def find_furniture(pages: Sequence[PageContent], settings: ExtractSettings) -> d
                 seen.add((zone, key))
         counts.update(seen)
     n = len(pages)
-    needed = max(2, min(settings.furniture_min_pages, n), int(settings.furniture_min_share * n + 0.999))
+    # Alternating odd/even headers recur on half the pages only.
+    needed = max(2, min(settings.furniture_min_pages, (n + 1) // 2), int(settings.furniture_min_share * n + 0.999))
     recurring = {k for k, c in counts.items() if c >= needed}
     result: dict[int, set[int]] = {}
     for number, rows in per_page.items():

@@ -1,0 +1,118 @@
+"""Layout rules on small generated reports: Word-style pages with "Side N" footers, alternating
+headers (one naming another project), bold run-in labels, bullets, footnotes, captions, a
+paragraph cut by a page break, and a left margin-note column."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalsearch.extract.pipeline import extract_document
+from evalsearch.extract.render import document_to_text
+from pdfgen import PageSpec, write_pdf
+
+BODY = 10.0
+PITCH = 13.0
+
+
+def word_report_page(number: int) -> PageSpec:
+    page = PageSpec()
+    header = "Evaluering af projekt Aktiv i job" if number % 2 == 0 else "Slutevaluering af projekt Flere i arbejde"
+    page.text(72, 30, header, size=8)
+    page.text(280, 805, f"Side {number}", size=8)
+    return page
+
+
+@pytest.fixture(scope="module")
+def word_report(tmp_path_factory):
+    pages = [word_report_page(n) for n in range(1, 5)]
+    p1 = pages[0]
+    p1.text(72, 70, "1 Indledning", size=14, bold=True)
+    p1.text(72, 100, "Formål", bold=True).text(110, 100, "Projektet har haft til formål at styrke samarbejdet")
+    p1.text(72, 100 + PITCH, "mellem jobcentret og virksomhederne i kommunen.")
+    p1.text(72, 140, "Projektet viste, at det er vigtigt:")
+    p1.text(80, 140 + PITCH, "•").text(92, 140 + PITCH, "At ledelsen bakker op om projektet fra start.")
+    p1.text(80, 140 + 2 * PITCH, "•").text(92, 140 + 2 * PITCH, "At rollerne er tydelige for alle parter.")
+    p1.text(72, 200, "Tabel 1-1", bold=True).text(120, 200, "Oversigt over deltagerne")
+    p1.text(72, 740, "Samarbejdet er blevet evalueret af en ekstern evaluator")
+    p1.text(72, 740 + PITCH, "ud fra interview med alle de centrale aktører, som har")
+    p1.hline(72, 200, 770)
+    p1.text(72, 775, "1", size=7).text(80, 775, "Interview gennemført i foråret 2020.", size=7)
+    p2 = pages[1]
+    p2.text(72, 70, "deltaget i projektet i hele perioden.")
+    p2.text(72, 100, "2 Resultater", size=14, bold=True)
+    p2.text(72, 130, "Projektet har nået sine mål.")
+    for n in (3, 4):
+        pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.")
+    return extract_document(write_pdf(tmp_path_factory.mktemp("word") / "word-report.pdf", pages))
+
+
+def test_alternating_headers_and_side_n_footers_are_dropped(word_report):
+    text = document_to_text(word_report)
+    assert "Aktiv i job" not in text and "Flere i arbejde" not in text
+    assert "Side " not in text
+
+
+def test_numbered_headings_make_sections(word_report):
+    assert [(s.number, s.title) for s in word_report.sections] == [("1", "Indledning"), ("2", "Resultater")]
+    assert {b.section for b in word_report.blocks if "nået sine mål" in b.text} == {"2"}
+
+
+def test_bold_run_in_label_is_split_off(word_report):
+    block = next(b for b in word_report.blocks if "til formål" in b.text)
+    assert block.run_in == "Formål"
+    assert block.text.startswith("Projektet har haft til formål")
+    assert block.text.endswith("virksomhederne i kommunen.")
+
+
+def test_bullets_are_list_items(word_report):
+    bullets = [b for b in word_report.blocks if b.role == "bullet"]
+    assert [b.text for b in bullets] == [
+        "At ledelsen bakker op om projektet fra start.",
+        "At rollerne er tydelige for alle parter.",
+    ]
+    assert {b.marker for b in bullets} == {"•"}
+
+
+def test_caption_is_not_a_paragraph(word_report):
+    caption = next(b for b in word_report.blocks if b.text.startswith("Tabel 1-1"))
+    assert caption.role == "caption"
+
+
+def test_footnote_is_separated(word_report):
+    assert [(f.number, f.text, f.page) for f in word_report.footnotes] == [
+        ("1", "Interview gennemført i foråret 2020.", 1)
+    ]
+    assert not any("foråret 2020" in b.text for b in word_report.blocks)
+
+
+def test_paragraph_cut_by_page_break_is_joined(word_report):
+    block = next(b for b in word_report.blocks if b.text.startswith("Samarbejdet er blevet evalueret"))
+    assert block.text.endswith("som har deltaget i projektet i hele perioden.")
+    assert (block.page, block.end_page) == (1, 2)
+
+
+@pytest.fixture(scope="module")
+def margin_report(tmp_path_factory):
+    pages = []
+    for n in range(1, 4):
+        page = PageSpec()
+        page.text(400, 30, f"RAPPORT OM MARGINNOTER {n}", size=7)
+        page.text(48, 80, "Ledelse og", size=7.5).text(48, 89, "opbakning", size=7.5)
+        page.text(180, 80, "Lederne har bakket op om projektet gennem hele forløbet, og de har ud-")
+        page.text(180, 80 + PITCH, "dannelse i at bruge de kompenserende ordninger.")
+        page.text(48, 130, "Metode", size=7.5)
+        page.text(180, 130, f"Evalueringen bygger på interview med ledere på side {n}.")
+        pages.append(page)
+    return extract_document(write_pdf(tmp_path_factory.mktemp("margin") / "margin-report.pdf", pages))
+
+
+def test_margin_notes_label_the_paragraph_beside_them(margin_report):
+    paragraphs = [b for b in margin_report.blocks if b.role == "paragraph"]
+    assert len(paragraphs) == 6
+    first, second = paragraphs[:2]
+    assert first.label == "Ledelse og opbakning"
+    assert first.text == (
+        "Lederne har bakket op om projektet gennem hele forløbet, og de har "
+        "uddannelse i at bruge de kompenserende ordninger."
+    )
+    assert second.label == "Metode" and second.text.startswith("Evalueringen bygger")
