@@ -84,6 +84,7 @@ class PageContent:
     fills: tuple[Fill, ...] = ()
     images: tuple[BBox, ...] = ()
     curve_count: int = 0
+    marks: tuple[Fill, ...] = ()  # small filled shapes (coloured dots, ticks drawn as curves)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 HEADER_SEARCH_BYTES = 64 * 1024
 TRAILER_SEARCH_BYTES = 4 * 1024
 RULE_MAX_THICKNESS = 2.5
+MARK_MAX_SIZE = 14.0  # a filled curve this small is a symbol (legend dot), not a drawing
 WORD_ATTRS = ["fontname", "size", "non_stroking_color"]
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 ITALIC_MARKERS = ("italic", "oblique")
@@ -220,6 +221,11 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
         fills=tuple(fills),
         images=images,
         curve_count=len(page.curves),
+        marks=tuple(
+            Fill(float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]), _color(c.get("non_stroking_color")))
+            for c in page.curves
+            if c.get("fill") and max(float(c["x1"]) - float(c["x0"]), float(c["bottom"]) - float(c["top"])) <= MARK_MAX_SIZE
+        ),
     )
 
 
