@@ -116,3 +116,18 @@ def test_margin_notes_label_the_paragraph_beside_them(margin_report):
         "uddannelse i at bruge de kompenserende ordninger."
     )
     assert second.label == "Metode" and second.text.startswith("Evalueringen bygger")
+
+
+def test_contents_entries_that_wrap_are_joined(tmp_path):
+    toc = PageSpec().text(72, 60, "Indholdsfortegnelse", size=14, bold=True)
+    toc.text(72, 90, "1 Indledning ........................................ 2")
+    toc.text(72, 105, "2 Erfaringer og læringer fra samarbejdet med jobcentrene og")
+    toc.text(84, 118, "virksomhederne i projektperioden ............ 2")
+    toc.text(72, 133, "3 Samlet vurdering ................................... 2")
+    body = PageSpec().text(72, 60, "1 Indledning", size=14, bold=True).text(72, 90, "Tekst om projektet.")
+    doc = extract_document(write_pdf(tmp_path / "toc.pdf", [toc, body]))
+    assert [(s.number, s.title) for s in doc.sections if s.in_toc] == [
+        ("1", "Indledning"),
+        ("2", "Erfaringer og læringer fra samarbejdet med jobcentrene og virksomhederne i projektperioden"),
+        ("3", "Samlet vurdering"),
+    ]

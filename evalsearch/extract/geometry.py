@@ -29,6 +29,7 @@ class DocGeometry:
         body_right: right edge of the body column.
         margin_right: right limit of the margin-note column, or None without one.
         pitch: usual distance from one body line's top to the next.
+        body_color: colour of most body text, when the PDF says.
     """
 
     body_size: float
@@ -36,6 +37,7 @@ class DocGeometry:
     body_right: float
     margin_right: float | None
     pitch: float
+    body_color: tuple[float, ...] | None = None
 
     def is_margin(self, frag: Line) -> bool:
         """A fragment that stands wholly in the margin-note column, in text no bigger than body text."""
@@ -61,11 +63,13 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
     """
     sizes: list[float] = []
     weights: list[int] = []
+    colors: Counter[tuple[float, ...] | None] = Counter()
     fragments: list[tuple[int, Line]] = []
     for number, words in pages_words:
         for w in words:
             sizes.append(round(w.size, 1))
             weights.append(len(w.text))
+            colors[w.color] += len(w.text)
         for row in words_to_rows(words):
             for frag in row_to_fragments(row, number, column_gap):
                 fragments.append((number, frag))
@@ -86,7 +90,8 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
         and f.size <= body_size * 1.02
     }
     margin_right = body_left - MARGIN_GUTTER / 2 if len(margin_pages) >= MARGIN_MIN_PAGES else None
-    return DocGeometry(body_size, float(body_left), float(body_right), margin_right, pitch)
+    body_color = colors.most_common(1)[0][0] if colors else None
+    return DocGeometry(body_size, float(body_left), float(body_right), margin_right, pitch, body_color)
 
 
 def _body_pitch(body: Sequence[Line], body_left: float) -> float:

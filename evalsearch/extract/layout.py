@@ -29,6 +29,7 @@ from evalsearch.model import BBox, Block, Footnote, Line, Word
 FOOTNOTE_SIZE_RATIO = 0.9
 FOOTNOTE_ZONE = 0.55
 HEADING_SIZE_RATIO = 1.1
+HEADING_MAX_WORDS = 18
 DASH_MARKERS = frozenset("-–")
 
 
@@ -154,10 +155,14 @@ def classify_line(line: Line, geometry: DocGeometry) -> tuple[str, str | None]:
     if first[:1] in BULLET_MARKERS - DASH_MARKERS and len(first) > 1 and first[1].isalpha():
         return "bullet", first[:1]
     number, title = split_heading_number(text)
-    bold = line.bold
-    if bold and size >= geometry.body_size * 0.98 and number is not None and title[:1].isupper():
-        return "heading", None
-    if bold and size >= geometry.body_size * HEADING_SIZE_RATIO:
+    body = geometry.body_size
+    # Word's default headings are set in a bigger, coloured light type rather than bold.
+    styled = line.bold or (geometry.body_color is not None and line.words[0].color not in (None, geometry.body_color))
+    short = len(text.split()) <= HEADING_MAX_WORDS and not text.endswith((",", ";"))
+    if number is not None and title[:1].isupper() and short and size >= body * 0.98:
+        if styled or size >= body * 1.05:
+            return "heading", None
+    if short and size >= body * HEADING_SIZE_RATIO and (styled or size >= body * 1.25):
         return "heading", None
     if ORDERED_ITEM.match(text):
         return "bullet", first

@@ -33,6 +33,9 @@ TOC_LINE = re.compile(
     r"\s+(?P<title>.+?)(?:\s*(?:\.{2,}|…+|\s)\s*)(?P<page>\d{1,4})$"
 )
 
+TOC_START = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,4}\.?)\s+(?P<title>\D.*\D)$")
+TOC_TAIL = re.compile(r"^(?P<title>\D.*?)(?:\s*(?:\.{2,}|…+|\s)\s*)(?P<page>\d{1,4})$")
+
 SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)]*$")
 
 

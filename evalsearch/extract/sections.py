@@ -13,7 +13,15 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from evalsearch.extract.patterns import APPENDIX_SUB, TOC_LINE, TOC_TITLE, number_depth, split_heading_number
+from evalsearch.extract.patterns import (
+    APPENDIX_SUB,
+    TOC_LINE,
+    TOC_START,
+    TOC_TAIL,
+    TOC_TITLE,
+    number_depth,
+    split_heading_number,
+)
 from evalsearch.model import Block, Section, Word, join_words
 
 TOC_MIN_ENTRIES = 3
@@ -39,14 +47,26 @@ def rows_to_toc(rows: list[list[Word]]) -> tuple[list[TocEntry], list[list[Word]
     matches = [TOC_LINE.match(t) for t in texts]
     n_match = sum(1 for m in matches if m)
     has_title = any(TOC_TITLE.match(t) for t in texts)
-    if n_match < TOC_MIN_ENTRIES or (not has_title and n_match < TOC_MIN_SHARE * len(rows)):
+    if n_match < (2 if has_title else TOC_MIN_ENTRIES) or (not has_title and n_match < TOC_MIN_SHARE * len(rows)):
         return [], rows
     entries: list[TocEntry] = []
     rest: list[list[Word]] = []
+    pending: tuple[str, str] | None = None  # an entry whose title wraps onto the next line
     for row, text, m in zip(rows, texts, matches):
+        if pending is not None:
+            tail = TOC_TAIL.match(text)
+            if tail and not m:
+                number, head = pending
+                title = f"{head} {tail.group('title').strip()}"
+                entries.append(TocEntry(number, title, int(tail.group("page")), number_depth(number)))
+                pending = None
+                continue
+            pending = None
         if m:
             number = m.group("num").rstrip(".")
             entries.append(TocEntry(number, m.group("title").strip(), int(m.group("page")), number_depth(number)))
+        elif entries and (start := TOC_START.match(text)):
+            pending = (start.group("num").rstrip("."), start.group("title").strip())
         elif not TOC_TITLE.match(text) and not (text.upper() == text and len(text.split()) <= 2 and entries):
             rest.append(row)
     return entries, rest
@@ -80,14 +100,12 @@ def build_sections(blocks: list[Block], toc: Sequence[TocEntry]) -> tuple[list[S
     for t_index, entry in enumerate(toc):
         best, best_score = None, 0.0
         for h_index, (_, sec) in enumerate(heads):
-            if h_index in used:
+            if h_index in used or (entry.number and sec.number and entry.number != sec.number):
                 continue
             score = fuzz.ratio(entry.title.lower(), sec.title.lower())
-            if entry.number and sec.number == entry.number:
-                score += 30
             if score > best_score:
                 best, best_score = h_index, score
-        if best is not None and best_score >= TITLE_MATCH + (30 if entry.number else 0) * 0.5:
+        if best is not None and best_score >= TITLE_MATCH:
             matched[t_index] = best
             used.add(best)
     sections: list[Section] = []
