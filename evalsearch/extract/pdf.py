@@ -171,12 +171,24 @@ def _color(value) -> tuple[float, ...] | None:
     return None
 
 
+def _turn_upright(w: dict, page_width: float) -> dict:
+    """Map a top-to-bottom word onto upright coordinates (the page turned a quarter)."""
+    if w.get("upright", True):
+        return w
+    return {**w, "x0": w["top"], "x1": w["bottom"], "top": page_width - w["x1"], "bottom": page_width - w["x0"]}
+
+
 def page_to_content(page: pdfplumber.page.Page) -> PageContent:
     """Read the words, strokes, fills and images of one pdfplumber page."""
+    raw = page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
+    upright = [w for w in raw if w.get("upright", True)]
+    # A page set sideways (text running top to bottom) is read in its own direction;
+    # on an upright page, stray rotated labels are left out.
+    sideways = len(upright) < len(raw) / 2
     words = []
-    for w in page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False):
-        if not w.get("upright", True):
-            continue
+    for w in raw if sideways else upright:
+        if sideways:
+            w = _turn_upright(w, float(page.width))
         text = w["text"].replace("\u00ad", "")
         if not text.strip():
             continue
