@@ -15,9 +15,12 @@ import click
 
 from evalsearch import __version__
 from evalsearch.console import Progress
-from evalsearch.corpus.batch import extract_paths
+from evalsearch.corpus.batch import DEFAULT_TIME_LIMIT, BatchOptions, Outcome, corpus_run, extract_paths, plan_run
+from evalsearch.corpus.fingerprint import extractor_fingerprint
+from evalsearch.corpus.status import corpus_status
+from evalsearch.corpus.store import MANIFEST_NAME, Corpus, default_corpus_dir
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_atomic
-from evalsearch.errors import EvalsearchError, UsageError
+from evalsearch.errors import CorpusError, EvalsearchError, UsageError
 from evalsearch.extract.render import document_to_text
 from evalsearch.extract.settings import ExtractSettings
 
@@ -53,6 +56,34 @@ def input_paths(paths: tuple[Path, ...], sample: bool) -> list[Path]:
 
 
 sample_option = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
+corpus_option = click.option(
+    "--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Corpus folder: the manifest and the stored records, so that unchanged files are not read again "
+    "(default: 'corpus' in the user data dir).",
+)
+
+
+def batch_options(func):
+    """--jobs, --time-limit and --force: how a bulk run over many files goes."""
+    func = click.option("--force", is_flag=True, help="Extract every file again, even those unchanged since the last run.")(func)
+    func = click.option(
+        "--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
+        help="Seconds one file may take; a file that takes longer is stopped and reported (0: no limit).",
+    )(func)
+    func = click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None,
+        help="Files read at once, each in its own process (default: the number of CPU cores).",
+    )(func)
+    return func
+
+
+def open_corpus(corpus_dir: Path | None) -> Corpus:
+    """Open the corpus, or end the command with the reason it cannot be used (exit code 1)."""
+    try:
+        return Corpus(corpus_dir)
+    except CorpusError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
 
 @cli.command()
@@ -64,13 +95,27 @@ sample_option = click.option("--sample", is_flag=True, help="Add the bundled sam
               help="json: the record format of the gold SCHEMA; text: clean reading-order text.")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
 @click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
+@corpus_option
+@batch_options
 def extract(
-    paths: tuple[Path, ...], sample: bool, output_dir: Path | None, fmt: str, password: str | None, silent: bool
+    paths: tuple[Path, ...],
+    sample: bool,
+    output_dir: Path | None,
+    fmt: str,
+    password: str | None,
+    silent: bool,
+    corpus_dir: Path | None,
+    jobs: int | None,
+    time_limit: float,
+    force: bool,
 ) -> None:
     """Read evaluation PDFs into structured records.
 
     PATHS are PDF files or directories (every PDF below them). A file that
     cannot be read is reported on stderr with the reason, and the run goes on.
+    Files are read in parallel (--jobs) and every finished file is kept in the
+    corpus (--corpus): a file unchanged since the last run is not read again,
+    and a run stopped with Ctrl-C goes on where it stopped when run again.
 
     Examples:
 
@@ -78,40 +123,105 @@ def extract(
 
         evalsearch extract reports/ -o out/ --format json
 
+        evalsearch extract reports/ --jobs 4 --corpus my-corpus/
+
         evalsearch extract --sample --format text
     """
     try:
         pdfs = input_paths(paths, sample)
         settings = ExtractSettings.resolve({"password": password})
+        options = BatchOptions(jobs=jobs, time_limit=time_limit or None, force=force)
     except UsageError as exc:
         fail_usage(exc)
+    ext = "json" if fmt == "json" else "txt"
     failed = 0
-    stdout_docs: list[str] = []
-    with Progress(len(pdfs), "extract", silent=silent or output_dir is None and fmt == "text") as progress:
-        for outcome in extract_paths(pdfs, settings):
-            if outcome.error is not None:
-                failed += 1
-                progress.error(str(outcome.error) if outcome.error.path else f"{outcome.path.name}: {outcome.error}")
-                progress.advance(outcome.path.name)
-                continue
-            doc = outcome.document
-            assert doc is not None
-            for item in doc.errors:
-                where = f", page {item.page}" if item.page else ""
-                progress.warning(f"{outcome.path.name}{where}: {item.message}")
-            rendered = (
-                json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) if fmt == "json" else document_to_text(doc)
-            )
-            if output_dir is not None:
-                write_atomic(output_dir / f"{doc.doc_id}.{'json' if fmt == 'json' else 'txt'}", rendered)
-            else:
-                stdout_docs.append(rendered)
-            progress.advance(outcome.path.name, doc.source.pages)
-        if not silent:
-            click.echo(progress.summary(), err=True)
-    for rendered in stdout_docs:
-        click.echo(rendered)
+    stdout_docs: dict[int, str] = {}
+    with open_corpus(corpus_dir) as corpus:
+        plan = plan_run(corpus, pdfs, settings, force=options.force)
+        quiet = silent or output_dir is None and fmt == "text"
+        with Progress(len(plan.tasks), "extract", silent=quiet) as progress:
+            for note in plan.notes:
+                progress.warning(note)
+            if plan.reused and not quiet:
+                click.echo(f"extract: {len(plan.reused)} of {plan.total} files unchanged since the last run, "
+                           "taken from the corpus", err=True)
+            try:
+                for outcome in corpus_run(corpus, plan, settings, options):
+                    if not emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs):
+                        failed += 1
+            except KeyboardInterrupt:
+                progress.__exit__(None, None, None)
+                click.echo(f"interrupted: {progress.done} of {len(plan.tasks)} files were extracted and kept in "
+                           f"the corpus; run the same command again to go on", err=True)
+                sys.exit(130)
+            except CorpusError as exc:
+                click.echo(f"error: {exc}", err=True)
+                sys.exit(1)
+            if plan.tasks and not quiet:
+                click.echo(progress.summary(), err=True)
+    for index in sorted(stdout_docs):
+        click.echo(stdout_docs[index])
     sys.exit(1 if failed else 0)
+
+
+def emit_outcome(
+    outcome: Outcome, progress: Progress, fmt: str, output_dir: Path | None, ext: str, stdout_docs: dict[int, str]
+) -> bool:
+    """Report one file and write (or keep for stdout) its rendering; RETURNS (bool): whether it was read."""
+    if outcome.error is not None:
+        progress.error(str(outcome.error) if outcome.error.path else f"{outcome.path.name}: {outcome.error}")
+        progress.advance(outcome.path.name)
+        return False
+    doc = outcome.document
+    assert doc is not None
+    for item in doc.errors:
+        where = f", page {item.page}" if item.page else ""
+        progress.warning(f"{outcome.path.name}{where}: {item.message}")
+    rendered = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) if fmt == "json" else document_to_text(doc)
+    if output_dir is not None:
+        write_atomic(output_dir / f"{doc.doc_id}.{ext}", rendered)
+    else:
+        stdout_docs[outcome.index] = rendered
+    if not outcome.reused:
+        progress.advance(outcome.path.name, doc.source.pages)
+    return True
+
+
+@cli.command()
+@corpus_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a summary and the files that need attention; json: every entry.")
+def status(corpus_dir: Path | None, fmt: str) -> None:
+    """Show what the corpus holds: documents extracted, failed (with the reason), stale and missing.
+
+    Stale: the file changed since it was extracted. Outdated: extracted by
+    another version of evalsearch or with other settings. Missing: the file is
+    gone. Running `evalsearch extract` on the same files brings the corpus up
+    to date; only the files that need it are read again.
+
+    Examples:
+
+        evalsearch status
+
+        evalsearch status --corpus my-corpus/ --format json
+    """
+    root = corpus_dir if corpus_dir is not None else default_corpus_dir()
+    if not (root / MANIFEST_NAME).exists():
+        if fmt == "json":
+            click.echo(json.dumps({"corpus": str(root), "documents": 0, "entries": []}, indent=1))
+        else:
+            click.echo(f"corpus {root}: no documents yet (`evalsearch extract PATH...` adds them)")
+        return
+    with open_corpus(root) as corpus:
+        try:
+            report = corpus_status(corpus, extractor_fingerprint(ExtractSettings()))
+        except CorpusError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report.to_text())
 
 
 def main() -> None:

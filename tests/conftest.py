@@ -10,6 +10,14 @@ from evalsearch.model import Document
 from paths import CORPUS, DOC_IDS, GOLD
 
 
+@pytest.fixture(autouse=True)
+def user_data_home(tmp_path_factory, monkeypatch):
+    """Each test has its own user data dir: the default corpus and index never leak between tests or into $HOME."""
+    home = tmp_path_factory.mktemp("data-home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home / "evalsearch"
+
+
 @pytest.fixture(scope="session")
 def gold() -> dict[str, dict]:
     """doc_id → the gold record of that shared PDF."""

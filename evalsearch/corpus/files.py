@@ -12,6 +12,13 @@ from evalsearch.errors import UsageError
 SAMPLE_PACKAGE_DIR = ("data", "sample")
 
 
+def data_home() -> Path:
+    """Where evalsearch keeps its data by default (the corpus, the index): the user data dir."""
+    import platformdirs
+
+    return platformdirs.user_data_path("evalsearch", appauthor=False)
+
+
 def sample_corpus_dir() -> Path:
     """The bundled sample corpus: four evaluation reports shipped inside the package."""
     return Path(__file__).resolve().parent.parent.joinpath(*SAMPLE_PACKAGE_DIR)

@@ -1,0 +1,222 @@
+"""Worker processes that read PDFs side by side, each file in one worker.
+
+Unlike a plain process pool, every worker is known by the file it is reading,
+so that a worker that dies (a crash inside a PDF library, the kernel's
+out-of-memory killer) fails that one file only: the worker is replaced and the
+run goes on. A file that takes longer than its time limit is stopped the same
+way. Workers ignore Ctrl-C; the run that owns them stops them when it is
+interrupted, so the user sees one message and no worker tracebacks.
+
+Workers are started with the "spawn" method (a fresh interpreter): safe beside
+the threads of a progress bar, and the same on every platform.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# After the in-worker time limit has fired, the worker gets this long (at least)
+# to report before it is killed: the limit cannot interrupt native code.
+KILL_GRACE_SECONDS = 15.0
+POLL_SECONDS = 0.5
+STOP_WAIT_SECONDS = 2.0
+
+TaskFunc = Callable[[Any, Any, float | None], Any]
+FailFunc = Callable[[Any, str], Any]
+
+
+class TimeLimitReached(BaseException):
+    """Raised inside a task when its time limit is up.
+
+    A BaseException, so that the broad ``except Exception`` of PDF libraries
+    (and of the extraction stages) cannot swallow it.
+    """
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``TimeLimitReached`` in this thread after ``seconds`` (POSIX main thread only; else no limit)."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise TimeLimitReached()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while starting workers, so that they inherit "ignore" from their first instant."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot be set here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _worker_main(conn: Connection, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.getLogger().addHandler(logging.NullHandler())  # the parent reports; workers print nothing
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            result = func(task, options, limit)
+        except BaseException as exc:  # report anything rather than die with the task
+            result = fail(task, f"internal error: {type(exc).__name__}: {exc}")
+        try:
+            conn.send(result)
+        except Exception as exc:  # a result that cannot be pickled
+            conn.send(fail(task, f"internal error: the result cannot be passed back ({type(exc).__name__})"))
+
+
+class _Worker:
+    def __init__(self, ctx, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, func, fail, options, limit), daemon=True)
+        with sigint_ignored():
+            self.process.start()
+        child.close()
+        self.task: Any = None
+        self.started = 0.0
+
+    def give(self, task: Any) -> None:
+        self.task = task
+        self.started = time.monotonic()
+        self.conn.send(task)
+
+    def take(self) -> Any:
+        task, self.task = self.task, None
+        return task
+
+    def stop(self, wait_seconds: float = STOP_WAIT_SECONDS) -> None:
+        if self.process.is_alive() and self.task is None and wait_seconds > 0:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.process.join(wait_seconds)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+    def death_reason(self) -> str:
+        self.process.join(1.0)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            how = f"killed by {name}" + (" (out of memory?)" if name == "SIGKILL" else "")
+        else:
+            how = f"exit code {code}"
+        return f"the PDF reader crashed on this file (worker process {how})"
+
+
+@dataclass(frozen=True)
+class PoolOptions:
+    """How many workers, and how long one file may take (None: no limit)."""
+
+    jobs: int
+    time_limit: float | None = None
+
+
+def run_in_workers(
+    tasks: Sequence[Any], func: TaskFunc, fail: FailFunc, options: Any, pool: PoolOptions
+) -> Iterator[Any]:
+    """Run ``func(task, options, time_limit)`` for every task in worker processes.
+
+    Yields each result as soon as it is done (completion order). A worker that
+    dies yields ``fail(task, reason)`` for its task and is replaced; so does one
+    that exceeds the time limit plus a grace period. ``func`` and ``fail`` must
+    be module-level functions (they are pickled to the workers).
+
+    Closing the generator (or an exception such as KeyboardInterrupt while it
+    waits) stops every worker at once.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    queue = deque(tasks)
+    workers: list[_Worker] = []
+    hard_limit = None
+    if pool.time_limit:
+        hard_limit = pool.time_limit + max(KILL_GRACE_SECONDS, 0.25 * pool.time_limit)
+    finished = False
+    try:
+        while queue or any(w.task is not None for w in workers):
+            for w in workers:
+                if w.task is None and queue:
+                    w.give(queue.popleft())
+            while queue and len(workers) < pool.jobs:
+                w = _Worker(ctx, func, fail, options, pool.time_limit)
+                workers.append(w)
+                w.give(queue.popleft())
+            busy = [w for w in workers if w.task is not None]
+            wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=POLL_SECONDS)
+            for w in busy:
+                result, dead = _collect(w, fail, hard_limit)
+                if dead:
+                    workers.remove(w)
+                    w.stop(0)
+                if result is not _NOTHING:
+                    yield result
+        finished = True
+    finally:
+        for w in workers:
+            w.stop(STOP_WAIT_SECONDS if finished else 0)
+
+
+_NOTHING = object()
+
+
+def _collect(w: _Worker, fail: FailFunc, hard_limit: float | None) -> tuple[Any, bool]:
+    """What worker ``w`` has to say: (result or _NOTHING, whether the worker is lost)."""
+    try:
+        if w.conn.poll():
+            result = w.conn.recv()
+            w.take()
+            return result, False
+    except (EOFError, OSError):
+        return fail(w.take(), w.death_reason()), True
+    if not w.process.is_alive():
+        return fail(w.take(), w.death_reason()), True
+    if hard_limit is not None and time.monotonic() - w.started > hard_limit:
+        w.process.kill()
+        seconds = time.monotonic() - w.started
+        return fail(w.take(), f"stopped after {seconds:.0f} s: reading this file does not end"), True
+    return _NOTHING, False

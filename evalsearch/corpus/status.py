@@ -1,0 +1,81 @@
+"""The state of a corpus against the files on disk, for ``evalsearch status``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evalsearch.corpus.manifest import STATES, Entry, State, entry_state
+from evalsearch.corpus.store import Corpus
+
+STATE_MEANINGS: dict[State, str] = {
+    "extracted": "extracted and up to date",
+    "failed": "could not be read",
+    "stale": "the file changed since it was extracted",
+    "outdated": "extracted by another version of evalsearch or with other settings",
+    "missing": "the file is gone",
+}
+
+
+@dataclass
+class CorpusStatus:
+    """Every entry of a corpus with its state."""
+
+    root: Path
+    rows: list[tuple[Entry, State]] = field(default_factory=list)
+
+    def count(self, state: State) -> int:
+        return sum(1 for _, s in self.rows if s == state)
+
+    @property
+    def pages(self) -> int:
+        return sum(e.pages or 0 for e, s in self.rows if s == "extracted")
+
+    def to_dict(self) -> dict:
+        return {
+            "corpus": str(self.root),
+            "documents": len(self.rows),
+            "counts": {state: self.count(state) for state in STATES},
+            "pages": self.pages,
+            "entries": [
+                {
+                    "doc_id": e.doc_id,
+                    "path": e.path,
+                    "state": s,
+                    "status": e.status,
+                    "pages": e.pages,
+                    "error": e.error,
+                    "sha256": e.sha256,
+                    "extracted_at": e.extracted_at,
+                }
+                for e, s in self.rows
+            ],
+        }
+
+    def to_text(self) -> str:
+        counts = Counter(s for _, s in self.rows)
+        lines = [f"corpus {self.root}: {len(self.rows)} documents"]
+        for state in STATES:
+            extra = f" ({self.pages} pages)" if state == "extracted" else ""
+            lines.append(f"  {state:<10} {counts.get(state, 0):>5}{extra}")
+        width = max((len(e.doc_id) for e, _ in self.rows), default=0)
+        for state in STATES:
+            if state == "extracted" or not counts.get(state):
+                continue
+            lines.append("")
+            lines.append(f"{state} ({STATE_MEANINGS[state]}):")
+            for entry, s in self.rows:
+                if s != state:
+                    continue
+                reason = f": {entry.error}" if state == "failed" and entry.error else ""
+                lines.append(f"  {entry.doc_id:<{width}}  {entry.path}{reason}")
+        if any(counts.get(s) for s in ("stale", "outdated", "failed")):
+            lines.append("")
+            lines.append("Run `evalsearch extract` on the same files again to bring the corpus up to date.")
+        return "\n".join(lines)
+
+
+def corpus_status(corpus: Corpus, fingerprint: str | None) -> CorpusStatus:
+    """Check every entry of the corpus against its file (and the current extractor's fingerprint)."""
+    return CorpusStatus(corpus.root, [(e, entry_state(e, fingerprint)) for e in corpus.manifest.entries()])
