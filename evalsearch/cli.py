@@ -164,12 +164,22 @@ def extract(
     sys.exit(1 if failed else 0)
 
 
+def failure_text(outcome: Outcome) -> str:
+    """"name.pdf, page N: reason"; the whole path when another file of the run has the same name."""
+    error = outcome.error
+    assert error is not None
+    if outcome.doc_id is not None and outcome.doc_id != outcome.path.stem:
+        page = f", page {error.page}" if error.page else ""
+        return f"{outcome.path}{page}: {error.reason}"
+    return str(error) if error.path else f"{outcome.path.name}: {error}"
+
+
 def emit_outcome(
     outcome: Outcome, progress: Progress, fmt: str, output_dir: Path | None, ext: str, stdout_docs: dict[int, str]
 ) -> bool:
     """Report one file and write (or keep for stdout) its rendering; RETURNS (bool): whether it was read."""
     if outcome.error is not None:
-        progress.error(str(outcome.error) if outcome.error.path else f"{outcome.path.name}: {outcome.error}")
+        progress.error(failure_text(outcome))
         progress.advance(outcome.path.name)
         return False
     doc = outcome.document

@@ -131,13 +131,19 @@ def open_pdf(path: str | Path, password: str | None = None, repair: bool = True)
     data = check_file(path)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        return OpenedPdf(_open_plumber(data, path, password), path, sha, repaired=False)
+        pdf = _open_plumber(data, path, password)
     except (PdfminerException, Exception) as exc:  # pdfminer raises many kinds on bad input
         if _is_password_problem(exc):
             if password:
                 raise EncryptedError("encrypted PDF: the password is wrong", path) from None
             raise EncryptedError("encrypted PDF, password required (use --password)", path) from None
         first_error = exc
+    else:
+        if len(pdf.pages) > 0 or not repair:
+            return OpenedPdf(pdf, path, sha, repaired=False)
+        # An unusual page tree pdfminer cannot walk: pdfium may still find the pages.
+        pdf.close()
+        first_error = InputError("the page tree lists no pages", path)
     if not has_trailer(data):
         raise InputError("truncated / damaged PDF (the file ends before its end-of-file marker)", path)
     if not repair:

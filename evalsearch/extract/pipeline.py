@@ -72,7 +72,11 @@ def read_pages(path: Path, settings: ExtractSettings) -> tuple[list[PageContent]
     if opened.repaired:
         errors.append(ErrorItem("open", "damaged cross-reference table was repaired; all pages were read again"))
     chars = sum(len(w.text) for p in pages for w in p.words)
+    if not pages and errors:
+        raise InputError(f"no page can be read ({errors[0].message})", path)
     if chars < settings.min_chars_per_page * max(1, source.pages):
+        if not any(p.images for p in pages):
+            raise NoTextLayerError("no text layer: the pages hold neither text nor images (blank or drawn only)", path)
         raise NoTextLayerError("no text layer (scanned/image-only PDF, OCR needed)", path)
     for p in pages:
         if not p.words and p.images:
