@@ -1,0 +1,234 @@
+"""Document → passages: the units the search index holds and returns.
+
+Each lesson, paragraph (a Block with role paragraph or bullet), goal row,
+other table row, figure caption and key figure becomes one ``Passage`` that
+carries the report's title, project, operator, pool year, section, page and
+themes. Text that the report prints once is indexed once:
+
+* A lesson is read from a paragraph; that paragraph becomes one passage of
+  kind "lesson" (the lesson's heading goes in front of its text when the
+  paragraph does not already start with it). A lesson found in no paragraph
+  is a passage of its own.
+* A key figure is a sentence of a paragraph; that paragraph also stands for
+  kind "keyfigure" (``Passage.kinds``). A key figure found in no paragraph is
+  a passage of its own.
+* A table the layout stage found (Block role "table") that no goal table or
+  other table claims (a boxed quote, a fact box) is indexed as a paragraph,
+  so its text can still be found.
+
+Fields are combined as follows: text FIRST-then-CONCAT (heading, run-in
+heading, paragraph text), page FIRST, kinds LIST (most specific first).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+from evalsearch.model import Block, Document, Passage, Project
+
+#: a block of this role is a paragraph passage
+PARAGRAPH_ROLES = ("paragraph", "bullet")
+#: most specific first: the kind a passage is shown as
+KIND_ORDER = ("lesson", "goal", "keyfigure", "figure", "table", "paragraph")
+#: share of a table block's words that structured table rows must hold to claim it
+DEFAULT_TABLE_CLAIM = 0.5
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def squash(text: str | None) -> str:
+    """Text for comparing: NFC, lowercase, soft hyphens removed, whitespace collapsed.
+
+    >>> squash("  Ledelsens\\n opbak\\u00adning ")
+    'ledelsens opbakning'
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def _load_themes_of() -> Callable[[str], Iterable] | None:
+    """The theme matcher of ``evalsearch.danish.themes`` if it is installed, else None."""
+    try:
+        from evalsearch.danish import themes
+    except ImportError:
+        return None
+    return getattr(themes, "themes_of", None)
+
+
+def _theme_names(found: Iterable) -> tuple[str, ...]:
+    names = []
+    for theme in found or ():
+        name = theme if isinstance(theme, str) else getattr(theme, "name", None) or str(theme)
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _project_for(projects: list[Project], where: str) -> Project | None:
+    """The one project of a report, or in a cross-project report the one named where the passage stands."""
+    named = [p for p in projects if p.name]
+    if len(named) == 1:
+        return named[0]
+    where = squash(where)
+    for project in named:
+        if squash(project.name) and squash(project.name) in where:
+            return project
+    return None
+
+
+def _contained(needle: str, hay: str) -> bool:
+    """Is the (squashed) ``needle`` text part of ``hay``? Tolerates a different start or end."""
+    if not needle or not hay:
+        return False
+    if needle in hay:
+        return True
+    if len(needle) < 40 or len(hay) < 0.8 * len(needle):
+        return False
+    # a lesson cut or joined slightly differently still shares its first or last words
+    return needle[:30] in hay or needle[-30:] in hay
+
+
+def _block_text(block: Block) -> str:
+    return f"{block.run_in} {block.text}" if block.run_in else block.text
+
+
+def _claimed(block: Block, row_words: dict[int, set[str]]) -> bool:
+    """Is a table block's text held by the goal/other tables of its pages?"""
+    words = [w.lower() for w in _WORD.findall(block.text)]
+    if not words:
+        return True
+    pages = range(block.page, (block.end_page or block.page) + 1)
+    known = set().union(*(row_words.get(p, set()) for p in pages))
+    return sum(w in known for w in words) >= DEFAULT_TABLE_CLAIM * len(words)
+
+
+class _Builder:
+    """Collects the passages of one document in reading order."""
+
+    def __init__(self, document: Document, themes_of: Callable[[str], Iterable] | None):
+        self.document = document
+        self.themes_of = themes_of
+        self.passages: list[Passage] = []
+
+    def add(self, kinds: Iterable[str], text: str, page: int, section: str | None = None,
+            section_title: str | None = None, heading: str | None = None,
+            themes: Iterable[str] = ()) -> None:
+        text = _SPACE.sub(" ", text).strip()
+        if not _WORD.search(text):
+            return
+        ordered = tuple(k for k in KIND_ORDER if k in set(kinds))
+        found = list(themes)
+        if self.themes_of is not None:
+            found += _theme_names(self.themes_of(text))
+        doc = self.document
+        project = _project_for(doc.projects, f"{section_title or ''} {heading or ''}")
+        self.passages.append(
+            Passage(
+                doc_id=doc.doc_id,
+                number=len(self.passages),
+                kind=ordered[0],  # type: ignore[arg-type]
+                kinds=ordered,
+                text=text,
+                page=page,
+                title=doc.title,
+                section=section,
+                section_title=section_title,
+                heading=heading,
+                project=project.name if project else None,
+                operator=project.operator if project else None,
+                pool_year=project.pool_year if project else None,
+                themes=tuple(dict.fromkeys(found)),
+            )
+        )
+
+
+def document_to_passages(document: Document) -> list[Passage]:
+    """Cut a document into passages (see the module docstring).
+
+    Args:
+        document (Document): an extracted report.
+
+    RETURNS (list[Passage]): paragraphs, lessons and key figures in reading
+        order, then goal rows, table rows and figures; ``number`` counts from 0.
+    """
+    builder = _Builder(document, _load_themes_of())
+    blocks = [b for b in document.blocks if b.role in PARAGRAPH_ROLES]
+    squashed = [squash(_block_text(b)) for b in blocks]
+
+    lesson_of: dict[int, object] = {}
+    loose_lessons = []
+    for lesson in document.lessons:
+        needle = squash(lesson.text)
+        where = next((i for i, hay in enumerate(squashed) if i not in lesson_of and _contained(needle, hay)), None)
+        if where is None:
+            loose_lessons.append(lesson)
+        else:
+            lesson_of[where] = lesson
+    figures_in: set[int] = set()
+    loose_figures = []
+    for key_figure in document.key_figures:
+        needle = squash(key_figure.text)
+        where = next((i for i, hay in enumerate(squashed) if _contained(needle, hay)), None)
+        if where is None:
+            loose_figures.append(key_figure)
+        else:
+            figures_in.add(where)
+
+    row_words: dict[int, set[str]] = {}
+    for table in document.goal_tables:
+        for row in table.rows:
+            row_words.setdefault(row.page, set()).update(w.lower() for c in row.cells for w in _WORD.findall(c))
+    for other in document.other_tables:
+        for cells in other.rows:
+            row_words.setdefault(other.page, set()).update(w.lower() for c in cells for w in _WORD.findall(c))
+
+    index = 0
+    for block in document.blocks:
+        if block.role == "table" and not _claimed(block, row_words):
+            builder.add(("paragraph",), block.text.replace(" | ", " "), block.page, block.section,
+                        block.section_title, block.label)
+        if block.role not in PARAGRAPH_ROLES:
+            continue
+        text = _block_text(block)
+        kinds = ["paragraph"]
+        heading = block.label
+        themes: tuple[str, ...] = ()
+        lesson = lesson_of.get(index)
+        if lesson is not None:
+            kinds.append("lesson")
+            themes = lesson.themes
+            if lesson.heading:
+                heading = lesson.heading
+                if not squash(text).startswith(squash(lesson.heading)):
+                    text = f"{lesson.heading} {text}"
+        if index in figures_in:
+            kinds.append("keyfigure")
+        builder.add(kinds, text, block.page, block.section, block.section_title, heading, themes)
+        index += 1
+
+    title_of = {s.number: s.title for s in document.sections if s.number}
+    for lesson in loose_lessons:
+        text = f"{lesson.heading} {lesson.text}" if lesson.heading else lesson.text
+        builder.add(("lesson",), text, lesson.page, lesson.section, lesson.section_title, lesson.heading,
+                    lesson.themes)
+    for key_figure in loose_figures:
+        builder.add(("keyfigure",), key_figure.text, key_figure.page, key_figure.section,
+                    title_of.get(key_figure.section))
+    for table in document.goal_tables:
+        for row in table.rows:
+            cells = " ".join(c for c in row.cells if c)
+            prefix = f"{row.id}: " if row.id and not cells.startswith(row.id) else ""
+            builder.add(("goal",), prefix + cells, row.page, table.section, title_of.get(table.section), table.caption)
+    for other in document.other_tables:
+        for cells in other.rows:
+            builder.add(("table",), " ".join(c for c in cells if c), other.page, other.section,
+                        title_of.get(other.section), other.caption)
+    for figure in document.figures:
+        builder.add(("figure",), f"{figure.label} {figure.caption}", figure.page, figure.section,
+                    title_of.get(figure.section))
+    return builder.passages

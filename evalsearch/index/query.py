@@ -1,0 +1,351 @@
+"""User text → Whoosh query: parsing, Danish expansion, typo correction, ranking weights.
+
+The parser is built from an explicit list of plugins (``parser_plugins``):
+words separated by white space, "quoted phrases", +required and -excluded
+words, and (groups). Any word may match (OR); BM25F ranks the passages.
+
+Each word becomes one clause that scores a passage by its *best* match
+(``BestOf``), so exact wording ranks above morphological matches:
+
+1. the word as written (field ``exact``, ``QueryWeights.exact``);
+2. its lemma (field ``lemma``, ``QueryWeights.lemma``);
+3. its expansions (field ``expanded``, ``QueryWeights.expanded`` times each
+   reading's weight): other readings, particle verbs, derivational bases;
+4. all parts of a compound ("virksomhedsnetværk" → virksomhed AND netværk,
+   ``QueryWeights.parts``), or else any one part (``QueryWeights.part``);
+5. compounds and inflections the index holds that start with the word
+   ("samskabelse" → "samskabelsesmodel", ``QueryWeights.prefix``).
+
+The heading and section title of a passage add a little (``context``). Two or
+more words add a phrase boost (the words as typed, ``exact``) and a proximity
+boost (any reading of each word within ``QueryWeights.near_slop`` positions).
+
+A word that the index does not hold and the lexicon does not know is taken
+for a typo and replaced by the most similar word of the index's vocabulary
+(rapidfuzz), if one is similar enough; the ``Correction`` is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.matching import NullMatcher
+from whoosh.matching.binary import UnionMatcher
+from whoosh.qparser import GroupPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin
+from whoosh.query import spans
+
+from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
+from evalsearch.index.morphology import MORPHOLOGY
+
+#: endings that make an inflection of an unknown word ("samskabelse" → "samskabelsen")
+INFLECTION_ENDINGS = ("n", "en", "et", "ne", "er", "erne", "e", "es", "s", "ens", "ets", "ernes")
+#: linking elements between a word and the rest of a compound that starts with it
+LINKS = ("", "s", "e")
+
+
+@dataclass(frozen=True)
+class QueryWeights:
+    """Boosts of the query clauses (see the module docstring)."""
+
+    exact: float = 1.3
+    lemma: float = 1.0
+    expanded: float = 1.0
+    parts: float = 0.8
+    part: float = 0.3
+    prefix: float = 0.6
+    context: float = 0.3
+    phrase: float = 1.5
+    near: float = 0.5
+    near_slop: int = 6
+    tiebreak: float = 0.1
+    #: shortest word expanded to the compounds that start with it
+    min_prefix: int = 6
+    #: most index terms one prefix may expand to
+    max_prefix_terms: int = 40
+    #: lowest rapidfuzz ratio (0-100) for a typo correction
+    min_similarity: float = 80.0
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A query word taken for a typo and what was searched instead."""
+
+    original: str
+    corrected: str
+    similarity: float
+
+
+@dataclass
+class PlannedQuery:
+    """The Whoosh query for a user's text, and what the search output reports about it."""
+
+    text: str
+    query: wq.Query
+    words: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    #: field → term texts that mark a match in the passage text (for highlighting)
+    terms: dict[str, set[str]] = field(default_factory=dict)
+    #: the query requires or excludes words (+word, -word): it is not widened by feedback
+    strict: bool = False
+
+
+def parser_plugins() -> list:
+    """The query syntax: words, "phrases", +required/-excluded words, (groups)."""
+    return [WhitespacePlugin(), PhrasePlugin(), PlusMinusPlugin(), GroupPlugin()]
+
+
+def _analyse(analyzer, word: str) -> list:
+    return [t.copy() for t in analyzer(word, positions=True, mode="query")]
+
+
+class QueryBuilder:
+    """Turns user text into a ``PlannedQuery`` against one open index.
+
+    Args:
+        searcher: an open Whoosh searcher of the passage index.
+        weights (QueryWeights): clause boosts.
+    """
+
+    def __init__(self, searcher, weights: QueryWeights | None = None):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.weights = weights or QueryWeights()
+        self.exact = exact_analyzer()
+        self.lemma = lemma_analyzer()
+        self.expanded = expanded_analyzer()
+        self._vocabulary: list[str] | None = None
+
+    def build(self, text: str) -> PlannedQuery:
+        parser = QueryParser("exact", self.searcher.schema, plugins=parser_plugins(), group=OrGroup)
+        parsed = parser.parse(text)
+        plan = PlannedQuery(text=text, query=wq.NullQuery, terms={"exact": set(), "expanded": set()})
+        rewritten = self._rewrite(parsed, plan)
+        boosts = self._boosts(plan)
+        plan.query = wq.AndMaybe(rewritten, wq.Or(boosts)) if boosts and rewritten is not wq.NullQuery else rewritten
+        return plan
+
+    # -- tree rewriting -------------------------------------------------------------------------
+
+    def _rewrite(self, node: wq.Query, plan: PlannedQuery) -> wq.Query:
+        if isinstance(node, wq.Term):
+            return self._word_clause(node.text, plan)
+        if isinstance(node, wq.Phrase):
+            return self._phrase_clause(list(node.words), plan)
+        if isinstance(node, (wq.Not, wq.Require, wq.AndNot)):
+            plan.strict = True
+        if isinstance(node, wq.Not):
+            inner = self._rewrite(node.query, plan)
+            return wq.Not(inner) if inner is not wq.NullQuery else wq.NullQuery
+        if isinstance(node, wq.CompoundQuery):
+            children = [self._rewrite(child, plan) for child in node.subqueries]
+            children = [c for c in children if c is not wq.NullQuery]
+            if not children:
+                return wq.NullQuery
+            return type(node)(children, boost=node.boost) if len(children) > 1 else children[0]
+        if isinstance(node, wq.BinaryQuery):
+            a, b = self._rewrite(node.a, plan), self._rewrite(node.b, plan)
+            if a is wq.NullQuery:
+                return wq.NullQuery
+            return type(node)(a, b) if b is not wq.NullQuery else a
+        return node
+
+    def _word_clause(self, word: str, plan: PlannedQuery) -> wq.Query:
+        weights = self.weights
+        word = self._correct(word, plan)
+        tokens = _analyse(self.expanded, word)
+        if not tokens:  # a stop word: only the exact field (and phrases) see it
+            plan.terms["exact"].add(word)
+            return wq.Term("exact", word, boost=0.1)
+        plan.words.append(word)
+        plan.terms["exact"].add(word)
+        options: list[wq.Query] = [wq.Term("exact", word, boost=weights.exact)]
+        lemmas = sorted({t.text for t in _analyse(self.lemma, word)})
+        options.append(_best([wq.Term("lemma", t) for t in lemmas], weights.lemma))
+        readings = [t for t in tokens if t.morph != "part"]
+        options.append(_best([wq.Term("expanded", t.text, boost=t.boost) for t in readings], weights.expanded))
+        parts: dict[int, list] = {}
+        for t in tokens:
+            if t.morph == "part":
+                parts.setdefault(t.part, []).append(wq.Term("expanded", t.text, boost=t.boost))
+        if len(parts) > 1:
+            groups = [group for _, group in sorted(parts.items())]
+            options.append(wq.And([_best(list(group), 1.0) for group in groups], boost=weights.parts))
+            options.append(_best([_best([_copy(q) for q in group], 1.0) for group in groups], weights.part))
+        prefixed = self._prefixed(word)
+        if prefixed:
+            options.append(_best([wq.Term("exact", t) for t in prefixed], weights.prefix))
+            plan.terms["exact"].update(prefixed)
+        plan.terms["expanded"].update(t.text for t in tokens)
+        clause = BestOf([o for o in options if o is not wq.NullQuery], tiebreak=weights.tiebreak)
+        context = _best([wq.Term("context", t.text, boost=t.boost) for t in readings], weights.context)
+        return wq.Or([clause, context])
+
+    def _phrase_clause(self, words: list[str], plan: PlannedQuery) -> wq.Query:
+        words = [self._correct(w, plan) for w in words]
+        plan.terms["exact"].update(words)
+        if len(words) == 1:
+            return self._word_clause(words[0], plan)
+        for word in words:
+            plan.terms["expanded"].update(t.text for t in _analyse(self.expanded, word))
+        lemmas = [t.text for w in words for t in _analyse(self.lemma, w) if t.morph == "lemma"]
+        as_written = wq.Phrase("exact", words, boost=self.weights.exact)
+        inflected = wq.Phrase("lemma", lemmas, slop=1, boost=self.weights.lemma) if len(lemmas) > 1 else wq.NullQuery
+        return BestOf([q for q in (as_written, inflected) if q is not wq.NullQuery])
+
+    def _boosts(self, plan: PlannedQuery) -> list[wq.Query]:
+        """Phrase and proximity boosts for the content words of the query, in order."""
+        words = plan.words
+        if len(words) < 2:
+            return []
+        boosts: list[wq.Query] = [wq.Phrase("exact", words, slop=2, boost=self.weights.phrase)]
+        near = []
+        for word in words:
+            texts = sorted({t.text for t in _analyse(self.expanded, word) if self._in_index("expanded", t.text)})
+            if not texts:
+                return boosts
+            near.append(SpanAny([wq.Term("expanded", t) for t in texts]) if len(texts) > 1 else wq.Term("expanded", texts[0]))
+        proximity = spans.SpanNear2(near, slop=self.weights.near_slop, ordered=False, mindist=0)
+        proximity.boost = self.weights.near
+        boosts.append(proximity)
+        return boosts
+
+    # -- vocabulary ------------------------------------------------------------------------------
+
+    def _in_index(self, fieldname: str, text: str) -> bool:
+        return self.reader.doc_frequency(fieldname, text) > 0
+
+    def _prefixed(self, word: str) -> list[str]:
+        """Index words that are an inflection of ``word`` or a compound starting with it."""
+        weights = self.weights
+        if len(word) < weights.min_prefix or not word.isalpha():
+            return []
+        found = []
+        for term in self.reader.expand_prefix("exact", word):
+            term = term.decode("utf-8") if isinstance(term, bytes) else term
+            rest = term[len(word):]
+            if not rest:
+                continue
+            if rest in INFLECTION_ENDINGS or any(
+                rest.startswith(link) and len(rest) - len(link) >= 3 and self._in_index("exact", rest[len(link):])
+                for link in LINKS
+            ):
+                found.append(term)
+            if len(found) >= weights.max_prefix_terms:
+                break
+        return found
+
+    def vocabulary(self) -> list[str]:
+        if self._vocabulary is None:
+            terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in self.reader.lexicon("exact"))
+            self._vocabulary = [t for t in terms if t.isalpha()]
+        return self._vocabulary
+
+    def _correct(self, word: str, plan: PlannedQuery) -> str:
+        """The word itself, or the most similar index word if it looks like a typo."""
+        if not word.isalpha() or self._in_index("exact", word):
+            return word
+        tokens = _analyse(self.expanded, word)
+        if not tokens or MORPHOLOGY.is_known(word):
+            return word
+        if any(self._in_index("expanded", t.text) for t in tokens if t.morph == "lemma"):
+            return word
+        from rapidfuzz import fuzz, process
+
+        candidates = [t for t in self.vocabulary() if abs(len(t) - len(word)) <= 3]
+        found = process.extract(word, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=self.weights.min_similarity)
+        if not found:
+            return word
+        best = max(found, key=lambda m: (round(m[1], 1), self.reader.doc_frequency("exact", m[0])))
+        plan.corrections.append(Correction(word, best[0], round(best[1], 1)))
+        return best[0]
+
+
+class BestMatcher(UnionMatcher):
+    """The union of two matchers scored by the better one on the current passage.
+
+    Whoosh's ``DisjunctionMaxMatcher`` takes the maximum of both sub-matchers
+    even when only one of them stands on the current document, and its
+    ``replace`` drops all matches when one side runs out; this one scores like
+    ``UnionMatcher`` but with max + ``tiebreak`` × the other instead of the sum.
+    """
+
+    def __init__(self, a, b, tiebreak: float = 0.0):
+        super().__init__(a, b)
+        self.tiebreak = tiebreak
+
+    def copy(self):
+        return BestMatcher(self.a.copy(), self.b.copy(), self.tiebreak)
+
+    def replace(self, minquality=0):
+        a_active, b_active = self.a.is_active(), self.b.is_active()
+        if not (a_active or b_active):
+            return NullMatcher()
+        if not a_active:
+            return self.b.replace(minquality)
+        if not b_active:
+            return self.a.replace(minquality)
+        a, b = self.a.replace(0), self.b.replace(0)
+        return self if (a is self.a and b is self.b) else BestMatcher(a, b, self.tiebreak)
+
+    def score(self):
+        a, b = self.a, self.b
+        if not a.is_active():
+            return b.score()
+        if not b.is_active():
+            return a.score()
+        id_a, id_b = a.id(), b.id()
+        if id_a != id_b:
+            return a.score() if id_a < id_b else b.score()
+        sa, sb = a.score(), b.score()
+        return max(sa, sb) + self.tiebreak * min(sa, sb)
+
+
+class BestOf(wq.CompoundQuery):
+    """Matches any subquery; a passage scores by its best-matching subquery (see ``BestMatcher``)."""
+
+    JOINT = " | "
+
+    def __init__(self, subqueries, boost: float = 1.0, tiebreak: float = 0.0):
+        super().__init__(subqueries, boost=boost)
+        self.tiebreak = tiebreak
+
+    def __eq__(self, other):
+        return super().__eq__(other) and self.tiebreak == other.tiebreak
+
+    __hash__ = wq.CompoundQuery.__hash__
+
+    def normalize(self):
+        norm = super().normalize()
+        if isinstance(norm, BestOf):
+            norm.tiebreak = self.tiebreak
+        return norm
+
+    def _matcher(self, subs, searcher, context):
+        reader = searcher.reader()
+        return self._tree_matcher(subs, BestMatcher, searcher, context, lambda q: q.estimate_size(reader),
+                                  tiebreak=self.tiebreak)
+
+
+class SpanAny(spans.SpanOr):
+    """Whoosh's SpanOr, with the size estimate the query planner asks every subquery for."""
+
+    def estimate_size(self, ixreader):
+        return self.q.estimate_size(ixreader)
+
+
+def _copy(query: wq.Query) -> wq.Query:
+    return query.copy()
+
+
+def _best(queries: Iterable[wq.Query], boost: float) -> wq.Query:
+    """The best-scoring of some queries, boosted; NullQuery for none."""
+    queries = list(queries)
+    if not queries:
+        return wq.NullQuery
+    if len(queries) == 1:
+        only = queries[0]
+        only.boost *= boost
+        return only
+    return BestOf(queries, boost=boost)

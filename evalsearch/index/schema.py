@@ -1,0 +1,53 @@
+"""The fields of the passage index.
+
+The passage text is analysed three times, into fields ranked in this order
+by the query builder (``query``):
+
+* ``exact``: the words as written, stop words kept (phrases as typed);
+* ``lemma``: lemmas (a stem for words the lexicon lacks), stop words removed;
+* ``expanded``: lemmas plus particle verbs, compound parts and derivational
+  bases, all at the position of the word they come from.
+
+``context`` holds the heading, margin note and section title a passage sits
+under (expanded analysis, low weight). The rest are stored for display or
+indexed as keywords for the filters and facets: ``kinds`` (every kind a
+passage stands for), ``doc_id``, ``years`` (pool years) and ``themes``.
+"""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, SchemaClass
+
+from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
+
+#: bump when fields or analysis change; an index of another version must be rebuilt
+SCHEMA_VERSION = 1
+
+
+class PassageSchema(SchemaClass):
+    """One document per passage (``evalsearch.model.Passage``)."""
+
+    key = ID(stored=True, unique=True)
+    doc_id = ID(stored=True, sortable=True)
+    number = STORED()
+    kind = ID(stored=True)
+    kinds = KEYWORD(commas=True, scorable=False)
+    text = STORED()
+    exact = TEXT(analyzer=exact_analyzer(), phrase=True)
+    lemma = TEXT(analyzer=lemma_analyzer(), phrase=True)
+    expanded = TEXT(analyzer=expanded_analyzer(), phrase=True)
+    context = TEXT(analyzer=expanded_analyzer(), phrase=False)
+    page = STORED()
+    title = STORED()
+    section = STORED()
+    section_title = STORED()
+    heading = STORED()
+    project = STORED()
+    operator = STORED()
+    pool_year = STORED()
+    years = KEYWORD(commas=True, scorable=False)
+    themes = KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
+
+
+#: the analysed text fields, in the order the query builder ranks them
+TEXT_FIELDS = ("exact", "lemma", "expanded", "context")

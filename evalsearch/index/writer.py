@@ -1,0 +1,256 @@
+"""Build and update the passage index: Documents in, passages stored, removed documents out.
+
+``update_index(index_dir, documents, remove)`` is the one way to change an
+index: it replaces every passage of each given document, deletes the passages
+of the doc_ids in ``remove``, commits once, and records each document's
+source (path, sha256) in ``sources.json`` beside the index. Callers decide
+what to extract: ``plan_update`` compares PDFs with those records by sha256,
+so an unchanged file is not extracted again and a file that is gone leaves
+the index. Whoosh's own lock keeps writers apart; readers keep searching the
+last committed state while a writer works.
+
+The analysis memo (``morphology``) is saved beside the index after each
+update, so that a search process can analyse the query words without loading
+the Danish lexicon.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from evalsearch.errors import SearchIndexError
+from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
+from evalsearch.index.passages import document_to_passages
+from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema
+from evalsearch.model import Document, Passage
+
+log = logging.getLogger(__name__)
+
+INDEX_NAME = "passages"
+SOURCES_NAME = "sources.json"
+#: seconds a writer waits for another writer's lock before giving up
+DEFAULT_LOCK_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class IndexedSource:
+    """What the index holds of one document and the file it came from."""
+
+    doc_id: str
+    path: str
+    sha256: str
+    title: str | None
+    passages: int
+
+
+@dataclass
+class UpdatePlan:
+    """What an update has to do: files to extract, files to skip, documents to drop."""
+
+    changed: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    added: int
+    removed: int
+    passages: int
+    documents: int
+
+
+def default_index_dir() -> Path:
+    """The index location when none is given: ``index`` in the user data dir."""
+    import platformdirs
+
+    return platformdirs.user_data_path("evalsearch", appauthor=False) / "index"
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def doc_id_of(path: Path) -> str:
+    """The doc_id a PDF gets (its file name without extension, as ``extract`` gives it)."""
+    return path.stem
+
+
+def index_exists(index_dir: str | Path) -> bool:
+    from whoosh import index
+
+    index_dir = Path(index_dir)
+    return index_dir.is_dir() and index.exists_in(str(index_dir), indexname=INDEX_NAME)
+
+
+def read_sources(index_dir: str | Path) -> dict[str, IndexedSource]:
+    """The documents an index holds, by doc_id; {} for a missing or new index."""
+    path = Path(index_dir) / SOURCES_NAME
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {doc_id: IndexedSource(**entry) for doc_id, entry in data["documents"].items()}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SearchIndexError(f"the index's list of documents is damaged ({exc}); rebuild the index", path) from exc
+
+
+def index_version(index_dir: str | Path) -> int | None:
+    path = Path(index_dir) / SOURCES_NAME
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _write_sources(index_dir: Path, sources: dict[str, IndexedSource]) -> None:
+    from evalsearch.corpus.files import write_atomic
+
+    data = {"version": SCHEMA_VERSION, "documents": {k: asdict(v) for k, v in sorted(sources.items())}}
+    write_atomic(index_dir / SOURCES_NAME, json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def open_index(index_dir: str | Path):
+    """Open an existing index for searching.
+
+    Raises:
+        SearchIndexError: there is no index, it is from another version, or it cannot be read.
+    """
+    from whoosh import index
+    from whoosh.index import IndexError as WhooshIndexError
+
+    index_dir = Path(index_dir)
+    if not index_exists(index_dir):
+        raise SearchIndexError("no search index here; build one with `evalsearch index PATH...`", index_dir)
+    if index_version(index_dir) != SCHEMA_VERSION:
+        raise SearchIndexError("the search index was built by another version of evalsearch; "
+                               "run `evalsearch index` again to rebuild it", index_dir)
+    try:
+        return index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    except (WhooshIndexError, OSError, EOFError, ValueError) as exc:
+        raise SearchIndexError(f"the search index cannot be read ({exc}); rebuild it", index_dir) from exc
+
+
+def _open_for_writing(index_dir: Path):
+    from whoosh import index
+
+    if index_exists(index_dir) and index_version(index_dir) == SCHEMA_VERSION:
+        return index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    if index_exists(index_dir):
+        log.info("%s: index from another version, rebuilding", index_dir)
+        for child in index_dir.iterdir():
+            if child.is_file():
+                child.unlink()
+            else:
+                shutil.rmtree(child)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return index.create_in(str(index_dir), PassageSchema(), indexname=INDEX_NAME)
+
+
+def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
+    """Sort PDFs into changed (new or different sha256) and unchanged; find documents whose file is gone.
+
+    An index from another version counts as empty, so everything is changed.
+    """
+    index_dir = Path(index_dir)
+    sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
+    plan = UpdatePlan()
+    seen: set[str] = set()
+    for pdf in pdfs:
+        doc_id = doc_id_of(pdf)
+        seen.add(doc_id)
+        known = sources.get(doc_id)
+        if known is not None and known.sha256 == file_sha256(pdf):
+            plan.unchanged.append(pdf)
+        else:
+            plan.changed.append(pdf)
+    plan.removed = sorted(d for d, s in sources.items() if d not in seen and not Path(s.path).exists())
+    return plan
+
+
+def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
+    """The index document of one passage."""
+    context = " ".join(x for x in (passage.heading, passage.section_title) if x)
+    years = (passage.pool_year,) if passage.pool_year else doc_years
+    return {
+        "key": passage.key,
+        "doc_id": passage.doc_id,
+        "number": passage.number,
+        "kind": passage.kind,
+        "kinds": ",".join(passage.kinds),
+        "text": passage.text,
+        "exact": passage.text,
+        "lemma": passage.text,
+        "expanded": passage.text,
+        "context": context,
+        "page": passage.page,
+        "title": passage.title,
+        "section": passage.section,
+        "section_title": passage.section_title,
+        "heading": passage.heading,
+        "project": passage.project,
+        "operator": passage.operator,
+        "pool_year": passage.pool_year,
+        "years": ",".join(str(y) for y in years),
+        "themes": ",".join(passage.themes),
+    }
+
+
+def update_index(index_dir: str | Path, documents: Iterable[Document], remove: Iterable[str] = ()) -> UpdateReport:
+    """Replace the passages of ``documents`` and drop ``remove`` (doc_ids), in one commit.
+
+    Args:
+        index_dir (str | Path): the index directory (created if missing).
+        documents (Iterable[Document]): extracted reports; each replaces what
+            the index held under its doc_id.
+        remove (Iterable[str]): doc_ids to delete.
+
+    RETURNS (UpdateReport): documents added, removed, passages written, documents held.
+    Raises:
+        SearchIndexError: the index is locked by another writer or cannot be written.
+    """
+    from whoosh.index import LockError
+
+    index_dir = Path(index_dir)
+    MORPHOLOGY.load(index_dir / DEFAULT_CACHE_NAME)
+    try:
+        ix = _open_for_writing(index_dir)
+        writer = ix.writer(timeout=DEFAULT_LOCK_TIMEOUT)
+    except LockError as exc:
+        raise SearchIndexError("the index is being updated by another run; try again when it is done", index_dir) from exc
+    except OSError as exc:
+        raise SearchIndexError(f"the index cannot be written ({exc})", index_dir) from exc
+    sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
+    added = removed = written = 0
+    try:
+        for doc_id in remove:
+            writer.delete_by_term("doc_id", doc_id)
+            removed += sources.pop(doc_id, None) is not None
+        for document in documents:
+            writer.delete_by_term("doc_id", document.doc_id)
+            passages = document_to_passages(document)
+            doc_years = tuple(sorted({p.pool_year for p in document.projects if p.pool_year}))
+            for passage in passages:
+                writer.add_document(**passage_fields(passage, doc_years))
+            sources[document.doc_id] = IndexedSource(
+                document.doc_id, document.source.path, document.source.sha256, document.title, len(passages)
+            )
+            added += 1
+            written += len(passages)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    _write_sources(index_dir, sources)
+    MORPHOLOGY.save(index_dir / DEFAULT_CACHE_NAME)
+    return UpdateReport(added=added, removed=removed, passages=written, documents=len(sources))
