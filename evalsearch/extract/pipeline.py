@@ -24,7 +24,8 @@ from evalsearch.extract.layout import MarginNote, PageLayout, page_to_layout
 from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.extract.patterns import SENTENCE_END
 from evalsearch.extract.pdf import iter_pages, opened_pdf
-from evalsearch.extract.regions import find_table_regions, region_text
+from evalsearch.extract.tables.pagetables import find_document_tables, table_text
+from evalsearch.extract.tables.stage import read_tables
 from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.extract.titlepage import read_title_page
@@ -50,7 +51,7 @@ RecordStage = Callable[[ExtractContext], None]
 
 def _record_stages() -> list[tuple[str, RecordStage]]:
     """The record stages, in the order they run (later stages may read earlier records)."""
-    return []
+    return [("tables", read_tables)]
 
 
 def doc_id_for(path: Path) -> str:
@@ -157,14 +158,15 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
     layouts: list[PageLayout] = []
     regions: dict[int, list] = {}
     footnotes: list[Footnote] = []
+    page_tables = find_document_tables(clean, geometry, settings.column_gap)
     for page in clean:
         rows = words_to_rows(page.words)
         entries, rows = rows_to_toc(rows)
         toc.extend(entries)
         words = [w for r in rows for w in r]
-        boxes = find_table_regions(page, geometry, settings.column_gap)
-        regions[page.number] = boxes
-        tables = [(box, region_text(words, box, page.number, settings.column_gap)) for box in boxes]
+        found = page_tables.get(page.number, [])
+        regions[page.number] = [t.bbox for t in found]
+        tables = [(t.bbox, table_text(t)) for t in found]
         layout = page_to_layout(page.number, page.height, words, geometry, settings.column_gap, tables)
         layouts.append(layout)
         footnotes.extend(layout.footnotes)

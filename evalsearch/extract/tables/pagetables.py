@@ -1,0 +1,257 @@
+"""Every table of a document, page by page: regions → grids → rows, notes and page-break facts.
+
+``find_document_tables(pages, geometry, column_gap)`` finds the ruled and
+rule-less regions of each page, reads each into a ``PageTable``, takes in rows
+that hang below the last rule (or above the first one, at the top of a page a
+table continues onto), reads the legend lines under it, and records whether
+the table starts at the top or ends at the bottom of its page, which the
+merging of tables across page breaks needs. ``table_text`` renders a page's
+part of a table as text: one row per line, " | " between cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from statistics import median
+
+from evalsearch.extract.geometry import DocGeometry
+from evalsearch.extract.lines import line_text, words_to_rows
+from evalsearch.extract.tables.grid import (
+    MIN_COLUMN_WIDTH,
+    PageTable,
+    TableRow,
+    _crossed,
+    band_to_row,
+    band_to_rows,
+    gutter_edges,
+    line_pitch,
+    region_to_bands,
+    rule_edges,
+    words_in,
+)
+from evalsearch.extract.tables.legend import read_notes
+from evalsearch.extract.tables.regions import ruled_regions, ruleless_regions
+from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, NOTE_START, SOURCE_START, TABLE_CAPTION
+from evalsearch.model import BBox, Line, PageContent, Word
+
+HANG_MAX_GAP = 1.8
+SIZE_TOLERANCE = 0.35
+CAPTION_REACH = 3.5
+
+
+def _edges(page: PageContent, box: BBox, words: Sequence[Word], ruled: bool, column_gap: float) -> list[float]:
+    inner = rule_edges(page, box) if ruled else []
+    if not inner:
+        inner = gutter_edges(words, box, page.number, column_gap)
+    edges = [box[0]] + [e for e in inner if box[0] + MIN_COLUMN_WIDTH <= e <= box[2] - MIN_COLUMN_WIDTH] + [box[2]]
+    # A column no word starts in is drawn, not used: merge it into its neighbour.
+    used = [edges[0]]
+    for i in range(1, len(edges) - 1):
+        if any(edges[i] - 1.5 <= w.x0 < edges[i + 1] - 1.5 for w in words):
+            used.append(edges[i])
+    used.append(edges[-1])
+    return used
+
+
+def _roles(rows: list[TableRow], columns: int) -> list[TableRow]:
+    """Mark title rows (one cell, shaded or bold) and header rows (shaded or bold) at the top."""
+    out = list(rows)
+    i = 0
+    while i < len(out) and columns > 1 and len(out[i].filled) == 1 and out[i].cells[0] and (out[i].shaded or out[i].bold):
+        out[i] = replace(out[i], role="title")
+        i += 1
+    start = i
+    while i < len(out) and (out[i].shaded or out[i].bold) and len(out[i].filled) >= min(2, columns):
+        if GOAL_ID.match(out[i].cells[0]):
+            break
+        out[i] = replace(out[i], role="header")
+        i += 1
+    if i == start and columns > 1 and i < len(out) - 1:
+        first = out[i]
+        later_ids = any(GOAL_ID.match(r.cells[0]) for r in out[i + 1 :])
+        if later_ids and not GOAL_ID.match(first.cells[0]) and all(len(c.split()) <= 8 for c in first.cells):
+            out[i] = replace(first, role="header")
+    return out
+
+
+def build_table(page: PageContent, box: BBox, ruled: bool, column_gap: float) -> PageTable | None:
+    """Read the region into a table: column edges, rows of cells, the type size and line pitch."""
+    words = words_in(page.words, box)
+    if not words:
+        return None
+    edges = _edges(page, box, words, ruled, column_gap)
+    bands = region_to_bands(page, box) if ruled else [(box[1], box[3], False, False)]
+    filled_bands = [b for b in bands if any(b[0] <= (w.top + w.bottom) / 2 <= b[1] for w in words)]
+    split_gaps = not ruled or len(filled_bands) <= 2
+    rows: list[TableRow] = []
+    for top, bottom, ruled_above, ruled_below in bands:
+        band_words = [w for w in words if top <= (w.top + w.bottom) / 2 <= bottom]
+        parts = band_to_rows(band_words, edges, split_gaps)
+        for k, (ptop, pbottom) in enumerate(parts):
+            part_words = [w for w in band_words if ptop <= (w.top + w.bottom) / 2 <= pbottom]
+            row = band_to_row(part_words, edges, page, max(top, ptop), min(bottom, pbottom))
+            rows.append(
+                replace(
+                    row,
+                    open_top=k == 0 and not ruled_above,
+                    open_bottom=k == len(parts) - 1 and not ruled_below,
+                )
+            )
+    if not rows:
+        return None
+    size = median(w.size for w in words)
+    return PageTable(
+        page.number, box, tuple(edges), tuple(_roles(rows, len(edges) - 1)), size, line_pitch(words, edges), ruled
+    )
+
+
+def _outside(words: Sequence[Word], boxes: Sequence[BBox]) -> list[Word]:
+    return [w for w in words if not any(words_in([w], b) for b in boxes)]
+
+
+def _table_like(row: Sequence[Word], table: PageTable, page: int, spanning_ok: bool = False) -> bool:
+    text = line_text(Line(tuple(row), page)).strip()
+    if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or SOURCE_START.match(text) or NOTE_START.match(text):
+        return False
+    size = median(w.size for w in row)
+    headed_only = all(r.role != "body" for r in table.rows)
+    low = table.size - (1.0 if headed_only else SIZE_TOLERANCE)  # body type is often smaller than the header's
+    if not low <= size <= table.size + SIZE_TOLERANCE:
+        return False
+    if row[0].x0 < table.edges[0] - 2 or row[-1].x1 > table.edges[-1] + 2:
+        return False
+    if spanning_ok:
+        return True
+    # A cell may span some columns; a line across every column edge is running text.
+    return len(_crossed(row, table.edges)) < table.columns - 1
+
+
+def _hanging(table: PageTable, page: PageContent, free: Sequence[Word], column_gap: float) -> PageTable:
+    """Take in the rows printed below the last rule (and, when the table opens the page,
+    above the first) that are set and aligned as table rows."""
+    if table.columns < 2 or not table.ruled:
+        return table
+    x0, top, x1, bottom = table.bbox
+    inside = words_in(page.words, table.bbox)
+    last = max(w.bottom for w in inside)
+    new_bottom = bottom
+    for row in words_to_rows([w for w in free if w.top >= bottom - 1 and x0 - 2 <= w.x0 and w.x1 <= x1 + 2]):
+        if min(w.top for w in row) - last > HANG_MAX_GAP * table.pitch or not _table_like(row, table, page.number):
+            break
+        last = new_bottom = max(w.bottom for w in row) + 0.5
+    new_top = top
+    above = words_to_rows([w for w in free if w.bottom <= top + 1])
+    # Everything above the first rule of a page's first table: the rest of a row cut by the page break.
+    if above and all(_table_like(r, table, page.number, spanning_ok=True) for r in above):
+        first = min(w.top for w in inside)
+        steps_ok = True
+        for upper, lower in zip(above, above[1:] + [[Word("", 0, first, 0, first, 0)]]):
+            if min(w.top for w in lower) - max(w.bottom for w in upper) > HANG_MAX_GAP * table.pitch:
+                steps_ok = False
+        if steps_ok:
+            new_top = min(w.top for r in above for w in r) - 0.5
+    if (new_top, new_bottom) == (top, bottom):
+        return table
+    box = (x0, new_top, x1, new_bottom)
+    grown = build_table(page, box, True, column_gap)
+    return grown if grown is not None else table
+
+
+def _caption_above(page: PageContent, box: BBox, free: Sequence[Word], pitch: float) -> str | None:
+    """The caption printed just above the table, if any ("Tabel 3-1 …", "Figur 2 …")."""
+    rows = [r for r in words_to_rows([w for w in free if w.bottom <= box[1] + 1]) if box[1] - r[-1].bottom <= CAPTION_REACH * pitch]
+    for row in reversed(rows[-3:]):
+        text = line_text(Line(tuple(row), page.number)).strip()
+        if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text):
+            return text
+    return None
+
+
+def _acceptable(table: PageTable) -> bool:
+    """A one-column region is a table only under a table caption or as a list of short ruled rows."""
+    if table.columns > 1:
+        return True
+    if table.caption_above and TABLE_CAPTION.match(table.caption_above):
+        return True
+    body = [r for r in table.rows if r.role == "body" and r.filled]
+    return len(body) >= 3 and median(r.bottom - r.top for r in body) <= 3 * table.pitch + 4
+
+
+def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[PageTable]:
+    """Every table on one page, top to bottom, with its notes; figures drawn with rules included
+    (their ``caption_above`` names the figure) so that their labels stay out of the text flow."""
+    tables: list[PageTable] = []
+    for box in ruled_regions(page, geometry, column_gap):
+        table = build_table(page, box, True, column_gap)
+        if table is not None:
+            tables.append(table)
+    for box in ruleless_regions(page, geometry, column_gap, [t.bbox for t in tables]):
+        table = build_table(page, box, False, column_gap)
+        if table is not None and table.columns > 1:
+            tables.append(table)
+    out: list[PageTable] = []
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        others = [t.bbox for t in tables if t is not table]
+        free = _outside(page.words, others + [table.bbox])
+        table = _hanging(table, page, free, column_gap)
+        free = _outside(page.words, others + [table.bbox])
+        table = replace(table, caption_above=_caption_above(page, table.bbox, free, geometry.pitch))
+        if not _acceptable(table):
+            continue
+        notes, notes_bottom = read_notes(
+            free, page.marks, table.bbox[3], table.bbox, table.pitch, page.number, geometry.body_size
+        )
+        if notes:
+            x0, top, x1, _ = table.bbox
+            table = replace(table, notes=tuple(notes), bbox=(x0, top, x1, notes_bottom + 0.5))
+        out.append(table)
+    return out
+
+
+def _edge_facts(table: PageTable, page: PageContent, boxes: Sequence[BBox], body_size: float) -> PageTable:
+    """Whether nothing but the table stands above it (it opens the page) or below it (it ends the page)."""
+    free = _outside(page.words, boxes)
+    at_top = not any(w.bottom <= table.bbox[1] + 1 for w in free)
+    at_bottom = not any(w.top >= table.bbox[3] - 1 and w.size >= 0.95 * body_size for w in free)
+    return replace(table, at_top=at_top, at_bottom=at_bottom)
+
+
+def find_document_tables(
+    pages: Sequence[PageContent], geometry: DocGeometry, column_gap: float
+) -> dict[int, list[PageTable]]:
+    """Tables of every page; note lines carried over to the top of the next page become a
+    notes-only table there, to be merged with the table above them.
+
+    RETURNS (dict[int, list[PageTable]]): page number → its tables, top to bottom.
+    """
+    found: dict[int, list[PageTable]] = {}
+    for page in pages:
+        tables = find_page_tables(page, geometry, column_gap)
+        boxes = [t.bbox for t in tables]
+        found[page.number] = [_edge_facts(t, page, boxes, geometry.body_size) for t in tables]
+    by_number = {p.number: p for p in pages}
+    for page in pages:
+        tables = found.get(page.number) or []
+        nxt = by_number.get(page.number + 1)
+        if not tables or nxt is None or not tables[-1].notes or not tables[-1].at_bottom:
+            continue
+        last = tables[-1]
+        boxes = [t.bbox for t in found.get(nxt.number, [])]
+        free = _outside(nxt.words, boxes)
+        start = min((w.top for w in free), default=None)
+        if start is None:
+            continue
+        notes, bottom = read_notes(free, nxt.marks, start, last.bbox, last.pitch, nxt.number, geometry.body_size)
+        if notes:
+            box = (last.bbox[0], start - 0.5, last.bbox[2], bottom + 0.5)
+            carried = PageTable(nxt.number, box, last.edges, (), last.size, last.pitch, notes=tuple(notes), at_top=True, notes_only=True)
+            found[nxt.number] = sorted(found.get(nxt.number, []) + [carried], key=lambda t: t.bbox[1])
+    return found
+
+
+def table_text(table: PageTable) -> str:
+    """Plain text of a page's part of a table: one row per line, cells split by " | ", then its notes."""
+    lines = [" | ".join(row.filled) for row in table.rows if row.filled]
+    lines.extend(note.text for note in table.notes)
+    return "\n".join(lines)

@@ -1,0 +1,190 @@
+"""Where tables stand on a page: ruled regions, and rule-less runs of goal rows.
+
+Report tables have horizontal rules (often no vertical ones) and sometimes a
+shaded header row. Rules that overlap horizontally and follow each other down
+the page at most a tall row apart form one table, provided the text between
+them is laid out in columns. A table drawn without any rules is found from its
+text: printed rows led by a goal id ("A1:", "B2") whose cells stand in aligned
+columns, over several rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evalsearch.extract.geometry import DocGeometry
+from evalsearch.extract.lines import row_to_fragments, words_to_rows
+from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, SOURCE_START, TABLE_CAPTION
+from evalsearch.model import BBox, Fill, Line, PageContent, Rule, Word
+
+MIN_RULE_LENGTH = 40.0
+MAX_ROW_HEIGHT = 560.0
+MERGE_TOLERANCE = 2.0
+ALIGN_TOLERANCE = 3.0
+MIN_GOAL_ROWS = 2
+
+
+def horizontal_rules(rules: Sequence[Rule], fills: Sequence[Fill]) -> list[tuple[float, float, float]]:
+    """Horizontal strokes as (y, x0, x1), with touching segments of one rule merged."""
+    segs = [((r.top + r.bottom) / 2, r.x0, r.x1) for r in rules if r.horizontal and r.x1 - r.x0 >= 5]
+    for f in fills:
+        # A shaded header row bounds the table as a rule would.
+        segs.append((f.top, f.x0, f.x1))
+        segs.append((f.bottom, f.x0, f.x1))
+    segs.sort()
+    merged: list[list[float]] = []
+    for y, x0, x1 in segs:
+        if merged and abs(merged[-1][0] - y) <= MERGE_TOLERANCE and x0 <= merged[-1][2] + MERGE_TOLERANCE:
+            merged[-1][2] = max(merged[-1][2], x1)
+            merged[-1][1] = min(merged[-1][1], x0)
+        else:
+            merged.append([y, x0, x1])
+    return [(y, x0, x1) for y, x0, x1 in merged if x1 - x0 >= MIN_RULE_LENGTH]
+
+
+def _columnar(words: Sequence[Word], page: int, column_gap: float, vertical_rules: int) -> bool:
+    """True when some row between the rules is split into separate cells."""
+    if vertical_rules >= 2:
+        return True
+    return any(len(row_to_fragments(row, page, column_gap)) > 1 for row in words_to_rows(words))
+
+
+def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[float]:
+    """Tops of rows that read as running text: one fragment, body-size type, most of the column wide.
+
+    Two rules with running text between them belong to different things (a table
+    and a footnote separator, say), never to one table.
+    """
+    width = geometry.body_right - geometry.body_left
+    tops = []
+    for row in words_to_rows(page.words):
+        frags = row_to_fragments(row, page.number, column_gap)
+        if len(frags) == 1 and (
+            frags[0].size >= geometry.body_size * 1.1
+            or TABLE_CAPTION.match(frags[0].text)
+            or FIGURE_CAPTION.match(frags[0].text)
+        ):
+            tops.append(frags[0].top)  # a heading or a caption between two rules parts two tables
+            continue
+        body = [f for f in frags if f.x0 >= geometry.body_left - 2]
+        if (
+            len(body) == 1
+            and abs(body[0].x0 - geometry.body_left) < 2
+            and body[0].x1 - body[0].x0 > 0.6 * width
+            and body[0].size >= geometry.body_size * 0.97
+        ):
+            tops.append(body[0].top)
+    return tops
+
+
+def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[BBox]:
+    """Bounding boxes of the ruled tables on a page, top to bottom.
+
+    Args:
+        page: the page's words, rules and fills.
+        geometry: the document's body grid (running text never lies inside a table).
+        column_gap: gap that splits a row into cells.
+    RETURNS (list[BBox]): one box per table.
+    """
+    hrules = horizontal_rules(page.rules, page.fills)
+    if len(hrules) < 2:
+        return []
+    prose = _prose_rows(page, geometry, column_gap)
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in hrules:
+        y, x0, x1 = rule
+        for g in groups:
+            gy, gx0, gx1 = g[-1]
+            overlap = min(x1, gx1) - max(x0, gx0)
+            if (
+                overlap >= 0.6 * min(x1 - x0, gx1 - gx0)
+                and 0 <= y - gy <= MAX_ROW_HEIGHT
+                and not any(gy < top < y for top in prose)
+            ):
+                g.append(rule)
+                break
+        else:
+            groups.append([rule])
+    boxes: list[BBox] = []
+    for g in groups:
+        if len(g) < 2:
+            continue
+        top, bottom = g[0][0], g[-1][0]
+        x0, x1 = min(r[1] for r in g), max(r[2] for r in g)
+        words = [w for w in page.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top <= (w.top + w.bottom) / 2 <= bottom]
+        if not words:
+            continue
+        verticals = sum(1 for r in page.rules if not r.horizontal and r.top >= top - 2 and r.bottom <= bottom + 2)
+        if _columnar(words, page.number, column_gap, verticals) or len(g) >= 3:
+            boxes.append((x0, top, x1, bottom))
+    return boxes
+
+
+def _inside_any(word: Word, boxes: Sequence[BBox]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+
+
+def _is_goal_row(frags: Sequence[Line]) -> bool:
+    return len(frags) >= 2 and GOAL_ID.match(frags[0].words[0].text) is not None
+
+
+def ruleless_regions(
+    page: PageContent, geometry: DocGeometry, column_gap: float, taken: Sequence[BBox] = ()
+) -> list[BBox]:
+    """Boxes of tables drawn without rules: aligned columns over rows led by goal ids.
+
+    A run of at least two printed rows led by a goal id at the same left edge,
+    each cut into several column fragments, makes a table; the rows between
+    them (wrapped cell lines) belong to it, and so does a header row of several
+    fragments just above the first goal row.
+    """
+    words = [w for w in page.words if not _inside_any(w, taken)]
+    rows = words_to_rows(words)
+    frags = [[f for f in row_to_fragments(row, page.number, column_gap) if not geometry.is_margin(f)] for row in rows]
+    pitch = geometry.pitch or 12.0
+    boxes: list[BBox] = []
+    i = 0
+    while i < len(rows):
+        if not _is_goal_row(frags[i]):
+            i += 1
+            continue
+        left = frags[i][0].x0
+        first = last = i
+        j = i + 1
+        while j < len(rows):
+            gap = rows[j][0].top - max(w.bottom for w in rows[j - 1])
+            if gap > 1.8 * pitch or not frags[j] or frags[j][0].x0 < left - ALIGN_TOLERANCE:
+                break
+            text = frags[j][0].text
+            if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or SOURCE_START.match(text):
+                break
+            if _is_goal_row(frags[j]) and abs(frags[j][0].x0 - left) <= ALIGN_TOLERANCE:
+                last = j
+            elif len(frags[j]) == 1 and frags[j][0].x1 - frags[j][0].x0 > 0.8 * (geometry.body_right - geometry.body_left):
+                break  # a full-width line of running text ends the table
+            j += 1
+        goal_rows = sum(1 for k in range(first, j) if _is_goal_row(frags[k]) and abs(frags[k][0].x0 - left) <= ALIGN_TOLERANCE)
+        if goal_rows >= MIN_GOAL_ROWS:
+            starts = [f.x0 for k in range(first, last + 1) for f in frags[k]]
+            end = last + 1
+            while end < j and all(any(abs(f.x0 - s) <= ALIGN_TOLERANCE for s in starts) for f in frags[end]):
+                end += 1  # wrapped lines of the last row's cells
+            top_row = first
+            if first > 0 and len(frags[first - 1]) >= 2:
+                gap = rows[first][0].top - max(w.bottom for w in rows[first - 1])
+                if gap <= 1.8 * pitch and not TABLE_CAPTION.match(frags[first - 1][0].text):
+                    top_row = first - 1
+            members = [w for k in range(top_row, end) for f in frags[k] for w in f.words]
+            boxes.append(
+                (
+                    min(w.x0 for w in members) - 1,
+                    min(w.top for w in members) - 1,
+                    max(w.x1 for w in members) + 1,
+                    max(w.bottom for w in members) + 1,
+                )
+            )
+            i = end
+        else:
+            i = last + 1 if last > i else i + 1
+    return boxes

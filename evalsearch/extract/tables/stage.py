@@ -1,0 +1,132 @@
+"""The record stage of tables: ``read_tables(context)`` fills ``goal_tables`` and ``other_tables``.
+
+It finds every table of the document again from the clean pages (the layout
+stage found the same ones to keep their words out of the text flow), joins the
+parts of tables split by page breaks, places each table under its caption and
+in its section, and reads the goal tables' rows. A table under a figure
+caption is a chart, not a table. The report's verdict sentences about a goal
+are looked for in the paragraphs whose margin note or run-in heading names the
+goal, and in sentences about all goals of the table ("alle … mål … er nået").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from evalsearch.danish import sentences
+from evalsearch.extract.tables.assessment import verdict_of
+from evalsearch.extract.tables.merge import Table, merge_parts
+from evalsearch.extract.tables.pagetables import find_document_tables
+from evalsearch.extract.tables.records import Placement, goal_tables, is_goal_table, other_table, column_roles, header_names
+from evalsearch.extract.tables.terms import ALL_GOALS, FIGURE_CAPTION, GOAL_SUBJECT, TABLE_CAPTION
+from evalsearch.model import Block
+
+LABEL_MATCH = 80
+CAPTION_LOOKBACK = 3
+
+
+def block_text(block: Block) -> str:
+    return f"{block.run_in} {block.text}" if block.run_in else block.text
+
+
+def table_block(blocks: Sequence[Block], table: Table) -> int | None:
+    """Index of the table's placeholder block (its first page part)."""
+    for i, b in enumerate(blocks):
+        if b.role == "table" and b.page == table.page and abs(b.bbox[1] - table.bbox[1]) < 2:
+            return i
+    return None
+
+
+def caption_of(blocks: Sequence[Block], index: int | None, table: Table) -> tuple[str | None, str | None, bool]:
+    """(label, caption, is_figure) of the caption just above the table, or just below it."""
+    if index is not None:
+        for j in range(index - 1, max(-1, index - 1 - CAPTION_LOOKBACK), -1):
+            b = blocks[j]
+            if b.role in ("table", "heading"):
+                break
+            text = block_text(b).strip()
+            if FIGURE_CAPTION.match(text):
+                return None, None, True
+            m = TABLE_CAPTION.match(text)
+            if m and b.role in ("caption", "paragraph"):
+                return m.group("label"), m.group("caption").strip() or None, False
+        if index + 1 < len(blocks) and blocks[index + 1].role == "caption":
+            m = TABLE_CAPTION.match(blocks[index + 1].text.strip())
+            if m:
+                return m.group("label"), m.group("caption").strip() or None, False
+    if table.caption_above:
+        if FIGURE_CAPTION.match(table.caption_above):
+            return None, None, True
+        m = TABLE_CAPTION.match(table.caption_above)
+        if m:
+            return m.group("label"), m.group("caption").strip() or None, False
+    return None, None, False
+
+
+def _verdict_sentences(text: str) -> list[str]:
+    if verdict_of(text) is None:
+        return []
+    return [s for s in sentences(text) if GOAL_SUBJECT.search(s.lower()) and verdict_of(s) is not None]
+
+
+class GoalText:
+    """The report's sentences about the goals of one table: per goal, and about all of them."""
+
+    def __init__(self, blocks: Sequence[Block], section: str | None) -> None:
+        self.groups: list[tuple[str, str]] = []  # (margin note or run-in heading, the text under it)
+        self.table_wide: list[str] = []
+        label = None
+        for b in blocks:
+            if b.section != section or b.role not in ("paragraph", "bullet"):
+                continue
+            if ALL_GOALS.search(b.text.lower()):
+                self.table_wide.extend(s for s in sentences(b.text) if ALL_GOALS.search(s.lower()))
+            head = b.label or b.run_in
+            if head:
+                label = head
+                self.groups.append((label, b.text))
+            elif label is not None and self.groups:
+                self.groups[-1] = (label, self.groups[-1][1] + " " + b.text)
+
+    def about(self, goal_id: str | None, indicator: str) -> list[str]:
+        """Verdict sentences of the paragraphs whose heading names this goal, best match first."""
+        scored = []
+        for head, text in self.groups:
+            score = fuzz.token_set_ratio(head.lower(), indicator.lower())
+            if goal_id and goal_id.lower() in head.lower().split():
+                score = 100
+            if score >= LABEL_MATCH:
+                scored.append((score, text))
+        scored.sort(key=lambda x: -x[0])
+        return [s for _, text in scored for s in _verdict_sentences(text)]
+
+
+def read_tables(context) -> None:
+    """Record stage: fill ``document.goal_tables`` and ``document.other_tables``.
+
+    Args:
+        context (ExtractContext): the clean pages, their grid and the document's blocks.
+    """
+    document = context.document
+    parts = find_document_tables(context.pages, context.geometry, context.settings.column_gap)
+    texts: dict[str | None, GoalText] = {}
+    for table in merge_parts(parts):
+        index = table_block(document.blocks, table)
+        label, caption, figure = caption_of(document.blocks, index, table)
+        if figure:
+            continue
+        block = document.blocks[index] if index is not None else None
+        place = Placement(label, caption, block.section if block else None, block.section_title if block else None)
+        names = header_names(table)
+        roles = column_roles(names, table.body, table.columns)
+        if is_goal_table(table, names, roles, place):
+            if place.section not in texts:
+                texts[place.section] = GoalText(document.blocks, place.section)
+            text = texts[place.section]
+            document.goal_tables.extend(goal_tables(table, place, text.about, text.table_wide))
+            continue
+        other = other_table(table, place)
+        if other is not None:
+            document.other_tables.append(other)
