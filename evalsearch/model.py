@@ -22,6 +22,7 @@ BlockRole = Literal[
     "footnote",
     "table",
     "toc",
+    "figure_text",  # text printed inside a figure (chart labels, a reproduced leaflet); kept on Figure.labels
 ]
 Assessment = Literal["opfyldt", "delvis", "ikke_opfyldt", "ukendt"]
 GoalKind = Literal["aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt"]

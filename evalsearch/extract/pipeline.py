@@ -18,13 +18,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from evalsearch.errors import EvalsearchError, InputError, NoTextLayerError
+from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
 from evalsearch.extract.geometry import DocGeometry, document_geometry
+from evalsearch.extract.keyfigures import key_figures_stage
 from evalsearch.extract.layout import MarginNote, PageLayout, page_to_layout
+from evalsearch.extract.lessons import lessons_stage
 from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.extract.patterns import SENTENCE_END
 from evalsearch.extract.pdf import iter_pages, opened_pdf
-from evalsearch.extract.tables.pagetables import find_document_tables, table_text
+from evalsearch.extract.tables.pagetables import PageTable, find_document_tables, table_text
 from evalsearch.extract.tables.stage import read_tables
 from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
 from evalsearch.extract.settings import ExtractSettings
@@ -44,6 +47,7 @@ class ExtractContext:
     settings: ExtractSettings
     toc: list[TocEntry] = field(default_factory=list)
     table_regions: dict[int, list[BBox]] = field(default_factory=dict)
+    page_tables: dict[int, list[PageTable]] = field(default_factory=dict)  # each page's tables, read once
 
 
 RecordStage = Callable[[ExtractContext], None]
@@ -51,7 +55,12 @@ RecordStage = Callable[[ExtractContext], None]
 
 def _record_stages() -> list[tuple[str, RecordStage]]:
     """The record stages, in the order they run (later stages may read earlier records)."""
-    return [("tables", read_tables)]
+    return [
+        ("figures", figures_stage),  # first: re-roles text printed inside figures, which no later stage reads
+        ("tables", read_tables),
+        ("key_figures", key_figures_stage),
+        ("lessons", lessons_stage),
+    ]
 
 
 def doc_id_for(path: Path) -> str:
@@ -148,6 +157,7 @@ class LaidOut:
     toc: list[TocEntry]
     table_regions: dict[int, list[BBox]]
     footnotes: list[Footnote]
+    page_tables: dict[int, list[PageTable]] = field(default_factory=dict)
 
 
 def layout_document(pages: list[PageContent], settings: ExtractSettings) -> LaidOut:
@@ -170,7 +180,7 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
         layout = page_to_layout(page.number, page.height, words, geometry, settings.column_gap, tables)
         layouts.append(layout)
         footnotes.extend(layout.footnotes)
-    return LaidOut(clean, geometry, _join_across_pages(layouts), toc, regions, footnotes)
+    return LaidOut(clean, geometry, _join_across_pages(layouts), toc, regions, footnotes, page_tables)
 
 
 def extract_document(path: str | Path, settings: ExtractSettings | dict | None = None) -> Document:
@@ -206,7 +216,9 @@ def extract_document(path: str | Path, settings: ExtractSettings | dict | None =
         footnotes=laid.footnotes,
         errors=errors,
     )
-    context = ExtractContext(document, laid.pages, laid.geometry, settings, laid.toc, laid.table_regions)
+    context = ExtractContext(
+        document, laid.pages, laid.geometry, settings, laid.toc, laid.table_regions, laid.page_tables
+    )
     for name, stage in _record_stages():
         try:
             stage(context)
