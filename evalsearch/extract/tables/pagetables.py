@@ -11,6 +11,7 @@ part of a table as text: one row per line, " | " between cells.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from statistics import median
@@ -34,6 +35,8 @@ from evalsearch.extract.tables.legend import read_notes
 from evalsearch.extract.tables.regions import ruled_regions, ruleless_regions
 from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, NOTE_START, SOURCE_START, TABLE_CAPTION
 from evalsearch.model import BBox, Line, PageContent, Word
+
+log = logging.getLogger(__name__)
 
 HANG_MAX_GAP = 1.8
 SIZE_TOLERANCE = 0.35
@@ -128,34 +131,37 @@ def _table_like(row: Sequence[Word], table: PageTable, page: int, spanning_ok: b
 
 
 def _hanging(table: PageTable, page: PageContent, free: Sequence[Word], column_gap: float) -> PageTable:
-    """Take in the rows printed below the last rule (and, when the table opens the page,
-    above the first) that are set and aligned as table rows."""
+    """Take in the rows printed below the last rule that are set and aligned as table rows."""
     if table.columns < 2 or not table.ruled:
         return table
     x0, top, x1, bottom = table.bbox
-    inside = words_in(page.words, table.bbox)
-    last = max(w.bottom for w in inside)
+    last = max(w.bottom for w in words_in(page.words, table.bbox))
     new_bottom = bottom
     for row in words_to_rows([w for w in free if w.top >= bottom - 1 and x0 - 2 <= w.x0 and w.x1 <= x1 + 2]):
         if min(w.top for w in row) - last > HANG_MAX_GAP * table.pitch or not _table_like(row, table, page.number):
             break
         last = new_bottom = max(w.bottom for w in row) + 0.5
-    new_top = top
-    above = words_to_rows([w for w in free if w.bottom <= top + 1])
-    # Everything above the first rule of a page's first table: the rest of a row cut by the page break.
-    if above and all(_table_like(r, table, page.number, spanning_ok=True) for r in above):
-        first = min(w.top for w in inside)
-        steps_ok = True
-        for upper, lower in zip(above, above[1:] + [[Word("", 0, first, 0, first, 0)]]):
-            if min(w.top for w in lower) - max(w.bottom for w in upper) > HANG_MAX_GAP * table.pitch:
-                steps_ok = False
-        if steps_ok:
-            new_top = min(w.top for r in above for w in r) - 0.5
-    if (new_top, new_bottom) == (top, bottom):
+    if new_bottom == bottom:
         return table
-    box = (x0, new_top, x1, new_bottom)
-    grown = build_table(page, box, True, column_gap)
+    grown = build_table(page, (x0, top, x1, new_bottom), True, column_gap)
     return grown if grown is not None else table
+
+
+def _continued_above(table: PageTable, before: PageTable, page: PageContent, free: Sequence[Word], column_gap: float) -> PageTable:
+    """When the previous page ended with a table, the rows above this page's first rule that are
+    set like that table's rows are the rest of its last row, cut by the page break."""
+    x0, top, x1, bottom = table.bbox
+    above = words_to_rows([w for w in free if w.bottom <= top + 1])
+    if not above or not table.ruled or abs(x0 - before.bbox[0]) > 6 or abs(x1 - before.bbox[2]) > 6:
+        return table
+    if not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
+        return table
+    first = min(w.top for w in words_in(page.words, table.bbox))
+    lowers = [min(w.top for w in r) for r in above[1:]] + [first]
+    if any(lower - max(w.bottom for w in upper) > HANG_MAX_GAP * before.pitch for upper, lower in zip(above, lowers)):
+        return table
+    grown = build_table(page, (x0, min(w.top for r in above for w in r) - 0.5, x1, bottom), True, column_gap)
+    return replace(grown, notes=table.notes, caption_above=None) if grown is not None else table
 
 
 def _caption_above(page: PageContent, box: BBox, free: Sequence[Word], pitch: float) -> str | None:
@@ -217,6 +223,15 @@ def _edge_facts(table: PageTable, page: PageContent, boxes: Sequence[BBox], body
     return replace(table, at_top=at_top, at_bottom=at_bottom)
 
 
+def _safely(find, page: PageContent, geometry: DocGeometry, column_gap: float) -> list[PageTable]:
+    """The page's tables; a page whose drawing defeats the table reader keeps its text flow instead."""
+    try:
+        return find(page, geometry, column_gap)
+    except (ValueError, ZeroDivisionError, IndexError) as exc:
+        log.warning("page %d: tables not read (%s: %s)", page.number, type(exc).__name__, exc)
+        return []
+
+
 def find_document_tables(
     pages: Sequence[PageContent], geometry: DocGeometry, column_gap: float
 ) -> dict[int, list[PageTable]]:
@@ -226,10 +241,16 @@ def find_document_tables(
     RETURNS (dict[int, list[PageTable]]): page number → its tables, top to bottom.
     """
     found: dict[int, list[PageTable]] = {}
+    previous: PageTable | None = None
     for page in pages:
-        tables = find_page_tables(page, geometry, column_gap)
+        tables = _safely(find_page_tables, page, geometry, column_gap)
         boxes = [t.bbox for t in tables]
+        if tables and previous is not None and previous.page == page.number - 1 and previous.at_bottom:
+            free = _outside(page.words, boxes)
+            tables[0] = _continued_above(tables[0], previous, page, free, column_gap)
+            boxes = [t.bbox for t in tables]
         found[page.number] = [_edge_facts(t, page, boxes, geometry.body_size) for t in tables]
+        previous = found[page.number][-1] if found[page.number] else None
     by_number = {p.number: p for p in pages}
     for page in pages:
         tables = found.get(page.number) or []

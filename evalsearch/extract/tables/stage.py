@@ -1,8 +1,7 @@
 """The record stage of tables: ``read_tables(context)`` fills ``goal_tables`` and ``other_tables``.
 
-It finds every table of the document again from the clean pages (the layout
-stage found the same ones to keep their words out of the text flow), joins the
-parts of tables split by page breaks, places each table under its caption and
+It takes the tables the layout stage found on each page (and kept out of the
+text flow), joins the parts of tables split by page breaks, places each table under its caption and
 in its section, and reads the goal tables' rows. A table under a figure
 caption is a chart, not a table. The report's verdict sentences about a goal
 are looked for in the paragraphs whose margin note or run-in heading names the
@@ -18,7 +17,6 @@ from rapidfuzz import fuzz
 from evalsearch.danish import sentences
 from evalsearch.extract.tables.assessment import verdict_of
 from evalsearch.extract.tables.merge import Table, merge_parts
-from evalsearch.extract.tables.pagetables import find_document_tables
 from evalsearch.extract.tables.records import Placement, goal_tables, is_goal_table, other_table, column_roles, header_names
 from evalsearch.extract.tables.terms import ALL_GOALS, FIGURE_CAPTION, GOAL_SUBJECT, TABLE_CAPTION
 from evalsearch.model import Block
@@ -110,7 +108,7 @@ def read_tables(context) -> None:
         context (ExtractContext): the clean pages, their grid and the document's blocks.
     """
     document = context.document
-    parts = find_document_tables(context.pages, context.geometry, context.settings.column_gap)
+    parts = context.page_tables  # read by the layout stage, which kept their words out of the text
     texts: dict[str | None, GoalText] = {}
     for table in merge_parts(parts):
         index = table_block(document.blocks, table)
