@@ -27,6 +27,7 @@ from evalsearch.extract.lessons import lessons_stage
 from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.extract.patterns import SENTENCE_END
 from evalsearch.extract.pdf import iter_pages, opened_pdf
+from evalsearch.extract.projects import read_projects
 from evalsearch.extract.tables.pagetables import PageTable, find_document_tables, table_text
 from evalsearch.extract.tables.stage import read_tables
 from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
@@ -58,6 +59,7 @@ def _record_stages() -> list[tuple[str, RecordStage]]:
     return [
         ("figures", figures_stage),  # first: re-roles text printed inside figures, which no later stage reads
         ("tables", read_tables),
+        ("projects", read_projects),
         ("key_figures", key_figures_stage),
         ("lessons", lessons_stage),
     ]
