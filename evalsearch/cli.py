@@ -234,6 +234,12 @@ def status(corpus_dir: Path | None, fmt: str) -> None:
         click.echo(report.to_text())
 
 
+# The goal-table export lives in its own module (evalsearch/cli_tables.py).
+from evalsearch.cli_tables import tables_command  # noqa: E402
+
+cli.add_command(tables_command)
+
+
 def main() -> None:
     cli()
 

@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from evalsearch.extract.tables.assessment import assess, legend_colors
 from evalsearch.extract.tables.grid import TableRow
 from evalsearch.extract.tables.merge import Table
@@ -227,3 +229,52 @@ def other_table(table: Table, place: Placement) -> OtherTable | None:
     if not known:
         return None
     return OtherTable(place.label, place.caption, place.section, rows, table.page, table.bbox)
+
+
+GOAL_ROW_COLUMNS = (
+    "doc_id", "project", "table_label", "caption", "kind", "page",
+    "row_id", "indicator", "target", "status", "assessment", "achievement_pct",
+)
+
+
+def _project_of(document, indicator: str) -> str | None:
+    """The project a goal row belongs to: the report's only project, or the one the row names."""
+    projects = [p for p in document.projects if p.name]
+    if len(projects) == 1:
+        return projects[0].name
+    for p in projects:
+        for name in (p.operator, p.name):
+            if name and fuzz.token_set_ratio(name.lower(), indicator.lower()) >= 85:
+                return p.name
+    return None
+
+
+def goal_row_dicts(document, kind: str | None = None) -> list[dict]:
+    """One flat record per goal row of the document (columns ``GOAL_ROW_COLUMNS``), for exports.
+
+    Args:
+        document (Document): an extracted report.
+        kind (str | None): only the goal tables of this kind.
+    """
+    rows = []
+    for table in document.goal_tables:
+        if kind is not None and table.kind != kind:
+            continue
+        for row in table.rows:
+            rows.append(
+                {
+                    "doc_id": document.doc_id,
+                    "project": _project_of(document, row.indicator),
+                    "table_label": table.label,
+                    "caption": table.caption,
+                    "kind": table.kind,
+                    "page": row.page,
+                    "row_id": row.id,
+                    "indicator": row.indicator,
+                    "target": row.target,
+                    "status": row.status,
+                    "assessment": row.assessment,
+                    "achievement_pct": row.achievement_pct,
+                }
+            )
+    return rows

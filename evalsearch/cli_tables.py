@@ -1,0 +1,106 @@
+"""The `tables` command: every goal row of the reports' goal tables as CSV, JSON or Excel.
+
+A thin layer over extraction (``corpus.batch.extract_paths``), the goal-row
+records (``extract.tables.records.goal_row_dicts``) and the row exports
+(``corpus.export``). A file that cannot be read is reported like `extract`
+does and the others go on (exit code 1 when any failed, 2 for a usage error).
+Registered on the group in ``cli``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from evalsearch.console import Progress
+from evalsearch.corpus.export import FORMATS, export_rows, render_rows
+from evalsearch.errors import UsageError
+from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS, goal_row_dicts
+
+GOAL_KINDS = ("aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt")
+
+
+def check_output(fmt: str, output: Path | None, excel: bool) -> None:
+    """Reject option combinations that cannot work, naming the fix."""
+    if fmt == "xlsx" and output is None:
+        raise UsageError("--format xlsx writes a workbook file: give -o FILE.xlsx")
+    if excel and fmt != "csv":
+        raise UsageError("--excel applies to --format csv only")
+
+
+@click.command("tables")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default: stdout; required for xlsx).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters.")
+@click.option("--kind", type=click.Choice(GOAL_KINDS), default=None,
+              help="Only the goal tables of this kind.")
+@click.option("--excel", is_flag=True, help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
+@click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Files read at once, each in its own process.")
+def tables_command(
+    paths: tuple[Path, ...],
+    sample: bool,
+    output: Path | None,
+    fmt: str,
+    kind: str | None,
+    excel: bool,
+    silent: bool,
+    jobs: int,
+) -> None:
+    """Export the goal tables: one row per goal with its target, status and whether it was met.
+
+    Columns: doc_id, project, table_label, caption, kind, page, row_id,
+    indicator, target, status, assessment (opfyldt, delvis, ikke_opfyldt,
+    ukendt) and achievement_pct (status as a percentage of target, where both
+    are numbers). CSV and JSON go to stdout unless -o is given.
+
+    Examples:
+
+        evalsearch tables --sample
+
+        evalsearch tables reports/ --format xlsx -o maal.xlsx
+
+        evalsearch tables reports/ --excel -o maal.csv --kind effekt
+    """
+    from evalsearch.cli import input_paths
+    from evalsearch.corpus.batch import extract_paths
+    from evalsearch.extract.settings import ExtractSettings
+
+    try:
+        pdfs = input_paths(paths, sample)
+        check_output(fmt, output, excel)
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    by_file: dict[int, list[dict]] = {}  # rows in the order the files were named, whatever order they finish in
+    failed = 0
+    with Progress(len(pdfs), "tables", silent=silent) as progress:
+        for outcome in extract_paths(pdfs, ExtractSettings(), jobs=jobs):
+            if outcome.document is None:
+                failed += 1
+                error = outcome.error
+                progress.error(str(error) if error is not None and error.path else f"{outcome.path.name}: {error}")
+                progress.advance(outcome.path.name)
+                continue
+            for item in outcome.document.errors:
+                where = f", page {item.page}" if item.page else ""
+                progress.warning(f"{outcome.path.name}{where}: {item.message}")
+            by_file[outcome.index] = goal_row_dicts(outcome.document, kind)
+            progress.advance(outcome.path.name, outcome.document.source.pages)
+        if not silent:
+            click.echo(progress.summary(), err=True)
+    rows = [row for index in sorted(by_file) for row in by_file[index]]
+    if output is not None:
+        export_rows(output, rows, GOAL_ROW_COLUMNS, fmt, excel=excel, sheet="goal rows")  # type: ignore[arg-type]
+        if not silent:
+            click.echo(f"tables: {len(rows)} goal rows written to {output}", err=True)
+    else:
+        text = render_rows(rows, GOAL_ROW_COLUMNS, fmt, excel=excel)  # type: ignore[arg-type]
+        click.echo(text, nl=False)
+    sys.exit(1 if failed else 0)
