@@ -46,6 +46,21 @@ class PageSpec:
         )
         return self
 
+    def dot(self, x0: float, top: float, size: float = 6.0, rgb: tuple[float, float, float] = (0.2, 0.6, 0.3)) -> "PageSpec":
+        """A filled coloured circle (a legend symbol) drawn with four Bézier curves; its box starts at (x0, top)."""
+        r = size / 2
+        cx, cy = x0 + r, self.height - top - r
+        k = 0.5523 * r
+        path = (
+            b"%.2f %.2f m " % (cx + r, cy)
+            + b"%.2f %.2f %.2f %.2f %.2f %.2f c " % (cx + r, cy + k, cx + k, cy + r, cx, cy + r)
+            + b"%.2f %.2f %.2f %.2f %.2f %.2f c " % (cx - k, cy + r, cx - r, cy + k, cx - r, cy)
+            + b"%.2f %.2f %.2f %.2f %.2f %.2f c " % (cx - r, cy - k, cx - k, cy - r, cx, cy - r)
+            + b"%.2f %.2f %.2f %.2f %.2f %.2f c f" % (cx + k, cy - r, cx + r, cy - k, cx + r, cy)
+        )
+        self.ops.append(b"q %.3f %.3f %.3f rg " % rgb + path + b" Q")
+        return self
+
 
 def write_pdf(path: Path, pages: list[PageSpec]) -> Path:
     """Write the pages as a PDF file with a correct cross-reference table."""

@@ -36,6 +36,8 @@ PARTIAL_FLOOR = 0.5  # below half of the target a goal counts as not met
 COLOR_MATCH = 0.12
 _GRADE = re.compile(r"målopfyldelse(?:s?grad(?:en)?)?\s+(?:på|er|var|af)?\s*(?:\w+\s+){0,2}?$", re.IGNORECASE)
 _SCALE = re.compile(r"\bskala\b|\bscore\b", re.IGNORECASE)
+_REFERENCE = re.compile(r"\b(?:afsnit|kapitel|side|bilag|tabel|figur|punkt|jf\.?|pkt\.?)\s*$", re.IGNORECASE)
+_NONE = re.compile(r"^\W*ingen\b", re.IGNORECASE)
 
 
 def verdict_of(text: str) -> Assessment | None:
@@ -106,9 +108,9 @@ def color_verdict(colors: Sequence[Color], legend: Sequence[tuple[Color, Assessm
 def _value(text: str, prefer: str | None) -> tuple[float, str] | None:
     """The number a cell reports: a stated degree of goal attainment first, then the first
     number of the wanted kind (percent or count)."""
-    found = [n for n in numbers_in(text) if n.kind in ("percent", "number")]
+    found = [n for n in numbers_in(text) if n.kind in ("percent", "number") and not _REFERENCE.search(text[: n.start])]
     if not found:
-        return None
+        return (0.0, prefer or "number") if _NONE.match(text) else None
     for n in found:
         if n.kind == "percent" and _GRADE.search(text[: n.start]):
             return float(n.value), "percent"

@@ -53,6 +53,7 @@ class TableRow:
     open_bottom: bool = False
     marks: tuple[tuple[int, Color], ...] = ()
     colors: tuple[Color, ...] = ()
+    page: int = 0
 
     @property
     def filled(self) -> list[str]:
@@ -258,7 +259,7 @@ def band_to_row(
         by_column[owner[column_of(w.x0, edges)]].append(w)
     cells = tuple(cell_text(ws, page.number) for ws in by_column)
     colors = tuple(_first_color(ws) for ws in by_column)
-    return TableRow(cells, top, bottom, shaded=shaded, bold=bold, marks=marks, colors=colors)
+    return TableRow(cells, top, bottom, shaded=shaded, bold=bold, marks=marks, colors=colors, page=page.number)
 
 
 def _first_color(words: Sequence[Word]) -> Color:

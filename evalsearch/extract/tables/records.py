@@ -166,7 +166,7 @@ def goal_tables(table: Table, place: Placement, sentences_for: SentencesFor, tab
             continue
         if len(row.filled) < 2:
             continue
-        goal = _goal_row(row, roles, table.page, legend, sentences_for, table_sentences)
+        goal = _goal_row(row, roles, row.page or table.page, legend, sentences_for, table_sentences)
         groups[-1][1].append(goal)
     out = []
     context = " ".join(filter(None, [place.caption or "", " ".join(names), place.section_title or ""]))

@@ -56,8 +56,12 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
     and a footnote separator, say), never to one table.
     """
     width = geometry.body_right - geometry.body_left
+    verticals = [r for r in page.rules if not r.horizontal]
     tops = []
     for row in words_to_rows(page.words):
+        mid = (row[0].top + row[0].bottom) / 2
+        if sum(1 for r in verticals if r.top <= mid <= r.bottom) >= 2:
+            continue  # a line between vertical rules stands in a grid cell
         frags = row_to_fragments(row, page.number, column_gap)
         if len(frags) == 1 and (
             frags[0].size >= geometry.body_size * 1.1

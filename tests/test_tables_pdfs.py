@@ -1,0 +1,201 @@
+"""Goal tables on small generated reports: a Word-style full grid over a page break (header
+repeated), a rule-less table of goal rows, a table whose last row a page break cuts in two,
+legends with coloured symbols, and the text view of tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalsearch.extract.pipeline import extract_document
+from evalsearch.extract.render import document_to_text
+from pdfgen import PageSpec, write_pdf
+
+EDGES = (72.0, 300.0, 380.0, 523.0)
+LINE = 11.0
+GREEN, YELLOW, RED = (0.2, 0.6, 0.3), (0.9, 0.7, 0.1), (0.8, 0.2, 0.2)
+
+
+def page(number: int) -> PageSpec:
+    spec = PageSpec()
+    spec.text(72, 30, "Evaluering af projekt Job med mening", size=8)
+    spec.text(280, 805, f"Side {number}", size=8)
+    return spec
+
+
+def grid_rows(spec: PageSpec, top: float, rows, *, header: bool = True, close: bool = True, edges=EDGES) -> float:
+    """Draw rows (cells of printed lines) as a full Word grid; RETURNS the bottom of the last row."""
+    y = top
+    spec.hline(edges[0], edges[-1], y)
+    for i, row in enumerate(rows):
+        height = max(len(cell) for cell in row) * LINE + 6
+        for col, cell in enumerate(row):
+            for k, text in enumerate(cell):
+                spec.text(edges[col] + 4, y + 3 + k * LINE, text, size=9, bold=header and i == 0)
+        for x in edges:
+            spec.vline(x, y, y + height)
+        y += height
+        if close or i < len(rows) - 1:
+            spec.hline(edges[0], edges[-1], y)
+    return y
+
+
+HEADER = [["Resultatmål – kort sigt"], ["Mål"], ["Status"]]
+
+
+@pytest.fixture(scope="module")
+def grid_report(tmp_path_factory):
+    pages = [page(n) for n in range(1, 5)]
+    p1 = pages[0]
+    p1.text(72, 70, "3 Målopfyldelse", size=14, bold=True)
+    p1.text(72, 100, "Tabellen viser status på projektets resultatmål ved slutevalueringen.", size=10)
+    p1.text(72, 560, "Tabel 3-1", size=9, bold=True).text(120, 560, "Status på resultatmålene", size=9)
+    grid_rows(p1, 575, [
+        HEADER,
+        [["B1: Antal deltagere, der har fået øget", "viden om, hvordan de kan mestre et ar-", "bejdsliv"], ["50 %"], ["48 %"]],
+        [["B2: Antal virksomheder, der ansætter", "en deltager"], ["40"], ["Ja"]],
+    ])
+    p2 = pages[1]
+    bottom = grid_rows(p2, 60, [
+        HEADER,
+        [["B3: Antal jobcentre med en handleplan"], ["4"], ["Nej, 1"]],
+        [["B4: Antal deltagere i ordinært job"], ["480"], ["392"]],
+        [["B5: Antal netværksmøder"], ["12"], ["  se afsnit 3.2"]],
+    ])
+    p2.dot(376 + 10, bottom - 14, 6, YELLOW)  # the status of B5 is a coloured symbol
+    for k, (rgb, text) in enumerate([(GREEN, "Angiver at målet er opfyldt."), (YELLOW, "Angiver at målet er delvis opfyldt."),
+                                     (RED, "Angiver at målet ikke er opfyldt.")]):
+        p2.dot(72, bottom + 4 + k * 10, 5, rgb).text(80, bottom + 3 + k * 10, text, size=7)
+    p2.text(72, bottom + 50, "Projektet har således nået de fleste af sine resultatmål.", size=10)
+    p3 = pages[2]
+    p3.text(72, 70, "4 Erfaringer", size=14, bold=True)
+    p3.text(72, 100, "Samarbejdet med virksomhederne har været centralt for projektet.", size=10)
+    return extract_document(write_pdf(tmp_path_factory.mktemp("grid") / "grid-report.pdf", pages))
+
+
+def test_issue_3_full_grid_table_over_a_page_break_is_one_goal_table(grid_report):
+    assert len(grid_report.goal_tables) == 1
+    table = grid_report.goal_tables[0]
+    assert (table.label, table.caption, table.kind, table.section) == ("Tabel 3-1", "Status på resultatmålene", "resultat_kort", "3")
+    assert table.columns == ("Resultatmål – kort sigt", "Mål", "Status")
+    assert [r.id for r in table.rows] == ["B1", "B2", "B3", "B4", "B5"]
+    assert [r.page for r in table.rows] == [1, 1, 2, 2, 2]
+
+
+def test_issue_3_multi_line_indicator_is_joined_and_dehyphenated(grid_report):
+    row = grid_report.goal_tables[0].rows[0]
+    assert row.indicator == "Antal deltagere, der har fået øget viden om, hvordan de kan mestre et arbejdsliv"
+    assert row.cells == (row.indicator, "50 %", "48 %")
+
+
+@pytest.mark.parametrize(
+    "row_id, assessment, pct",
+    [("B1", "delvis", 96.0), ("B2", "opfyldt", None), ("B3", "ikke_opfyldt", 25.0), ("B4", "delvis", 81.7), ("B5", "delvis", None)],
+)
+def test_issue_3_assessment_and_achievement(grid_report, row_id, assessment, pct):
+    row = next(r for r in grid_report.goal_tables[0].rows if r.id == row_id)
+    assert (row.assessment, row.achievement_pct) == (assessment, pct)
+
+
+def test_issue_3_legend_lines_are_notes_not_text(grid_report):
+    table = grid_report.goal_tables[0]
+    assert table.notes == (
+        "Angiver at målet er opfyldt.",
+        "Angiver at målet er delvis opfyldt.",
+        "Angiver at målet ikke er opfyldt.",
+    )
+    paragraphs = " ".join(b.text for b in grid_report.blocks if b.role in ("paragraph", "bullet"))
+    assert "Angiver" not in paragraphs and "Antal deltagere" not in paragraphs
+
+
+def test_issue_3_text_view_prints_one_row_per_line(grid_report):
+    text = document_to_text(grid_report)
+    assert "B1: Antal deltagere, der har fået øget viden om, hvordan de kan mestre et arbejdsliv | 50 % | 48 %" in text
+    assert "B2: Antal virksomheder, der ansætter en deltager | 40 | Ja" in text
+    assert text.count("Resultatmål – kort sigt | Mål | Status") == 2  # the header as printed on each page
+
+
+@pytest.fixture(scope="module")
+def ruleless_report(tmp_path_factory):
+    pages = [page(n) for n in range(1, 4)]
+    p1 = pages[0]
+    p1.text(72, 70, "2 Aktiviteter", size=14, bold=True)
+    p1.text(72, 100, "Tabellen nedenfor viser status på aktivitetsmålene.", size=10)
+    p1.text(72, 130, "Tabel 2-1", size=9, bold=True).text(120, 130, "Status på aktivitetsmålene", size=9)
+    p1.text(72, 150, "Aktivitet", size=9, bold=True).text(330, 150, "Mål", size=9, bold=True).text(400, 150, "Status", size=9, bold=True)
+    rows = [
+        ("A1: Afholdt informationsmøder for", "ledere og medarbejdere", "3", "Ja, 4 møder"),
+        ("A2: Udarbejdet en pjece til borgerne", None, "1", "Delvist"),
+        ("A3: Etableret et netværk af virksomheder", None, "20", "12"),
+    ]
+    y = 168.0
+    for first, second, target, status in rows:
+        p1.text(72, y, first, size=9).text(330, y, target, size=9).text(400, y, status, size=9)
+        if second:
+            y += LINE
+            p1.text(72, y, second, size=9)
+        y += LINE + 5
+    p1.text(72, y + 20, "Alle aktiviteter er i gang, og projektet forventer at nå målene.", size=10)
+    return extract_document(write_pdf(tmp_path_factory.mktemp("ruleless") / "ruleless-report.pdf", pages))
+
+
+def test_issue_3_rule_less_table_of_goal_rows(ruleless_report):
+    assert len(ruleless_report.goal_tables) == 1
+    table = ruleless_report.goal_tables[0]
+    assert (table.label, table.kind, table.columns) == ("Tabel 2-1", "aktivitet", ("Aktivitet", "Mål", "Status"))
+    got = [(r.id, r.indicator, r.target, r.status, r.assessment) for r in table.rows]
+    assert got == [
+        ("A1", "Afholdt informationsmøder for ledere og medarbejdere", "3", "Ja, 4 møder", "opfyldt"),
+        ("A2", "Udarbejdet en pjece til borgerne", "1", "Delvist", "delvis"),
+        ("A3", "Etableret et netværk af virksomheder", "20", "12", "delvis"),
+    ]
+    assert table.rows[2].achievement_pct == 60.0
+    assert not any("pjece til borgerne" in b.text for b in ruleless_report.blocks if b.role == "paragraph")
+
+
+@pytest.fixture(scope="module")
+def cut_row_report(tmp_path_factory):
+    """A four-column overview whose last row on page 1 is cut by the page break; page 2 goes on
+    without a header, and the rest of the cut row stands above its first rule."""
+    edges = (72.0, 170.0, 240.0, 380.0, 523.0)
+    pages = [page(n) for n in range(1, 4)]
+    p1 = pages[0]
+    p1.text(72, 60, "3 Resultater", size=14, bold=True)
+    p1.text(72, 600, "Tabel 3-1", size=9, bold=True).text(120, 600, "Oversigt over projekternes mål og resultater", size=9)
+    bottom = grid_rows(p1, 615, [
+        [["Projektansvarlig"], ["Antal"], ["Mål"], ["Målopfyldelse"]],
+        [["Jobcenter Nord"], ["40"], ["50 % kommer i job"], ["Målopfyldelsesgraden er 52 %."]],
+    ], edges=edges)
+    y = bottom + 4
+    for k, (target, status) in enumerate([("60 % af deltagerne", "Af de 30 deltagere er"), ("kommer i ordinært", "9 kommet i job,")]):
+        p1.text(edges[2] + 4, y + k * LINE, target, size=9).text(edges[3] + 4, y + k * LINE, status, size=9)
+    p1.text(edges[1] + 4, y, "30", size=9)
+    p2 = pages[1]
+    p2.text(edges[0] + 4, 62, "Jobcenter Syd", size=9).text(edges[2] + 4, 62, "job.", size=9)
+    p2.text(edges[3] + 4, 62, "svarende til 30 %.", size=9)
+    grid_rows(p2, 80, [[["Jobcenter Vest"], ["25"], ["40 % i job"], ["Ingen er kommet i job."]]], header=False, edges=edges)
+    p2.text(72, 130, "Resultaterne uddybes i det følgende afsnit om de enkelte projekter.", size=10)
+    return extract_document(write_pdf(tmp_path_factory.mktemp("cut") / "cut-row.pdf", pages))
+
+
+def test_issue_3_row_cut_by_a_page_break_is_joined(cut_row_report):
+    assert len(cut_row_report.goal_tables) == 1
+    table = cut_row_report.goal_tables[0]
+    assert table.kind == "oversigt"
+    got = [(r.indicator, r.target, r.status, r.assessment) for r in table.rows]
+    assert got == [
+        ("Jobcenter Nord", "50 % kommer i job", "Målopfyldelsesgraden er 52 %.", "opfyldt"),
+        ("Jobcenter Syd", "60 % af deltagerne kommer i ordinært job.", "Af de 30 deltagere er 9 kommet i job, svarende til 30 %.", "delvis"),
+        ("Jobcenter Vest", "40 % i job", "Ingen er kommet i job.", "ikke_opfyldt"),
+    ]
+    assert table.rows[1].cells[1] == "30"
+
+
+def test_issue_3_quote_box_is_not_a_table(tmp_path):
+    spec = page(1)
+    spec.text(72, 70, "1 Indledning", size=14, bold=True)
+    spec.fill(72, 100, 523, 150, grey=0.9)
+    spec.text(80, 108, '"Det har været en stor hjælp at have en fast kontaktperson i jobcentret,"', size=10)
+    spec.text(80, 122, "siger en deltager i projektet.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "quote.pdf", [spec, page(2), page(3)]))
+    assert doc.goal_tables == [] and doc.other_tables == []
+    assert any("fast kontaktperson" in b.text for b in doc.blocks if b.role == "paragraph")
