@@ -234,6 +234,12 @@ def status(corpus_dir: Path | None, fmt: str) -> None:
         click.echo(report.to_text())
 
 
+# The search index's commands live in their own module (evalsearch/cli_search.py).
+from evalsearch.cli_search import index_command, search_command  # noqa: E402
+
+cli.add_command(index_command)
+cli.add_command(search_command)
+
 # The goal-table export lives in its own module (evalsearch/cli_tables.py).
 from evalsearch.cli_tables import tables_command  # noqa: E402
 

@@ -54,3 +54,13 @@ def da_nlp():
     from evalsearch.danish.nlp import get_nlp
 
     return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def search_index(extracted, tmp_path_factory):
+    """A passage index over the shared corpus, built once for the session from ``extracted``."""
+    from evalsearch.index.writer import update_index
+
+    index_dir = tmp_path_factory.mktemp("search-index")
+    update_index(index_dir, list(extracted.values()))
+    return index_dir

@@ -29,7 +29,7 @@ from pathlib import Path
 #: file name of the saved memo inside an index directory
 DEFAULT_CACHE_NAME = "morphology.bin"
 #: bump when the meaning of the saved tables changes; an old memo is ignored
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 #: the weight of each kind of reading, relative to the word as written (1.0)
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -42,6 +42,25 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 }
 
 _TABLES = ("readings", "parts", "bases", "particles", "known")
+
+
+#: in a split into three or more parts, every part must have at least this many letters
+DEFAULT_MIN_PART_OF_MANY = 4
+
+
+def plausible_split(parts: tuple[str, ...]) -> bool:
+    """Trust a compound split into two parts, or into more when no part is a short word.
+
+    An unknown word can often be cut into short known words by chance
+    ("samskabelsen" → "same", "kabel", "sen"); such a cut would hide the word
+    from the stemmer and index noise.
+
+    >>> plausible_split(("ledelse", "opbakning")), plausible_split(("same", "kabel", "sen"))
+    (True, False)
+    """
+    if not parts:
+        return False
+    return len(parts) == 2 or all(len(part) >= DEFAULT_MIN_PART_OF_MANY for part in parts)
 
 
 class WordMorphology:
@@ -84,6 +103,7 @@ class WordMorphology:
             from evalsearch.danish.compounds import split_compound
 
             found = split_compound(word)
+            found = found if plausible_split(found) else ()
             table[word] = found
         return found
 
@@ -122,7 +142,8 @@ class WordMorphology:
             from evalsearch.danish.compounds import compound_analysis
             from evalsearch.danish.lexicon import forms, inflection_base
 
-            found = word in forms() or bool(inflection_base(word)) or bool(compound_analysis(word))
+            parts = tuple(part.lemma for part in compound_analysis(word))
+            found = word in forms() or bool(inflection_base(word)) or (bool(parts) and plausible_split(parts))
             table[word] = found
         return found
 

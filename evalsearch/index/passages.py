@@ -26,7 +26,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from evalsearch.model import Block, Document, Passage, Project
+from evalsearch.index.records import Passage
+from evalsearch.model import Block, Document, Project
 
 #: a block of this role is a paragraph passage
 PARAGRAPH_ROLES = ("paragraph", "bullet")

@@ -87,7 +87,7 @@ class PlannedQuery:
     corrections: list[Correction] = field(default_factory=list)
     #: field → term texts that mark a match in the passage text (for highlighting)
     terms: dict[str, set[str]] = field(default_factory=dict)
-    #: the query requires or excludes words (+word, -word): it is not widened by feedback
+    #: the query requires, excludes or quotes words (+word, -word, "a b"): it is not widened by feedback
     strict: bool = False
 
 
@@ -138,17 +138,17 @@ class QueryBuilder:
         if isinstance(node, wq.Not):
             inner = self._rewrite(node.query, plan)
             return wq.Not(inner) if inner is not wq.NullQuery else wq.NullQuery
+        if isinstance(node, wq.BinaryQuery):
+            a, b = self._rewrite(node.a, plan), self._rewrite(node.b, plan)
+            if a is wq.NullQuery:
+                return wq.NullQuery
+            return type(node)(a, b) if b is not wq.NullQuery else a
         if isinstance(node, wq.CompoundQuery):
             children = [self._rewrite(child, plan) for child in node.subqueries]
             children = [c for c in children if c is not wq.NullQuery]
             if not children:
                 return wq.NullQuery
             return type(node)(children, boost=node.boost) if len(children) > 1 else children[0]
-        if isinstance(node, wq.BinaryQuery):
-            a, b = self._rewrite(node.a, plan), self._rewrite(node.b, plan)
-            if a is wq.NullQuery:
-                return wq.NullQuery
-            return type(node)(a, b) if b is not wq.NullQuery else a
         return node
 
     def _word_clause(self, word: str, plan: PlannedQuery) -> wq.Query:
@@ -183,6 +183,7 @@ class QueryBuilder:
         return wq.Or([clause, context])
 
     def _phrase_clause(self, words: list[str], plan: PlannedQuery) -> wq.Query:
+        plan.strict = True
         words = [self._correct(w, plan) for w in words]
         plan.terms["exact"].update(words)
         if len(words) == 1:

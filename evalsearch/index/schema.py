@@ -21,7 +21,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, SchemaClass
 from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
 
 #: bump when fields or analysis change; an index of another version must be rebuilt
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class PassageSchema(SchemaClass):
@@ -31,7 +31,7 @@ class PassageSchema(SchemaClass):
     doc_id = ID(stored=True, sortable=True)
     number = STORED()
     kind = ID(stored=True)
-    kinds = KEYWORD(commas=True, scorable=False)
+    kinds = KEYWORD(stored=True, commas=True, scorable=False)
     text = STORED()
     exact = TEXT(analyzer=exact_analyzer(), phrase=True)
     lemma = TEXT(analyzer=lemma_analyzer(), phrase=True)

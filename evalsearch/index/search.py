@@ -13,7 +13,7 @@ matching passages per document and per theme (facets).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
 from evalsearch.index.writer import open_index
-from evalsearch.model import Hit, Passage
+from evalsearch.index.records import Hit, Passage
 
 #: the passage kinds a search can be limited to
 KINDS = KIND_ORDER
@@ -140,7 +140,7 @@ def _passage(stored: Mapping[str, Any]) -> Passage:
         kind=stored["kind"],
         text=stored["text"],
         page=stored.get("page", 0),
-        kinds=(),
+        kinds=tuple(k for k in (stored.get("kinds") or stored["kind"]).split(",") if k),
         title=stored.get("title"),
         section=stored.get("section"),
         section_title=stored.get("section_title"),
@@ -187,17 +187,22 @@ def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[
                 "doc_id": sorting.FieldFacet("doc_id", maptype=sorting.Count),
                 "theme": sorting.FieldFacet("themes", allow_overlap=True, maptype=sorting.Count),
             }
+        # the words as asked: their matches are counted (facets) and read for feedback
+        first = searcher.search(plan.query, limit=max(1, settings.feedback.passages), filter=filter_query,
+                                groupedby=groups, terms=False)
+        total = len(first) if first.has_exact_length() else first.estimated_length()
+        facets: dict[str, dict[str, int]] = {}
+        if settings.facets:
+            for name in ("doc_id", "theme"):
+                counts = first.groups(name)
+                facets[name] = dict(sorted(((k, v) for k, v in counts.items() if k), key=lambda kv: (-kv[1], kv[0])))
         final = plan.query
-        feedback = settings.feedback
-        if feedback.passages > 0 and not plan.strict:
-            first = searcher.search(plan.query, limit=feedback.passages, filter=filter_query)
+        if settings.feedback.passages > 0 and not plan.strict:
             texts = [hit["text"] for hit in first]
-            terms = feedback_terms(searcher, builder.expanded, texts, plan.terms.get("expanded", set()), feedback)
+            terms = feedback_terms(searcher, builder.expanded, texts, plan.terms.get("expanded", set()), settings.feedback)
             if terms:
                 final = wq.Or([plan.query, feedback_query(terms)])
-        results = searcher.search(
-            final, limit=settings.limit * DEFAULT_OVERFETCH, filter=filter_query, groupedby=groups, terms=False,
-        )
+        results = searcher.search(final, limit=settings.limit * DEFAULT_OVERFETCH, filter=filter_query, terms=False)
         matchers = [(builder.exact, plan.terms.get("exact", set())), (builder.expanded, plan.terms.get("expanded", set()))]
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
@@ -212,14 +217,4 @@ def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[
             hits.append(Hit(passage, hit.score, snippet(passage.text, spans)))
             if len(hits) >= settings.limit:
                 break
-        facets: dict[str, dict[str, int]] = {}
-        if settings.facets:
-            for name in ("doc_id", "theme"):
-                counts = results.groups(name)
-                facets[name] = dict(sorted(((k, v) for k, v in counts.items() if k), key=lambda kv: (-kv[1], kv[0])))
-        total = results.estimated_length() if not results.has_exact_length() else len(results)
     return SearchResult(text, hits, total, plan.corrections, facets)
-
-
-def with_limit(settings: SearchSettings, limit: int) -> SearchSettings:
-    return replace(settings, limit=limit)

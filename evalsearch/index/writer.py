@@ -28,7 +28,8 @@ from evalsearch.errors import SearchIndexError
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import document_to_passages
 from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema
-from evalsearch.model import Document, Passage
+from evalsearch.index.records import Passage
+from evalsearch.model import Document
 
 log = logging.getLogger(__name__)
 
@@ -206,14 +207,19 @@ def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
     }
 
 
-def update_index(index_dir: str | Path, documents: Iterable[Document], remove: Iterable[str] = ()) -> UpdateReport:
+def update_index(
+    index_dir: str | Path, documents: Iterable[Document], remove: Iterable[str] = (),
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+) -> UpdateReport:
     """Replace the passages of ``documents`` and drop ``remove`` (doc_ids), in one commit.
 
     Args:
         index_dir (str | Path): the index directory (created if missing).
         documents (Iterable[Document]): extracted reports; each replaces what
             the index held under its doc_id.
-        remove (Iterable[str]): doc_ids to delete.
+        remove (Iterable[str]): doc_ids to delete; read after ``documents``, so
+            a caller may add the doc_ids of files that failed while extracting.
+        lock_timeout (float): seconds to wait for another writer to finish.
 
     RETURNS (UpdateReport): documents added, removed, passages written, documents held.
     Raises:
@@ -225,7 +231,7 @@ def update_index(index_dir: str | Path, documents: Iterable[Document], remove: I
     MORPHOLOGY.load(index_dir / DEFAULT_CACHE_NAME)
     try:
         ix = _open_for_writing(index_dir)
-        writer = ix.writer(timeout=DEFAULT_LOCK_TIMEOUT)
+        writer = ix.writer(timeout=lock_timeout)
     except LockError as exc:
         raise SearchIndexError("the index is being updated by another run; try again when it is done", index_dir) from exc
     except OSError as exc:
@@ -233,9 +239,6 @@ def update_index(index_dir: str | Path, documents: Iterable[Document], remove: I
     sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
     added = removed = written = 0
     try:
-        for doc_id in remove:
-            writer.delete_by_term("doc_id", doc_id)
-            removed += sources.pop(doc_id, None) is not None
         for document in documents:
             writer.delete_by_term("doc_id", document.doc_id)
             passages = document_to_passages(document)
@@ -247,6 +250,9 @@ def update_index(index_dir: str | Path, documents: Iterable[Document], remove: I
             )
             added += 1
             written += len(passages)
+        for doc_id in remove:
+            writer.delete_by_term("doc_id", doc_id)
+            removed += sources.pop(doc_id, None) is not None
         writer.commit()
     except BaseException:
         writer.cancel()

@@ -1,0 +1,169 @@
+"""The `index` and `search` commands: a thin layer over ``evalsearch.index``.
+
+`index` extracts the PDFs that are new or changed (by sha256) and updates the
+passage index; documents whose file is gone leave it. `search` ranks the
+passages; without an index in the default place, the first search builds one
+over the bundled sample corpus. Registered on the group in ``cli``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from evalsearch.console import Progress
+from evalsearch.errors import EvalsearchError, UsageError
+
+KIND_CHOICES = ("lesson", "paragraph", "goal", "figure", "keyfigure", "table")
+DEFAULT_SEARCH_LIMIT = 10
+
+index_dir_option = click.option(
+    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), envvar="EVALSEARCH_INDEX",
+    help="Index folder (default: 'index' in the user data dir; also read from $EVALSEARCH_INDEX).",
+)
+
+
+def _default_index_dir() -> Path:
+    from evalsearch.index.writer import default_index_dir
+
+    return default_index_dir()
+
+
+def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: bool) -> int:
+    """Extract new and changed PDFs into the index; RETURNS (int): how many files failed."""
+    from evalsearch.corpus.batch import extract_paths
+    from evalsearch.extract.settings import ExtractSettings
+    from evalsearch.index.writer import doc_id_of, plan_update, update_index
+
+    plan = plan_update(index_dir, pdfs)
+    removals = list(plan.removed)
+    if plan.unchanged and not silent:
+        click.echo(f"index: {len(plan.unchanged)} of {len(pdfs)} files unchanged since they were indexed", err=True)
+    with Progress(len(plan.changed), "index", silent=silent) as progress:
+
+        def documents():
+            for outcome in extract_paths(plan.changed, ExtractSettings(), jobs=jobs):
+                if outcome.document is None:
+                    progress.error(str(outcome.error) if outcome.error and outcome.error.path
+                                   else f"{outcome.path.name}: {outcome.error}")
+                    progress.advance(outcome.path.name)
+                    removals.append(doc_id_of(outcome.path))
+                    continue
+                for item in outcome.document.errors:
+                    where = f", page {item.page}" if item.page else ""
+                    progress.warning(f"{outcome.path.name}{where}: {item.message}")
+                progress.advance(outcome.path.name, outcome.document.source.pages)
+                yield outcome.document
+
+        report = update_index(index_dir, documents(), removals)
+    if not silent:
+        gone = f", {report.removed} removed" if report.removed else ""
+        click.echo(f"index: {report.added} documents indexed ({report.passages} passages){gone}; "
+                   f"{report.documents} documents in {index_dir}", err=True)
+    return progress.failed
+
+
+@click.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
+@index_dir_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Files read at once, each in its own process (default: the number of CPU cores).")
+@click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
+def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None, jobs: int | None, silent: bool) -> None:
+    """Build or update the search index over evaluation PDFs.
+
+    PATHS are PDF files or directories (every PDF below them). Only new and
+    changed files (by sha256) are read; a document whose file is gone leaves
+    the index. A file that cannot be read is reported and the run goes on.
+
+    Examples:
+
+        evalsearch index reports/
+
+        evalsearch index --sample --index my-index/
+    """
+    from evalsearch.cli import input_paths
+
+    try:
+        pdfs = input_paths(paths, sample)
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    target = index_dir or _default_index_dir()
+    try:
+        failed = build_index(pdfs, target, jobs, silent)
+    except EvalsearchError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    sys.exit(1 if failed else 0)
+
+
+@click.command("search")
+@click.argument("query")
+@index_dir_option
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=DEFAULT_SEARCH_LIMIT, show_default=True,
+              help="Most hits shown.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: snippets with report, page and section; json: a list of hits.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_CHOICES),
+              help="Only passages of this kind (repeat for several).")
+@click.option("--doc", "doc_ids", multiple=True, help="Only passages of this report (doc_id; repeat for several).")
+@click.option("--year", "years", multiple=True, type=int, help="Only projects of this pool year (repeat for several).")
+@click.option("--theme", "themes", multiple=True, help="Only passages with this theme (repeat for several).")
+def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kinds: tuple[str, ...],
+                   doc_ids: tuple[str, ...], years: tuple[int, ...], themes: tuple[str, ...]) -> None:
+    """Search the evaluations in Danish: every passage about QUERY, whatever its wording.
+
+    Words are matched as written, inflected, in compounds and through the
+    words they derive from ("ledelsesmæssig opbakning" also finds
+    "ledelsesopbakning" and "ledere bakker op"); exact wording ranks first.
+    "Quoted words" must stand together; -word excludes, +word requires. A word
+    the index does not know is corrected to the nearest one, and the output
+    says so. Without an index, the first search builds one over the bundled
+    sample corpus.
+
+    Examples:
+
+        evalsearch search "ledelsesmæssig opbakning"
+
+        evalsearch search frivillige --kind lesson --format json
+
+        evalsearch search samarbejdsaftale --doc tvaergaaende-evaluering-handicap-2021 --limit 5
+    """
+    from evalsearch.index.output import correction_note, result_to_json, result_to_text
+    from evalsearch.index.search import SearchSettings, search
+    from evalsearch.index.writer import index_exists
+
+    try:
+        settings = SearchSettings.resolve({"limit": limit, "kinds": kinds, "doc_ids": doc_ids, "years": years,
+                                           "themes": themes, "facets": fmt == "text"})
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    target = index_dir or _default_index_dir()
+    if index_dir is None and not index_exists(target):
+        from evalsearch.corpus.files import find_pdfs, sample_corpus_dir
+
+        click.echo(f"search: no index yet; building one over the bundled sample corpus in {target}", err=True)
+        try:
+            build_index(find_pdfs([sample_corpus_dir()]), target, None, silent=False)
+        except EvalsearchError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+    try:
+        result = search(target, query, settings)
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except EvalsearchError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if fmt == "json":
+        for correction in result.corrections:
+            click.echo(f"note: {correction_note(correction)}", err=True)
+        click.echo(result_to_json(result))
+    else:
+        click.echo(result_to_text(result, bold=sys.stdout.isatty()))

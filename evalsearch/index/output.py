@@ -1,0 +1,68 @@
+"""Search results as text for people and as JSON for programs.
+
+Text: one block per hit (rank, report title, page, section, kind, then the
+snippet with the matches marked), then the hit counts per document and theme.
+JSON: a list of hits, each with doc_id, title, page, section, kind, text (the
+whole passage), highlight (the snippet, matches in ``**``), score and the
+passage's project, operator, pool year and themes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+
+from evalsearch.index.query import Correction
+from evalsearch.index.search import SearchResult
+
+_MARKED = re.compile(r"\*\*(.+?)\*\*")
+#: width the snippets are wrapped to
+DEFAULT_WIDTH = 100
+#: most documents and themes listed under "hits per …"
+DEFAULT_FACET_ROWS = 10
+
+
+def correction_note(correction: Correction) -> str:
+    """The line that tells the user a word was taken for a typo."""
+    return (f"no match for {correction.original!r}; searched for {correction.corrected!r} instead "
+            f"({correction.similarity:.0f}% similar)")
+
+
+def result_to_json(result: SearchResult) -> str:
+    """The hits as a JSON list (corrections are not part of it; the CLI prints them on stderr)."""
+    return json.dumps([hit.to_dict() for hit in result.hits], ensure_ascii=False, indent=1)
+
+
+def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAULT_WIDTH) -> str:
+    """The hits for reading in a terminal.
+
+    Args:
+        result (SearchResult): what ``search`` returned.
+        bold (bool): mark matches with terminal bold instead of ``**``.
+        width (int): wrap snippets to this width.
+    RETURNS (str): the text, ending without a newline.
+    """
+    lines: list[str] = [f"note: {correction_note(c)}" for c in result.corrections]
+    if not result.hits:
+        lines.append(f"no passages match {result.query!r}")
+        return "\n".join(lines)
+    shown = len(result.hits)
+    lines.append(f"{shown} of {result.total} matching passages for {result.query!r}")
+    for rank, hit in enumerate(result.hits, 1):
+        p = hit.passage
+        where = [f"page {p.page}"]
+        if p.section or p.section_title:
+            where.append("section " + " ".join(x for x in (p.section, p.section_title) if x))
+        lines.append("")
+        lines.append(f"{rank}. {p.title or p.doc_id} ({p.doc_id})")
+        lines.append(f"   {', '.join(where)} · {p.kind}" + (f" · {p.heading}" if p.heading and p.kind != "paragraph" else ""))
+        body = textwrap.fill(hit.highlight, width=width, initial_indent="   ", subsequent_indent="   ")
+        lines.append(_MARKED.sub(lambda m: f"\x1b[1m{m.group(1)}\x1b[0m", body) if bold else body)
+    for name, label in (("doc_id", "document"), ("theme", "theme")):
+        counts = result.facets.get(name)
+        if counts:
+            rows = list(counts.items())[:DEFAULT_FACET_ROWS]
+            lines.append("")
+            lines.append(f"hits per {label}: " + ", ".join(f"{key} {count}" for key, count in rows))
+    return "\n".join(lines)

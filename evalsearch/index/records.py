@@ -1,0 +1,77 @@
+"""The search index's records: a passage of a report, and a search hit.
+
+Frozen dataclasses like those of ``evalsearch.model``; kept here because only
+the index makes and reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+PassageKind = Literal["lesson", "paragraph", "goal", "figure", "keyfigure", "table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One searchable unit of a report: a lesson, paragraph, goal row, table row, figure or key figure.
+
+    ``kind`` is what the passage is shown as; ``kinds`` is every kind it stands
+    for (a paragraph that is also a lesson and holds a key figure is indexed
+    once, with kind "lesson" and kinds ("lesson", "keyfigure", "paragraph")).
+    ``heading`` is the margin note, lesson heading or table caption it sits
+    under; ``number`` is its place in the report's reading order.
+    """
+
+    doc_id: str
+    number: int
+    kind: PassageKind
+    text: str
+    page: int
+    kinds: tuple[str, ...] = ()
+    title: str | None = None
+    section: str | None = None
+    section_title: str | None = None
+    heading: str | None = None
+    project: str | None = None
+    operator: str | None = None
+    pool_year: int | None = None
+    themes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}#{self.number}"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["kinds"] = list(self.kinds)
+        d["themes"] = list(self.themes)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the passage, its score and the passage text with the matches marked."""
+
+    passage: Passage
+    score: float
+    highlight: str
+
+    def to_dict(self) -> dict:
+        p = self.passage
+        return {
+            "doc_id": p.doc_id,
+            "title": p.title,
+            "page": p.page,
+            "section": p.section,
+            "section_title": p.section_title,
+            "kind": p.kind,
+            "text": p.text,
+            "highlight": self.highlight,
+            "score": round(self.score, 4),
+            "heading": p.heading,
+            "project": p.project,
+            "operator": p.operator,
+            "pool_year": p.pool_year,
+            "themes": list(p.themes),
+        }

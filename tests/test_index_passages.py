@@ -1,0 +1,110 @@
+"""Document → passages: one passage per lesson, paragraph, goal row, table row, figure and key figure, none twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalsearch.index.passages import document_to_passages
+from evalsearch.model import Block, Document, Figure, GoalRow, GoalTable, KeyFigure, Lesson, OtherTable, Project, Source
+
+LESSON = "Det er vigtigt at have ledelsen med fra start, så de opnår ejerskab til projektet."
+KEY_FIGURE = "234 borgere er fastholdt i job (Mål: 240 borgere / målopfyldelse: 97%)"
+
+
+def block(text: str, page: int = 3, role: str = "paragraph", **kwargs) -> Block:
+    return Block(role=role, text=text, page=page, bbox=(0, 0, 1, 1), section="4.2", section_title="Læringer", **kwargs)
+
+
+@pytest.fixture
+def document() -> Document:
+    row = GoalRow("A9", "Udarbejdet en samarbejdskontrakt med frivillige mentorer", "1", "✓", "opfyldt",
+                  ("Udarbejdet en samarbejdskontrakt med frivillige mentorer", "1", "✓"), page=8)
+    return Document(
+        doc_id="rapport",
+        source=Source("rapport.pdf", "0" * 64, 12),
+        title="Evaluering af et projekt",
+        projects=[Project("Stå ikke i stampe", operator="SIND", pool_year=2015)],
+        blocks=[
+            block("Indledning", role="heading"),
+            block(LESSON, label="Læringspunkt 6"),
+            block(f"Resultatet er godt. {KEY_FIGURE}"),
+            block("Der er afholdt møder med ledelsen.", run_in="Møder med ledelsen:"),
+            block("Tabel 3-1 Status", role="caption"),
+            block('"Vi har fået bredt budskabet ud" (Jobkonsulent)', role="table", page=4),
+        ],
+        lessons=[
+            Lesson(LESSON, "4.2", "Læringer", "Sørg for ledelsesmæssig opbakning.", 3, True, ("ledelse og opbakning",)),
+            Lesson("En læring, der kun står i en tabel.", "4.3", None, None, 9, True),
+        ],
+        key_figures=[KeyFigure(KEY_FIGURE, 234, 240, "borgere", 97, 3)],
+        goal_tables=[GoalTable("Tabel 3-1", "Status", "3.1", "aktivitet", ("A", "B", "C"), (row,), 8)],
+        other_tables=[OtherTable("Tabel 2-1", "Basisoplysninger", "2.1", (("Formål", "At bruge netværk"),), 2)],
+        figures=[Figure("Figur 2-1", "figur", "Samarbejdsmodellen", "2.2", None, 5)],
+    )
+
+
+def by_kind(passages, kind):
+    return [p for p in passages if p.kind == kind]
+
+
+def test_a_lesson_is_indexed_once_as_its_paragraph(document):
+    passages = document_to_passages(document)
+    lessons = [p for p in passages if LESSON in p.text]
+    assert len(lessons) == 1
+    lesson = lessons[0]
+    assert lesson.kind == "lesson" and set(lesson.kinds) == {"lesson", "paragraph"}
+    assert lesson.text == f"Sørg for ledelsesmæssig opbakning. {LESSON}"
+    assert lesson.heading == "Sørg for ledelsesmæssig opbakning."
+    assert "ledelse og opbakning" in lesson.themes
+
+
+def test_a_lesson_found_in_no_paragraph_is_its_own_passage(document):
+    loose = [p for p in document_to_passages(document) if p.text == "En læring, der kun står i en tabel."]
+    assert [(p.kind, p.page, p.section) for p in loose] == [("lesson", 9, "4.3")]
+
+
+def test_a_key_figure_inside_a_paragraph_marks_that_paragraph(document):
+    passages = [p for p in document_to_passages(document) if KEY_FIGURE in p.text]
+    assert len(passages) == 1
+    assert passages[0].kind == "keyfigure" and "paragraph" in passages[0].kinds
+
+
+def test_a_run_in_heading_stays_in_front_of_its_paragraph(document):
+    texts = [p.text for p in document_to_passages(document)]
+    assert "Møder med ledelsen: Der er afholdt møder med ledelsen." in texts
+
+
+def test_goal_rows_table_rows_and_figures_are_passages(document):
+    passages = document_to_passages(document)
+    assert [p.text for p in by_kind(passages, "goal")] == [
+        "A9: Udarbejdet en samarbejdskontrakt med frivillige mentorer 1 ✓"
+    ]
+    assert [p.text for p in by_kind(passages, "table")] == ["Formål At bruge netværk"]
+    assert [p.text for p in by_kind(passages, "figure")] == ["Figur 2-1 Samarbejdsmodellen"]
+    assert by_kind(passages, "goal")[0].heading == "Status"
+
+
+def test_a_table_no_structured_table_claims_is_indexed_as_text(document):
+    quotes = [p for p in document_to_passages(document) if "budskabet" in p.text]
+    assert [(p.kind, p.page) for p in quotes] == [("paragraph", 4)]
+
+
+def test_headings_and_captions_are_not_passages(document):
+    texts = [p.text for p in document_to_passages(document)]
+    assert "Indledning" not in texts and "Tabel 3-1 Status" not in texts
+
+
+def test_every_passage_carries_report_and_project(document):
+    for passage in document_to_passages(document):
+        assert passage.doc_id == "rapport" and passage.title == "Evaluering af et projekt"
+        assert (passage.project, passage.operator, passage.pool_year) == ("Stå ikke i stampe", "SIND", 2015)
+    numbers = [p.number for p in document_to_passages(document)]
+    assert numbers == list(range(len(numbers)))
+
+
+def test_shared_reports_give_passages_of_every_paragraph(extracted):
+    for doc_id, document in extracted.items():
+        passages = document_to_passages(document)
+        paragraphs = [b for b in document.blocks if b.role in ("paragraph", "bullet") and any(c.isalpha() for c in b.text)]
+        assert len(passages) >= len(paragraphs), doc_id
+        assert len({p.key for p in passages}) == len(passages)

@@ -1,0 +1,125 @@
+"""The index writer: incremental by sha256, files that are gone leave the index, locks, versions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evalsearch.errors import SearchIndexError
+from evalsearch.extract.pipeline import extract_document
+from evalsearch.index.search import search
+from evalsearch.index.writer import (
+    SOURCES_NAME,
+    index_exists,
+    open_index,
+    plan_update,
+    read_sources,
+    update_index,
+)
+from pdfgen import PageSpec, write_pdf
+
+PARAGRAPHS = {
+    "alfa": ["Lederne bakker op om projektet i alle tre kommuner.", "Projektet har rekrutteret frivillige mentorer."],
+    "beta": ["Der er indgået samarbejdsaftaler med jobcentrene.", "Ledelsesopbakningen har været afgørende."],
+}
+
+
+def report(path, lines):
+    page = PageSpec()
+    for number, line in enumerate(lines):
+        page.text(72, 100 + 40 * number, line, size=10)
+    return write_pdf(path, [page])
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    return {name: report(folder / f"{name}.pdf", lines) for name, lines in PARAGRAPHS.items()}
+
+
+def test_update_writes_passages_and_sources(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    report_ = update_index(index_dir, [extract_document(p) for p in corpus.values()])
+    assert (report_.added, report_.documents) == (2, 2) and report_.passages >= 4
+    assert index_exists(index_dir)
+    sources = read_sources(index_dir)
+    assert sorted(sources) == ["alfa", "beta"]
+    assert sources["alfa"].path == str(corpus["alfa"])
+
+
+def test_unchanged_files_are_not_planned_again(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(p) for p in corpus.values()])
+    plan = plan_update(index_dir, list(corpus.values()))
+    assert plan.changed == [] and sorted(p.name for p in plan.unchanged) == ["alfa.pdf", "beta.pdf"]
+
+
+def test_a_changed_file_is_planned_and_replaces_its_passages(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(p) for p in corpus.values()])
+    report(corpus["alfa"], ["Nu handler rapporten om virksomhedsnetværk."])
+    plan = plan_update(index_dir, list(corpus.values()))
+    assert [p.name for p in plan.changed] == ["alfa.pdf"]
+    update_index(index_dir, [extract_document(corpus["alfa"])])
+    assert [h.passage.doc_id for h in search(index_dir, "virksomhedsnetværk").hits] == ["alfa"]
+    assert not [h for h in search(index_dir, "frivillige").hits if h.passage.doc_id == "alfa"]
+
+
+def test_a_removed_file_leaves_the_index(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(p) for p in corpus.values()])
+    corpus["beta"].unlink()
+    plan = plan_update(index_dir, [corpus["alfa"]])
+    assert plan.removed == ["beta"]
+    result = update_index(index_dir, [], plan.removed)
+    assert (result.removed, result.documents) == (1, 1)
+    assert not search(index_dir, "samarbejdsaftale").hits
+
+
+def test_a_file_not_named_this_run_but_still_there_stays(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(p) for p in corpus.values()])
+    assert plan_update(index_dir, [corpus["alfa"]]).removed == []
+
+
+def test_no_index_is_reported_with_the_folder(tmp_path):
+    with pytest.raises(SearchIndexError, match="no search index here; build one with `evalsearch index PATH...`"):
+        open_index(tmp_path / "nowhere")
+
+
+def test_an_index_of_another_version_must_be_rebuilt(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(corpus["alfa"])])
+    sources = json.loads((index_dir / SOURCES_NAME).read_text())
+    sources["version"] = 0
+    (index_dir / SOURCES_NAME).write_text(json.dumps(sources))
+    with pytest.raises(SearchIndexError, match="built by another version of evalsearch"):
+        open_index(index_dir)
+    assert plan_update(index_dir, [corpus["alfa"]]).changed == [corpus["alfa"]]
+    update_index(index_dir, [extract_document(corpus["alfa"])])
+    assert search(index_dir, "frivillige").hits
+
+
+def test_a_second_writer_waits_then_gives_up_with_a_reason(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(corpus["alfa"])])
+    holder = open_index(index_dir).writer()
+    try:
+        with pytest.raises(SearchIndexError, match="being updated by another run"):
+            update_index(index_dir, [extract_document(corpus["beta"])], lock_timeout=0.2)
+        # searching goes on while a writer holds the lock
+        assert search(index_dir, "frivillige").hits
+    finally:
+        holder.cancel()
+
+
+def test_the_analysis_memo_is_saved_beside_the_index(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(corpus["beta"])])
+    from evalsearch.index.morphology import DEFAULT_CACHE_NAME, WordMorphology
+
+    memo = WordMorphology()
+    assert memo.load(index_dir / DEFAULT_CACHE_NAME)
+    assert "samarbejdsaftaler" in memo.tables["readings"]

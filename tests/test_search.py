@@ -1,0 +1,138 @@
+"""Searching the shared corpus: the brief's first question, exact wording first, typos, filters, facets, quality."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+
+import pytest
+
+from evalsearch.errors import UsageError
+from evalsearch.index.search import KINDS, SearchSettings, search
+from paths import GOLD, SHARED
+
+
+def hit_texts(result) -> list[str]:
+    return [h.passage.text for h in result.hits]
+
+
+def test_issue_5_every_wording_of_ledelsesmæssig_opbakning_is_found(search_index):
+    texts = " ".join(hit_texts(search(search_index, "ledelsesmæssig opbakning", {"limit": 20}))).lower()
+    for wording in ("ledelsesmæssig opbakning", "ledelsesmæssige opbakning", "ledelsesopbakning",
+                    "lederopbakning", "ledere bakker op"):
+        assert wording in texts, wording
+
+
+def test_exact_wording_ranks_above_other_forms(search_index):
+    result = search(search_index, "ledelsesmæssig opbakning", {"limit": 5})
+    assert "ledelsesmæssig opbakning" in result.hits[0].passage.text.lower()
+    assert result.hits[0].score > result.hits[-1].score
+
+
+def test_a_typo_is_corrected_against_the_index_and_reported(search_index):
+    result = search(search_index, "samskabellse", {"limit": 5})
+    assert [(c.original, c.corrected) for c in result.corrections] == [("samskabellse", "samskabelse")]
+    assert "samskabelse" in hit_texts(result)[0].lower() or "samskabelse" in " ".join(hit_texts(result)).lower()
+
+
+def test_a_known_word_is_not_corrected(search_index):
+    assert search(search_index, "frivillige", {"limit": 3}).corrections == []
+
+
+def test_highlights_mark_the_matching_words(search_index):
+    result = search(search_index, "samarbejdsaftale", {"limit": 5})
+    marked = {m.lower() for h in result.hits for m in re.findall(r"\*\*(.+?)\*\*", h.highlight)}
+    assert any(m.startswith("samarbejdsaftale") for m in marked)
+
+
+def test_hits_of_one_report_never_repeat_a_text(search_index):
+    result = search(search_index, "frivillige", {"limit": 60})
+    keys = [(h.passage.doc_id, h.passage.text) for h in result.hits]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "table"])
+def test_the_kind_filter_keeps_only_that_kind(search_index, kind):
+    # a lesson is also a paragraph of its report: kinds holds every kind a passage stands for
+    result = search(search_index, "ledelse", {"limit": 20, "kinds": [kind]})
+    assert all(kind in h.passage.kinds for h in result.hits)
+    unfiltered = search(search_index, "ledelse", {"limit": 20})
+    assert {h.passage.key for h in result.hits} != {h.passage.key for h in unfiltered.hits} or not result.hits
+
+
+def test_the_document_filter_keeps_only_that_report(search_index):
+    doc_id = "staa-ikke-i-stampe-slutevaluering-2018"
+    result = search(search_index, "frivillige", {"limit": 20, "doc_ids": [doc_id]})
+    assert result.hits and {h.passage.doc_id for h in result.hits} == {doc_id}
+
+
+def test_an_unknown_document_lists_the_documents_held(search_index):
+    with pytest.raises(UsageError, match=r"no document 'nope' in the index; the index holds: cabi-evaluering"):
+        search(search_index, "frivillige", {"doc_ids": ["nope"]})
+
+
+def test_an_unknown_theme_is_rejected(search_index):
+    with pytest.raises(UsageError, match="no theme 'ukendt tema' in the index"):
+        search(search_index, "frivillige", {"themes": ["ukendt tema"]})
+
+
+def test_facets_count_matches_per_document(search_index):
+    result = search(search_index, "frivillige", {"limit": 5, "facets": True})
+    counts = result.facets["doc_id"]
+    assert counts and set(counts) <= {"cabi-evaluering-handicappuljer-2023", "kompensation-til-flere-slutevaluering-2018",
+                                      "staa-ikke-i-stampe-slutevaluering-2018", "tvaergaaende-evaluering-handicap-2021"}
+    assert max(counts, key=counts.get) == "staa-ikke-i-stampe-slutevaluering-2018"
+    assert sum(counts.values()) == result.total
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"limit": 0}, "limit must be a whole number of at least 1"),
+    ({"kinds": ["chapter"]}, "unknown kind 'chapter'; choose from " + ", ".join(KINDS)),
+    ({"colour": "red"}, "unknown search setting 'colour'; valid settings: b, doc_ids"),
+    ({"b": 2.0}, "b between 0 and 1"),
+])
+def test_bad_settings_are_named(settings, message):
+    with pytest.raises(UsageError, match=re.escape(message)):
+        SearchSettings.resolve(settings)
+
+
+def test_an_empty_query_is_a_usage_error(search_index):
+    with pytest.raises(UsageError, match="the query is empty"):
+        search(search_index, "   ")
+
+
+def test_a_query_of_stop_words_returns_without_error(search_index):
+    assert search(search_index, "og det som").query == "og det som"
+
+
+def test_excluded_words_are_excluded(search_index):
+    result = search(search_index, "frivillige -mentorer", {"limit": 30})
+    assert result.hits and not any("mentor" in t.lower() for t in hit_texts(result))
+
+
+def test_a_quoted_phrase_must_stand_together(search_index):
+    result = search(search_index, '"tæt opfølgning"', {"limit": 10})
+    assert result.hits and all(re.search(r"tæt\w* opfølgning", t.lower()) for t in hit_texts(result))
+
+
+def test_search_prints_nothing(search_index, capfd):
+    search(search_index, "ledelsesmæssig opbakning", {"facets": True})
+    assert capfd.readouterr() == ("", "")
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_search_quality_over_the_gold_queries(search_index, queries, tmp_path, capsys):
+    """A floor under score.py's search scores, so that a change that loses recall or ranking fails."""
+    predictions = {q["query"]: [h.to_dict() for h in search(search_index, q["query"], {"limit": 60}).hits]
+                   for q in queries}
+    (tmp_path / "pred.json").write_text(json.dumps(predictions, ensure_ascii=False))
+    summary = _score_module().score_search(GOLD / "queries.json", tmp_path / "pred.json")
+    capsys.readouterr()
+    assert summary["recall"] >= 0.5 and summary["ndcg@10"] >= 0.55, summary

@@ -1,0 +1,163 @@
+"""Issue 5 through the CLI: `evalsearch index` (incremental) and `evalsearch search` (text, JSON, filters, typos)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import evalsearch.corpus.files as files_module
+from evalsearch.cli import cli
+from pdfgen import PageSpec, write_pdf
+
+PARAGRAPHS = {
+    "alfa": ["Lederne bakker op om projektet i alle tre kommuner.", "Projektet har rekrutteret frivillige mentorer."],
+    "beta": ["Der er indgået samarbejdsaftaler med jobcentrene.", "Ledelsesopbakningen har været afgørende."],
+}
+
+
+def run(args, env=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, env=env)
+
+
+def report(path, lines):
+    page = PageSpec()
+    for number, line in enumerate(lines):
+        page.text(72, 100 + 40 * number, line, size=10)
+    return write_pdf(path, [page])
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    return make_inbox(tmp_path / "reports")
+
+
+def make_inbox(folder):
+    folder.mkdir()
+    for name, lines in PARAGRAPHS.items():
+        report(folder / f"{name}.pdf", lines)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """An index over the two reports, built once for the tests that only search it."""
+    root = tmp_path_factory.mktemp("search-cli")
+    index_dir = root / "index"
+    result = run(["index", make_inbox(root / "reports"), "--index", index_dir, "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    return index_dir
+
+
+def test_index_reports_each_file_and_a_summary(inbox, tmp_path):
+    index_dir = tmp_path / "index"
+    result = run(["index", inbox, "--index", index_dir, "--jobs", "1"])
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert sorted(lines[:2]) == ["index: 1/2 alfa.pdf (1 pages)", "index: 2/2 beta.pdf (1 pages)"] or len(lines) == 3
+    assert lines[-1] == f"index: 2 documents indexed (4 passages); 2 documents in {index_dir}"
+
+
+def test_index_again_reads_only_changed_files_and_drops_removed_ones(inbox, tmp_path):
+    built = tmp_path / "index"
+    assert run(["index", inbox, "--index", built, "--jobs", "1"]).exit_code == 0
+    again = run(["index", inbox, "--index", built, "--jobs", "1"])
+    assert again.exit_code == 0
+    assert again.stderr.splitlines() == [
+        "index: 2 of 2 files unchanged since they were indexed",
+        f"index: 0 documents indexed (0 passages); 2 documents in {built}",
+    ]
+    report(inbox / "alfa.pdf", ["Nu handler rapporten om virksomhedsnetværk."])
+    (inbox / "beta.pdf").unlink()
+    changed = run(["index", inbox, "--index", built, "--jobs", "1"])
+    assert changed.exit_code == 0
+    assert changed.stderr.splitlines()[-1] == f"index: 1 documents indexed (1 passages), 1 removed; 1 documents in {built}"
+    hits = json.loads(run(["search", "virksomhedsnetværk", "--index", built, "--format", "json"]).stdout)
+    assert [h["doc_id"] for h in hits] == ["alfa"]
+
+
+def test_index_reports_a_bad_file_and_indexes_the_rest(inbox, tmp_path):
+    (inbox / "tom.pdf").write_bytes(b"")
+    result = run(["index", inbox, "--index", tmp_path / "index", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "error: tom.pdf: empty file" in result.stderr
+    assert "2 documents in" in result.stderr.splitlines()[-1]
+
+
+def test_index_without_paths_is_a_usage_error():
+    result = run(["index"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: give at least one PDF file or directory, or --sample for the bundled sample corpus\n"
+
+
+def test_search_json_is_a_list_of_hits(built):
+    result = run(["search", "ledelsesmæssig opbakning", "--index", built, "--format", "json"])
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert {h["doc_id"] for h in hits} == {"alfa", "beta"}
+    for hit in hits:
+        assert {"doc_id", "page", "section", "kind", "text", "highlight", "score"} <= set(hit)
+        assert hit["page"] == 1 and hit["kind"] == "paragraph"
+    assert any(h["text"] == "Ledelsesopbakningen har været afgørende." for h in hits)
+    assert any("**" in h["highlight"] for h in hits)
+
+
+def test_search_text_shows_report_page_snippet_and_counts(built):
+    result = run(["search", "frivillige", "--index", built])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:4] == [
+        "1 of 1 matching passages for 'frivillige'",
+        "",
+        "1. alfa (alfa)",
+        "   page 1 · paragraph",
+    ]
+    assert "**frivillige**" in result.stdout
+    assert "hits per document: alfa 1" in result.stdout
+
+
+def test_search_reports_a_typo_correction(built):
+    text = run(["search", "frivilige", "--index", built])
+    assert text.stdout.splitlines()[0] == "note: no match for 'frivilige'; searched for 'frivillige' instead (95% similar)"
+    as_json = run(["search", "frivilige", "--index", built, "--format", "json"])
+    assert as_json.stderr == "note: no match for 'frivilige'; searched for 'frivillige' instead (95% similar)\n"
+    assert json.loads(as_json.stdout)[0]["doc_id"] == "alfa"
+
+
+def test_search_with_no_match_says_so(built):
+    result = run(["search", "fleksjob", "--index", built])
+    assert (result.exit_code, result.stdout) == (0, "no passages match 'fleksjob'\n")
+
+
+def test_search_filters_by_document(built):
+    hits = json.loads(run(["search", "ledelsesopbakning", "--index", built, "--doc", "beta", "--format", "json"]).stdout)
+    assert {h["doc_id"] for h in hits} == {"beta"}
+
+
+def test_search_rejects_an_unknown_document(built):
+    result = run(["search", "ledelse", "--index", built, "--doc", "gamma"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: no document 'gamma' in the index; the index holds: alfa, beta\n"
+
+
+def test_search_rejects_an_unknown_kind(built):
+    result = run(["search", "ledelse", "--index", built, "--kind", "chapter"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--kind': 'chapter' is not one of" in result.stderr
+
+
+def test_search_without_an_index_in_a_named_folder_fails_with_the_reason(tmp_path):
+    result = run(["search", "ledelse", "--index", tmp_path / "nowhere"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: nowhere: no search index here; build one with `evalsearch index PATH...`\n"
+
+
+def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch, user_data_home):
+    monkeypatch.setattr(files_module, "sample_corpus_dir", lambda: inbox)
+    first = run(["search", "frivillige", "--format", "json"])
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.startswith(f"search: no index yet; building one over the bundled sample corpus in "
+                                   f"{user_data_home / 'index'}\n")
+    assert json.loads(first.stdout)[0]["doc_id"] == "alfa"
+    second = run(["search", "frivillige", "--format", "json"])
+    assert second.stderr == "" and json.loads(second.stdout) == json.loads(first.stdout)
