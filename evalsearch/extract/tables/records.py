@@ -35,7 +35,7 @@ from evalsearch.extract.tables.terms import (
 )
 from evalsearch.model import GoalKind, GoalRow, GoalTable, OtherTable
 
-SentencesFor = Callable[[str | None, str], list[str]]
+SentencesFor = Callable[[str | None, str, str], list[str]]
 
 
 @dataclass(frozen=True)
@@ -150,30 +150,36 @@ def _section_kind(row: TableRow) -> str | None:
     return low if any(w in low for w in ("aktivitet", "resultat", "effekt", "mål")) else None
 
 
-def goal_tables(table: Table, place: Placement, sentences_for: SentencesFor, table_sentences: list[str]) -> list[GoalTable]:
-    """The goal rows of a goal table, each assessed; one GoalTable per goal kind it holds."""
+def goal_tables(table: Table, place: Placement, sentences_for: SentencesFor) -> list[GoalTable]:
+    """The goal rows of a goal table, each assessed; one GoalTable per goal kind it holds.
+
+    Args:
+        table: the table, its parts on all pages joined.
+        place: its caption and section.
+        sentences_for: (goal id, indicator, kind) → the report's sentences about that goal,
+            most specific first.
+    """
     names = header_names(table)
     roles = column_roles(names, table.body, table.columns)
     if roles is None:
         return []
     legend = legend_colors((n.text, n.color) for n in table.notes)
     columns = tuple(n for i, n in enumerate(names) if i != roles.id)
-    groups: list[tuple[str, list[GoalRow]]] = [("", [])]
+    groups: list[tuple[str, list[TableRow]]] = [("", [])]
     for row in table.body:
         section = _section_kind(row)
         if section is not None and table.columns > 2:
             groups.append((section, []))
-            continue
-        if len(row.filled) < 2:
-            continue
-        goal = _goal_row(row, roles, row.page or table.page, legend, sentences_for, table_sentences)
-        groups[-1][1].append(goal)
+        elif len(row.filled) >= 2:
+            groups[-1][1].append(row)
     out = []
     context = " ".join(filter(None, [place.caption or "", " ".join(names), place.section_title or ""]))
     for words, rows in groups:
         if not rows:
             continue
-        kind = kind_of(words or context, [r.id for r in rows if r.id])
+        ids = [r.cells[roles.id] if roles.id is not None else split_id(r.cells[roles.indicator])[0] for r in rows]
+        kind = kind_of(words or context, [i for i in ids if i and GOAL_ID.match(i)])
+        goals = tuple(_goal_row(r, roles, r.page or table.page, legend, sentences_for, kind) for r in rows)
         out.append(
             GoalTable(
                 label=place.label,
@@ -181,7 +187,7 @@ def goal_tables(table: Table, place: Placement, sentences_for: SentencesFor, tab
                 section=place.section,
                 kind=kind,
                 columns=columns,
-                rows=tuple(rows),
+                rows=goals,
                 page=table.page,
                 notes=tuple(n.text for n in table.notes),
                 bbox=table.bbox,
@@ -190,14 +196,7 @@ def goal_tables(table: Table, place: Placement, sentences_for: SentencesFor, tab
     return out
 
 
-def _goal_row(
-    row: TableRow,
-    roles: ColumnRoles,
-    page: int,
-    legend,
-    sentences_for: SentencesFor,
-    table_sentences: list[str],
-) -> GoalRow:
+def _goal_row(row: TableRow, roles: ColumnRoles, page: int, legend, sentences_for: SentencesFor, kind: str) -> GoalRow:
     cells = list(row.cells)
     goal_id = cells[roles.id] if roles.id is not None else None
     found_id, indicator = split_id(cells[roles.indicator])
@@ -208,7 +207,7 @@ def _goal_row(
     colors = [c for col, c in row.marks if col == roles.status]
     if row.colors and roles.status < len(row.colors):
         colors.append(row.colors[roles.status])
-    verdict, pct = assess(target, status, colors, legend, sentences_for(goal_id, indicator) + table_sentences)
+    verdict, pct = assess(target, status, colors, legend, sentences_for(goal_id, indicator, kind))
     kept = tuple(c for i, c in enumerate(cells) if i != roles.id)
     return GoalRow(goal_id, indicator, target, status, verdict, kept, page, pct)
 

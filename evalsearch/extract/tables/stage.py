@@ -18,7 +18,7 @@ from evalsearch.danish import sentences
 from evalsearch.extract.tables.assessment import verdict_of
 from evalsearch.extract.tables.merge import Table, merge_parts
 from evalsearch.extract.tables.records import Placement, goal_tables, is_goal_table, other_table, column_roles, header_names
-from evalsearch.extract.tables.terms import ALL_GOALS, FIGURE_CAPTION, GOAL_SUBJECT, TABLE_CAPTION
+from evalsearch.extract.tables.terms import ALL_GOALS, FIGURE_CAPTION, GOAL_SUBJECT, KIND_SUBJECTS, TABLE_CAPTION
 from evalsearch.model import Block
 
 LABEL_MATCH = 80
@@ -69,12 +69,33 @@ def _verdict_sentences(text: str) -> list[str]:
     return [s for s in sentences(text) if GOAL_SUBJECT.search(s.lower()) and verdict_of(s) is not None]
 
 
-class GoalText:
-    """The report's sentences about the goals of one table: per goal, and about all of them."""
+def kind_sentences(blocks: Sequence[Block]) -> dict[str, list[str]]:
+    """Verdict sentences about all goals of one kind, anywhere in the report ("… formået at indfri
+    både de forventede resultater og den forventede effekt"), by kind."""
+    found: dict[str, list[str]] = {}
+    for b in blocks:
+        low = b.text.lower()
+        if b.role not in ("paragraph", "bullet") or not any(p.search(low) for p in KIND_SUBJECTS.values()):
+            continue
+        if verdict_of(b.text) is None:
+            continue
+        for sentence in sentences(b.text):
+            if verdict_of(sentence) is None:
+                continue
+            for kind, pattern in KIND_SUBJECTS.items():
+                if pattern.search(sentence.lower()):
+                    found.setdefault(kind, []).append(sentence)
+    return found
 
-    def __init__(self, blocks: Sequence[Block], section: str | None) -> None:
+
+class GoalText:
+    """The report's sentences about the goals of one table: per goal, about all of them, and
+    about all goals of their kind."""
+
+    def __init__(self, blocks: Sequence[Block], section: str | None, by_kind: dict[str, list[str]]) -> None:
         self.groups: list[tuple[str, str]] = []  # (margin note or run-in heading, the text under it)
         self.table_wide: list[str] = []
+        self.by_kind = by_kind
         label = None
         for b in blocks:
             if b.section != section or b.role not in ("paragraph", "bullet"):
@@ -88,8 +109,9 @@ class GoalText:
             elif label is not None and self.groups:
                 self.groups[-1] = (label, self.groups[-1][1] + " " + b.text)
 
-    def about(self, goal_id: str | None, indicator: str) -> list[str]:
-        """Verdict sentences of the paragraphs whose heading names this goal, best match first."""
+    def about(self, goal_id: str | None, indicator: str, kind: str) -> list[str]:
+        """Verdict sentences about one goal: those under a heading that names it (best match
+        first), then those about every goal of the table, then those about all goals of its kind."""
         scored = []
         for head, text in self.groups:
             score = fuzz.token_set_ratio(head.lower(), indicator.lower())
@@ -98,7 +120,8 @@ class GoalText:
             if score >= LABEL_MATCH:
                 scored.append((score, text))
         scored.sort(key=lambda x: -x[0])
-        return [s for _, text in scored for s in _verdict_sentences(text)]
+        general = self.by_kind.get(kind.split("_")[0], [])
+        return [s for _, text in scored for s in _verdict_sentences(text)] + self.table_wide + general
 
 
 def read_tables(context) -> None:
@@ -110,6 +133,7 @@ def read_tables(context) -> None:
     document = context.document
     parts = context.page_tables  # read by the layout stage, which kept their words out of the text
     texts: dict[str | None, GoalText] = {}
+    by_kind: dict[str, list[str]] | None = None
     for table in merge_parts(parts):
         index = table_block(document.blocks, table)
         label, caption, figure = caption_of(document.blocks, index, table)
@@ -120,10 +144,11 @@ def read_tables(context) -> None:
         names = header_names(table)
         roles = column_roles(names, table.body, table.columns)
         if is_goal_table(table, names, roles, place):
+            if by_kind is None:
+                by_kind = kind_sentences(document.blocks)
             if place.section not in texts:
-                texts[place.section] = GoalText(document.blocks, place.section)
-            text = texts[place.section]
-            document.goal_tables.extend(goal_tables(table, place, text.about, text.table_wide))
+                texts[place.section] = GoalText(document.blocks, place.section, by_kind)
+            document.goal_tables.extend(goal_tables(table, place, texts[place.section].about))
             continue
         other = other_table(table, place)
         if other is not None:

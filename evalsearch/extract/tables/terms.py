@@ -86,3 +86,10 @@ NOTE_START = re.compile(
     re.IGNORECASE,
 )
 SOURCE_START = re.compile(r"^(?:kilde|kilder)\s*:", re.IGNORECASE)
+
+# What a summary sentence says all goals of one kind did ("formået at indfri de forventede resultater").
+KIND_SUBJECTS = {
+    "aktivitet": re.compile(r"aktivitetsmål\w*|planlagte aktiviteter"),
+    "resultat": re.compile(r"resultatmål\w*|forventede resultater"),
+    "effekt": re.compile(r"effektmål\w*|forventede? effekt\w*"),
+}

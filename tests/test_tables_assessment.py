@@ -1,0 +1,132 @@
+"""Whether a goal was met: status cells, numbers against targets, verdict sentences, legends."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalsearch.extract.tables.assessment import (
+    achievement,
+    assess,
+    cell_verdict,
+    color_verdict,
+    legend_colors,
+    verdict_of,
+)
+from evalsearch.extract.tables.records import kind_of, split_id
+
+
+@pytest.mark.parametrize(
+    "status, verdict",
+    [
+        ("✓", "opfyldt"),
+        ("✓: 125", "opfyldt"),
+        ("✔ Er sket løbende.", "opfyldt"),
+        ("Ja", "opfyldt"),
+        ("Ja, 4 møder", "opfyldt"),
+        ("Delvist", "delvis"),
+        ("delvis opfyldt", "delvis"),
+        ("Nej", "ikke_opfyldt"),
+        ("✗", "ikke_opfyldt"),
+        ("Ikke opfyldt", "ikke_opfyldt"),
+        ("75 % svarer ja", None),
+        ("", None),
+    ],
+)
+def test_cell_verdict(status, verdict):
+    assert cell_verdict(status) == verdict
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        ("Dette mål er opfyldt.", "opfyldt"),
+        ("Målet er således opnået.", "opfyldt"),
+        ("Effektmålet er således ikke opnået.", "ikke_opfyldt"),
+        ("Målet er ikke blevet nået i projektperioden.", "ikke_opfyldt"),
+        ("Målet er delvist nået.", "delvis"),
+        ("Der er ikke blevet fulgt op på dette mål.", "ukendt"),
+        ("Det har ikke været muligt at afgøre, om målet er nået.", "ukendt"),
+        ("Projektet har holdt fire møder med jobcentrene.", None),
+    ],
+)
+def test_verdict_of(sentence, verdict):
+    assert verdict_of(sentence) == verdict
+
+
+@pytest.mark.parametrize(
+    "target, status, pct",
+    [
+        ("480", "392", 81.7),
+        ("3 + (15)", "3", 100.0),
+        ("50 %", "36 af de 75 deltagere, svarende til en målopfyldelsesgrad på 48 %.", 96.0),
+        ("60 % af deltagerne", "51 af de 125 deltagere, svarende til 41 %. Målopfyldelsesgraden er 60 %.", 100.0),
+        ("25 procent flere", "21 flere, svarende til en stigning på 150 procent", 600.0),
+        ("5.034.720 kr.", "4.000.000 kr.", None),  # amounts are not counted as achievement here
+        ("80%", "4 på en skala fra 1 til 5", None),
+        ("12", "se afsnit 3.2", None),
+        ("40 % i job", "Ingen er kommet i job.", 0.0),
+        (None, "392", None),
+        ("Signifikant flere borgere", "Det har ikke været muligt at påvise", None),
+    ],
+)
+def test_achievement(target, status, pct):
+    assert achievement(target, status) == pct
+
+
+@pytest.mark.parametrize(
+    "target, status, sentences, expected",
+    [
+        ("3", "✓", [], ("opfyldt", None)),
+        ("60%", "60%", [], ("opfyldt", 100.0)),
+        ("Mere end 90 %", "svarende til 83 %.", [], ("delvis", 92.2)),
+        ("80 %", "svarende til 27 %.", [], ("ikke_opfyldt", 33.8)),
+        ("40 %", "Der er ikke blevet fulgt op på dette mål.", [], ("ukendt", None)),
+        ("1", "Der er udviklet en pjece.", ["Dette mål er opfyldt."], ("opfyldt", None)),
+        ("1", "Der er udviklet en pjece.", [], ("ukendt", None)),
+    ],
+)
+def test_assess(target, status, sentences, expected):
+    assert assess(target, status, sentences=sentences) == expected
+
+
+def test_coloured_symbol_read_through_the_legend():
+    green, yellow, red = (0.23, 0.6, 0.29), (0.89, 0.7, 0.11), (0.78, 0.22, 0.18)
+    legend = legend_colors(
+        [("Angiver at målet er opfyldt.", green), ("Angiver at målet er delvis opfyldt.", yellow),
+         ("Angiver at målet ikke er opfyldt.", red), ("a: Tallet i parentes angiver måltal", None)]
+    )
+    assert legend == [(green, "opfyldt"), (yellow, "delvis"), (red, "ikke_opfyldt")]
+    assert color_verdict([(0.9, 0.69, 0.12)], legend) == "delvis"
+    assert color_verdict([(0.1, 0.1, 0.1)], legend) is None
+    assert assess("12", "se afsnit 3", colors=[red], legend=legend) == ("ikke_opfyldt", None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A1: Udvikling af samarbejdsmodel", ("A1", "Udvikling af samarbejdsmodel")),
+        ("B12. Antal deltagere", ("B12", "Antal deltagere")),
+        ("D1 Antal personer i job", ("D1", "Antal personer i job")),
+        ("Antal deltagere", (None, "Antal deltagere")),
+        ("A-kasse medlemmer", (None, "A-kasse medlemmer")),
+    ],
+)
+def test_split_id(text, expected):
+    assert split_id(text) == expected
+
+
+@pytest.mark.parametrize(
+    "words, ids, kind",
+    [
+        ("Status på aktivitetsmålene Aktiviteter Mål Status", ["A1", "A2"], "aktivitet"),
+        ("Status på resultatmålene Resultatmål – kort sigt:", ["B1"], "resultat_kort"),
+        ("Status på resultatmålene på lang sigt", ["C1"], "resultat_lang"),
+        ("Effektmål: Mål Status", ["D1"], "effekt"),
+        ("Status på resultatmålene", ["B1"], "resultat_kort"),
+        ("Oversigt over de enkelte projekters mål og opnåede resultater", [], "oversigt"),
+        ("Status på effektmålene", [], "effekt"),
+        ("Resultatmål Mål Status", [], "resultat"),
+    ],
+)
+def test_kind_of(words, ids, kind):
+    assert kind_of(words, ids) == kind

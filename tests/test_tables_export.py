@@ -1,0 +1,147 @@
+"""Row exports (CSV, Danish-Excel CSV, JSON, xlsx) read back, and the `tables` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from evalsearch.cli import cli
+from evalsearch.corpus.export import export_rows, rows_to_csv, rows_to_json, rows_to_xlsx
+from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS
+from paths import CORPUS_BAD
+from pdfgen import PageSpec, write_pdf
+
+ROWS = [
+    {"doc_id": "rapport", "row_id": "A1", "indicator": "Udvikling af samarbejdsmodel", "status": "✓: Der blev udviklet en model",
+     "achievement_pct": 96.5, "page": 8},
+    {"doc_id": "rapport", "row_id": None, "indicator": 'Jobcenter "Nord"; Øst', "status": "=SUM(A1)",
+     "achievement_pct": None, "page": 9, "ignored": "x"},
+]
+COLUMNS = ("doc_id", "row_id", "indicator", "status", "achievement_pct", "page")
+
+
+def test_csv_reads_back_with_header_and_empty_nulls():
+    text = rows_to_csv(ROWS, COLUMNS)
+    back = list(csv.reader(io.StringIO(text)))
+    assert back[0] == list(COLUMNS)
+    assert back[1] == ["rapport", "A1", "Udvikling af samarbejdsmodel", "✓: Der blev udviklet en model", "96.5", "8"]
+    assert back[2] == ["rapport", "", 'Jobcenter "Nord"; Øst', "=SUM(A1)", "", "9"]
+
+
+def test_excel_csv_has_bom_semicolons_and_decimal_commas():
+    data = rows_to_csv(ROWS, COLUMNS, excel=True)
+    assert data.startswith("\ufeffdoc_id;row_id;")
+    back = list(csv.reader(io.StringIO(data.lstrip("\ufeff")), delimiter=";"))
+    assert back[1][4] == "96,5" and back[2][2] == 'Jobcenter "Nord"; Øst'
+    assert "\r\n" in data
+
+
+def test_json_keeps_column_order_and_nulls():
+    back = json.loads(rows_to_json(ROWS, COLUMNS))
+    assert [list(r) for r in back] == [list(COLUMNS)] * 2
+    assert back[1]["row_id"] is None and back[0]["achievement_pct"] == 96.5
+
+
+def test_xlsx_reads_back_with_header_filter_and_widths(tmp_path):
+    path = tmp_path / "rows.xlsx"
+    export_rows(path, ROWS, COLUMNS, "xlsx", sheet="goal rows")
+    assert [p.name for p in tmp_path.iterdir()] == ["rows.xlsx"]  # no temporary file left behind
+    sheet = load_workbook(path).active
+    assert sheet.title == "goal rows"
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0] == list(COLUMNS)
+    assert values[1] == ["rapport", "A1", "Udvikling af samarbejdsmodel", "✓: Der blev udviklet en model", 96.5, 8]
+    assert values[2][3] == "=SUM(A1)" and sheet.cell(row=3, column=4).data_type == "s"  # text, not a formula
+    assert sheet.cell(row=1, column=1).font.bold
+    assert sheet.auto_filter.ref == "A1:F3" and sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
+
+
+def test_xlsx_without_rows_has_a_header():
+    sheet = load_workbook(io.BytesIO(rows_to_xlsx([], COLUMNS))).active
+    assert [c.value for c in sheet[1]] == list(COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def goal_pdf(tmp_path_factory):
+    pages = []
+    for n in range(1, 4):
+        spec = PageSpec()
+        spec.text(72, 30, "Slutevaluering af projekt Job med mening", size=8).text(280, 805, f"Side {n}", size=8)
+        pages.append(spec)
+    p1 = pages[0]
+    p1.text(72, 70, "2 Aktiviteter", size=14, bold=True)
+    p1.text(72, 130, "Tabel 2-1", size=9, bold=True).text(120, 130, "Status på aktivitetsmålene", size=9)
+    p1.text(72, 150, "Aktivitet", size=9, bold=True).text(330, 150, "Mål", size=9, bold=True).text(400, 150, "Status", size=9, bold=True)
+    p1.text(72, 168, "A1: Afholdt informationsmøder", size=9).text(330, 168, "3", size=9).text(400, 168, "Ja, 4 møder", size=9)
+    p1.text(72, 184, "A2: Udarbejdet en pjece", size=9).text(330, 184, "2", size=9).text(400, 184, "1", size=9)
+    p1.text(72, 230, "Projektet har gennemført de fleste aktiviteter som planlagt.", size=10)
+    return write_pdf(tmp_path_factory.mktemp("cli") / "job-med-mening.pdf", pages)
+
+
+EXPECTED_CSV = (
+    ",".join(GOAL_ROW_COLUMNS) + "\n"
+    "job-med-mening,,Tabel 2-1,Status på aktivitetsmålene,aktivitet,1,A1,Afholdt informationsmøder,3,\"Ja, 4 møder\",opfyldt,133.3\n"
+    "job-med-mening,,Tabel 2-1,Status på aktivitetsmålene,aktivitet,1,A2,Udarbejdet en pjece,2,1,delvis,50\n"
+)
+
+
+def test_issue_3_tables_command_csv_to_stdout(goal_pdf):
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "-s"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout == EXPECTED_CSV
+
+
+def test_issue_3_tables_command_json_kind_filter(goal_pdf):
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "-s", "--format", "json", "--kind", "effekt"])
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "-s", "--format", "json", "--kind", "aktivitet"])
+    assert [r["row_id"] for r in json.loads(result.stdout)] == ["A1", "A2"]
+
+
+def test_issue_3_tables_command_xlsx_file(goal_pdf, tmp_path):
+    out = tmp_path / "maal.xlsx"
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "--format", "xlsx", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "tables: 2 goal rows written to " + str(out) in result.stderr
+    rows = [[c.value for c in row] for row in load_workbook(out).active.iter_rows()]
+    assert rows[0] == list(GOAL_ROW_COLUMNS)
+    assert rows[1][6:] == ["A1", "Afholdt informationsmøder", "3", "Ja, 4 møder", "opfyldt", 133.3]
+
+
+def test_issue_3_tables_command_excel_csv_file(goal_pdf, tmp_path):
+    out = tmp_path / "maal.csv"
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "-s", "--excel", "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    data = out.read_bytes()
+    assert data.startswith("\ufeff".encode()) and b";Tabel 2-1;" in data and b";133,3\r\n" in data
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--format", "xlsx"], "error: --format xlsx writes a workbook file: give -o FILE.xlsx\n"),
+        (["--excel", "--format", "json"], "error: --excel applies to --format csv only\n"),
+    ],
+)
+def test_issue_3_tables_command_usage_errors(goal_pdf, args, message):
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), *args])
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_issue_3_tables_command_without_input():
+    result = CliRunner().invoke(cli, ["tables"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: give at least one PDF file or directory, or --sample for the bundled sample corpus\n"
+
+
+def test_issue_3_tables_command_reports_a_bad_file_and_goes_on(goal_pdf):
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), str(CORPUS_BAD / "not-a-pdf.pdf"), "-s"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: not-a-pdf.pdf: not a PDF (no %PDF header)\n"
+    assert result.stdout == EXPECTED_CSV
