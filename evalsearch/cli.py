@@ -240,6 +240,13 @@ from evalsearch.cli_search import index_command, search_command  # noqa: E402
 cli.add_command(index_command)
 cli.add_command(search_command)
 
+# The lessons catalogue and the figure list live in their own module (evalsearch/cli_lessons.py).
+from evalsearch.cli_lessons import figures_command, lessons_command  # noqa: E402
+
+cli.add_command(lessons_command)
+cli.add_command(figures_command)
+
+
 # The goal-table export lives in its own module (evalsearch/cli_tables.py).
 from evalsearch.cli_tables import tables_command  # noqa: E402
 

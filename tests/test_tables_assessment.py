@@ -130,3 +130,37 @@ def test_split_id(text, expected):
 )
 def test_kind_of(words, ids, kind):
     assert kind_of(words, ids) == kind
+
+
+def _table(header, body):
+    from evalsearch.extract.tables.grid import PageTable, TableRow
+    from evalsearch.extract.tables.merge import Table
+
+    width = len(header)
+    part = PageTable(1, (0, 0, 1, 1), tuple(range(width + 1)), (), 9.0, 11.0)
+    return Table([part], header=[TableRow(tuple(header), 0, 0, role="header")], body=[TableRow(tuple(r), 0, 0) for r in body])
+
+
+@pytest.mark.parametrize(
+    "header, body, roles",
+    [
+        (["Aktiviteter", "Mål", "Status ved slutevalueringen"], [["A1: Møder", "3", "✓"]], (None, 0, 1, 2)),
+        (["Nr.", "Aktivitet", "Måltal", "Status"], [["A1", "Møder", "3", "Ja"], ["A2", "Pjece", "1", "Nej"]], (0, 1, 2, 3)),
+        (["Projektansvarlig", "Antal deltagere (måltal)", "Mål", "Målopfyldelse/resultater"], [["Cabi", "18", "25 %", "150 %"]], (None, 0, 2, 3)),
+        (["Resultatmål – kort sigt:", "Kvantitativ målsætning for hele perioden", "Status"], [["B1: Viden", "80%", "4"]], (None, 0, 1, 2)),
+    ],
+)
+def test_column_roles(header, body, roles):
+    from evalsearch.extract.tables.records import column_roles
+
+    got = column_roles(header, _table(header, body).body, len(header))
+    assert (got.id, got.indicator, got.target, got.status) == roles
+
+
+def test_theory_of_change_table_is_not_a_goal_table():
+    from evalsearch.extract.tables.records import Placement, column_roles, is_goal_table
+
+    header = ["Hovedaktiviteter", "Resultat på kort sigt", "Resultat på lang sigt", "Effekter"]
+    table = _table(header, [["Etablering af netværk", "Viden om målgruppen", "Flere i job", "Øget beskæftigelse"]])
+    roles = column_roles(header, table.body, 4)
+    assert not is_goal_table(table, header, roles, Placement(None, None, "2.1", "Forandringsteori"))

@@ -199,3 +199,22 @@ def test_issue_3_quote_box_is_not_a_table(tmp_path):
     doc = extract_document(write_pdf(tmp_path / "quote.pdf", [spec, page(2), page(3)]))
     assert doc.goal_tables == [] and doc.other_tables == []
     assert any("fast kontaktperson" in b.text for b in doc.blocks if b.role == "paragraph")
+
+
+def test_issue_3_plain_header_grid_without_goal_ids(tmp_path):
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 70, "5 Målopfyldelse", size=14, bold=True)
+    pages[0].text(72, 100, "Tabel 5-1", size=9, bold=True).text(120, 100, "Projekternes målopfyldelse", size=9)
+    grid_rows(pages[0], 115, [
+        [["Projekt"], ["Mål"], ["Status ved projektafslutning"]],
+        [["Jobcenter Nord"], ["50 % i job"], ["55 % i job"]],
+        [["Jobcenter Syd"], ["40 % i job"], ["10 % i job"]],
+    ], header=False)
+    doc = extract_document(write_pdf(tmp_path / "plain-header.pdf", pages))
+    assert len(doc.goal_tables) == 1
+    table = doc.goal_tables[0]
+    assert (table.kind, table.columns) == ("oversigt", ("Projekt", "Mål", "Status ved projektafslutning"))
+    assert [(r.id, r.indicator, r.assessment, r.achievement_pct) for r in table.rows] == [
+        (None, "Jobcenter Nord", "opfyldt", 110.0),
+        (None, "Jobcenter Syd", "ikke_opfyldt", 25.0),
+    ]

@@ -33,7 +33,15 @@ from evalsearch.extract.tables.grid import (
 )
 from evalsearch.extract.tables.legend import read_notes
 from evalsearch.extract.tables.regions import ruled_regions, ruleless_regions
-from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, NOTE_START, SOURCE_START, TABLE_CAPTION
+from evalsearch.extract.tables.terms import (
+    FIGURE_CAPTION,
+    GOAL_ID,
+    NOTE_START,
+    SOURCE_START,
+    STATUS_HEADING,
+    TABLE_CAPTION,
+    TARGET_HEADING,
+)
 from evalsearch.model import BBox, Line, PageContent, Word
 
 log = logging.getLogger(__name__)
@@ -71,9 +79,14 @@ def _roles(rows: list[TableRow], columns: int) -> list[TableRow]:
         out[i] = replace(out[i], role="header")
         i += 1
     if i == start and columns > 1 and i < len(out) - 1:
+        # A header set like the body: short labels above rows led by goal ids, or naming
+        # a target and a status column.
         first = out[i]
         later_ids = any(GOAL_ID.match(r.cells[0]) for r in out[i + 1 :])
-        if later_ids and not GOAL_ID.match(first.cells[0]) and all(len(c.split()) <= 8 for c in first.cells):
+        low = [c.lower() for c in first.cells]
+        named = any(STATUS_HEADING.search(c) for c in low[1:]) and any(TARGET_HEADING.search(c) for c in low[1:])
+        short = all(len(c.split()) <= 8 for c in first.cells) and len(first.filled) >= 2
+        if short and not GOAL_ID.match(first.cells[0]) and (later_ids or named):
             out[i] = replace(first, role="header")
     return out
 

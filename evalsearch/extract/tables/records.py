@@ -173,7 +173,8 @@ def goal_tables(table: Table, place: Placement, sentences_for: SentencesFor) -> 
         elif len(row.filled) >= 2:
             groups[-1][1].append(row)
     out = []
-    context = " ".join(filter(None, [place.caption or "", " ".join(names), place.section_title or ""]))
+    titles = " ".join(r.cells[0] for r in table.title)
+    context = " ".join(filter(None, [place.caption or "", titles, " ".join(names), place.section_title or ""]))
     for words, rows in groups:
         if not rows:
             continue
