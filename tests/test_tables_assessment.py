@@ -164,3 +164,11 @@ def test_theory_of_change_table_is_not_a_goal_table():
     table = _table(header, [["Etablering af netværk", "Viden om målgruppen", "Flere i job", "Øget beskæftigelse"]])
     roles = column_roles(header, table.body, 4)
     assert not is_goal_table(table, header, roles, Placement(None, None, "2.1", "Forandringsteori"))
+
+
+@pytest.mark.parametrize(
+    "color, verdict",
+    [((0.2, 0.6, 0.3), "opfyldt"), ((0.95, 0.75, 0.0), "delvis"), ((0.85, 0.1, 0.1), "ikke_opfyldt"), ((0.1, 0.1, 0.1), None), (None, None)],
+)
+def test_traffic_light_symbol_without_legend(color, verdict):
+    assert color_verdict([color], []) == verdict

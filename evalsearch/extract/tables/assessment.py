@@ -96,11 +96,33 @@ def legend_colors(notes: Iterable[tuple[str, Color]]) -> list[tuple[Color, Asses
     return out
 
 
+def traffic_light(color: Color) -> Assessment | None:
+    """Green, yellow/amber or red, as a status symbol without a legend means.
+
+    >>> traffic_light((0.2, 0.6, 0.3)), traffic_light((0.9, 0.7, 0.1)), traffic_light((0.8, 0.2, 0.2))
+    ('opfyldt', 'delvis', 'ikke_opfyldt')
+    """
+    if color is None or len(color) != 3:
+        return None
+    r, g, b = color
+    if g > 0.4 and g > r + 0.15 and g > b + 0.15:
+        return "opfyldt"
+    if r > 0.6 and g > 0.45 and b < 0.4 and abs(r - g) < 0.45:
+        return "delvis"
+    if r > 0.55 and r > g + 0.3 and r > b + 0.3:
+        return "ikke_opfyldt"
+    return None
+
+
 def color_verdict(colors: Sequence[Color], legend: Sequence[tuple[Color, Assessment]]) -> Assessment | None:
-    """The verdict of the first colour that the legend explains."""
+    """The verdict of the first colour that the legend explains; without a legend, traffic-light colours."""
     for color in colors:
         for known, verdict in legend:
             if _close(color, known):
+                return verdict
+    if not legend:
+        for color in colors:
+            if (verdict := traffic_light(color)) is not None:
                 return verdict
     return None
 

@@ -21,7 +21,7 @@ from typing import Literal
 
 from evalsearch.extract.lines import join_lines, line_text, row_to_fragments, words_to_rows
 from evalsearch.extract.patterns import BULLET_MARKERS
-from evalsearch.extract.tables.terms import GOAL_ID
+from evalsearch.extract.tables.terms import COLOUR_SYMBOLS, GOAL_ID, MET_SYMBOLS, UNMET_SYMBOLS
 from evalsearch.model import BBox, Fill, Line, PageContent, Word
 
 RowRole = Literal["title", "header", "body"]
@@ -263,10 +263,11 @@ def band_to_row(
 
 
 def _first_color(words: Sequence[Word]) -> Color:
+    """The colour of the symbol a cell opens with ("●" in green), or None for a cell of text."""
     if not words:
         return None
     first = min(words, key=lambda w: (round(w.top), w.x0))
-    return first.color
+    return first.color if first.text[:1] in COLOUR_SYMBOLS | MET_SYMBOLS | UNMET_SYMBOLS else None
 
 
 def region_to_bands(page: PageContent, box: BBox) -> list[tuple[float, float, bool, bool]]:

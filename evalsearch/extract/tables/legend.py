@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from evalsearch.extract.lines import join_lines, line_text, words_to_rows
 from evalsearch.extract.tables.grid import Note
-from evalsearch.extract.tables.terms import FIGURE_CAPTION, NOTE_START, SOURCE_START, TABLE_CAPTION
+from evalsearch.extract.tables.terms import COLOUR_SYMBOLS, FIGURE_CAPTION, NOTE_START, SOURCE_START, TABLE_CAPTION
 from evalsearch.model import BBox, Fill, Line, Word
 
 NOTE_MAX_GAP = 2.2
@@ -65,9 +65,13 @@ def read_notes(
             break
         row_size = max(w.size for w in row)
         mark = mark_before(row, marks)
+        color = mark.color if mark else None
+        if mark is None and len(row) > 1 and row[0].text in COLOUR_SYMBOLS:
+            color, text = row[0].color, line_text(Line(tuple(row[1:]), page)).strip()  # "●" set as text
+            mark = row[0]
         marked = mark is not None or NOTE_START.match(text) is not None
         if marked and row_size <= body_size * 1.01:
-            notes.append(Note(text, mark.color if mark else None))
+            notes.append(Note(text, color))
             parts.append([text])
             size = row_size
         elif notes and size is not None and abs(row_size - size) < 0.3 and row[0].x0 >= box[0] - 6:

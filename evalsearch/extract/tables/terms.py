@@ -55,8 +55,11 @@ BASIC_FACT_LABELS = re.compile(
 )
 
 # Status cells: symbols and words, each with the verdict it prints.
-MET_SYMBOLS = frozenset("✓✔☑√✅")
-UNMET_SYMBOLS = frozenset("✗✘✕☒❌÷")
+# Wingdings ticks and crosses reach the text layer as private-use characters (U+F0FB-U+F0FE).
+MET_SYMBOLS = frozenset("✓✔☑√✅\uf0fc\uf0fe")
+UNMET_SYMBOLS = frozenset("✗✘✕☒❌÷\uf0fb\uf0fd")
+# Symbols printed as text whose colour carries the verdict ("●" in green, yellow or red).
+COLOUR_SYMBOLS = frozenset("●○◉⬤■□▪◆◇▲▼★☀\uf06c\uf06e")
 CELL_WORDS = (
     (re.compile(r"^(?:ja|opfyldt|nået|gennemført|indfriet)\b"), "opfyldt"),
     (re.compile(r"^(?:delvis|delvist)\b"), "delvis"),
