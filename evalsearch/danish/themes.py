@@ -36,8 +36,10 @@ from evalsearch.errors import UsageError
 DEFAULT_THEMES_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.toml"
 #: words allowed between the words of a term of several words ("bakker ikke op")
 DEFAULT_TERM_GAP = 2
+#: a word of a heading counts this many times
+HEADING_WEIGHT = 2
 #: a theme must have at least this share of the best theme's score to be reported
-DEFAULT_MIN_SHARE = 0.5
+DEFAULT_MIN_SHARE = 0.34
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,9 @@ def theme_scores(text: str, themes: tuple[Theme, ...] | None = None) -> dict[str
     return scores
 
 
-def themes_of(text: str, themes: tuple[Theme, ...] | None = None, limit: int | None = None) -> tuple[str, ...]:
+def themes_of(
+    text: str, themes: tuple[Theme, ...] | None = None, limit: int | None = None, heading: str | None = None
+) -> tuple[str, ...]:
     """The themes a text is about, strongest first.
 
     A theme counts when it has at least ``DEFAULT_MIN_SHARE`` of the best
@@ -187,11 +191,16 @@ def themes_of(text: str, themes: tuple[Theme, ...] | None = None, limit: int | N
         text (str): a lesson, a paragraph, a search passage.
         themes (tuple[Theme, ...] | None): a taxonomy; None for the shipped one.
         limit (int | None): at most this many themes.
+        heading (str | None): the heading the text sits under; its words count
+            twice, since a heading names what the text is about.
 
     RETURNS (tuple[str, ...]): theme names; ties keep taxonomy order.
     """
     themes = themes or default_themes()
     scores = theme_scores(text, themes)
+    if heading:
+        for name, score in theme_scores(heading, themes).items():
+            scores[name] = scores.get(name, 0) + HEADING_WEIGHT * score
     if not scores:
         return ()
     best = max(scores.values())

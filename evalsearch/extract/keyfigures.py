@@ -128,8 +128,8 @@ def _sentences(nlp, text: str) -> list[str]:
     out: list[str] = []
     for sent in nlp(text).sents:
         piece = sent.text.strip()
-        if out and piece[:1] in "(":
-            out[-1] = f"{out[-1]} {piece}"
+        if out and (piece.startswith("(") or out[-1].endswith("(")):
+            out[-1] = f"{out[-1]}{'' if out[-1].endswith('(') else ' '}{piece}"
         elif piece:
             out.append(piece)
     return out

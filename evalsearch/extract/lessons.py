@@ -169,7 +169,7 @@ def _make(text: str, scope: Scope, heading: str | None, page: int) -> Lesson:
         heading=_clean_heading(heading),
         page=page,
         in_lessons_chapter=scope.in_chapter,
-        themes=themes_of(f"{heading or ''} {text}", limit=MAX_THEMES),
+        themes=themes_of(text, limit=MAX_THEMES, heading=_clean_heading(heading)),
     )
 
 

@@ -1,0 +1,166 @@
+"""The `lessons` and `figures` commands: a thin layer over extraction and ``corpus.catalogue``.
+
+`lessons` reads the PDFs and prints the lessons catalogue (near-duplicates
+merged, grouped by theme) as Markdown, one self-contained HTML page, CSV or
+JSON. `figures` lists the captioned figures of the PDFs as CSV or JSON. Both
+report a file that cannot be read like `extract` does and go on with the
+others (exit code 1 when any failed, 2 for a usage error). Registered on the
+group in ``cli``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from evalsearch.console import Progress
+from evalsearch.corpus.files import write_atomic
+from evalsearch.errors import UsageError
+from evalsearch.model import Document
+
+CATALOGUE_FORMATS = ("md", "html", "csv", "json")
+FIGURE_COLUMNS = ("doc_id", "title", "label", "kind", "caption", "source", "page", "section", "labels")
+
+
+def _fail_usage(exc: UsageError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(2)
+
+
+def _documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None, failed: list[Path]) -> Iterator[Document]:
+    """Extract the PDFs, reporting each failure on stderr; yields the documents read."""
+    from evalsearch.corpus.batch import extract_paths
+    from evalsearch.extract.settings import ExtractSettings
+
+    with Progress(len(pdfs), label, silent=silent) as progress:
+        for outcome in extract_paths(pdfs, ExtractSettings(), jobs=jobs):
+            if outcome.document is None:
+                failed.append(outcome.path)
+                error = outcome.error
+                progress.error(str(error) if error is not None and error.path else f"{outcome.path.name}: {error}")
+                progress.advance(outcome.path.name)
+                continue
+            for item in outcome.document.errors:
+                where = f", page {item.page}" if item.page else ""
+                progress.warning(f"{outcome.path.name}{where}: {item.message}")
+            progress.advance(outcome.path.name, outcome.document.source.pages)
+            yield outcome.document
+        if not silent:
+            click.echo(progress.summary(), err=True)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        write_atomic(output, text)
+
+
+def _paths_option(func):
+    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                        help="Files read at once, each in its own process.")(func)
+    func = click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")(func)
+    func = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")(func)
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+
+
+@click.command("lessons")
+@_paths_option
+@click.option("--theme", default=None, help="Only the lessons of this theme (a name from the taxonomy).")
+@click.option("--themes", "themes_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A theme taxonomy (TOML) to use instead of the shipped one.")
+@click.option("--format", "fmt", type=click.Choice(CATALOGUE_FORMATS), default="md", show_default=True,
+              help="md: Markdown; html: one self-contained page with a filter box; csv: one row per source; json.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the catalogue to this file (default: stdout).")
+def lessons_command(
+    paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, theme: str | None, themes_file: Path | None,
+    fmt: str, output: Path | None,
+) -> None:
+    """Build the lessons catalogue: every lesson learned, near-duplicates merged, grouped by theme.
+
+    Each lesson is shown with the report title, project, page and section it
+    comes from; a lesson repeated in several reports is listed once with all of
+    them. Themes come from a Danish taxonomy (evalsearch/data/themes.toml);
+    pass your own with --themes.
+
+    Examples:
+
+        evalsearch lessons --sample --format html -o erfaringer.html
+
+        evalsearch lessons reports/ --theme "ledelse og opbakning"
+
+        evalsearch lessons reports/ --format csv -o erfaringer.csv
+    """
+    from evalsearch.cli import input_paths
+    from evalsearch.corpus.catalogue import (
+        build_catalogue, catalogue_to_csv, catalogue_to_json, catalogue_to_markdown, resolve_theme,
+    )
+    from evalsearch.corpus.catalogue_html import catalogue_to_html
+    from evalsearch.danish.themes import default_themes, load_themes
+
+    try:
+        pdfs = input_paths(paths, sample)
+        taxonomy = load_themes(themes_file) if themes_file is not None else None
+        wanted = resolve_theme(theme, taxonomy or default_themes()) if theme is not None else None
+    except UsageError as exc:
+        _fail_usage(exc)
+    failed: list[Path] = []
+    catalogue = build_catalogue(_documents(pdfs, "lessons", silent, jobs, failed), taxonomy)
+    if wanted is not None:
+        catalogue = catalogue.only_theme(wanted)
+    render = {"md": catalogue_to_markdown, "html": catalogue_to_html, "csv": catalogue_to_csv, "json": catalogue_to_json}
+    _emit(render[fmt](catalogue), output)
+    sys.exit(1 if failed else 0)
+
+
+def figures_to_rows(documents: list[Document]) -> list[dict]:
+    """One dict per figure: the report it stands in, then the figure's fields."""
+    rows = []
+    for doc in documents:
+        for figure in doc.figures:
+            rows.append({"doc_id": doc.doc_id, "title": doc.title} | figure.to_dict())
+    return rows
+
+
+def figures_to_csv(rows: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(FIGURE_COLUMNS)
+    for row in rows:
+        writer.writerow([" | ".join(row[c]) if c == "labels" else ("" if row[c] is None else row[c]) for c in FIGURE_COLUMNS])
+    return buf.getvalue()
+
+
+@click.command("figures")
+@_paths_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="csv: one row per figure (labels joined by ' | '); json: a list of figures.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the list to this file (default: stdout).")
+def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, fmt: str, output: Path | None) -> None:
+    """List the captioned figures of the reports: label, kind, caption, source line, page and chart labels.
+
+    Examples:
+
+        evalsearch figures --sample
+
+        evalsearch figures reports/ --format json -o figures.json
+    """
+    from evalsearch.cli import input_paths
+
+    try:
+        pdfs = input_paths(paths, sample)
+    except UsageError as exc:
+        _fail_usage(exc)
+    failed: list[Path] = []
+    rows = figures_to_rows(list(_documents(pdfs, "figures", silent, jobs, failed)))
+    text = figures_to_csv(rows) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    _emit(text, output)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,291 @@
+"""The lessons catalogue: every lesson of a corpus, near-duplicates merged, grouped by theme.
+
+``build_catalogue(documents)`` collects the lessons of many reports. Final
+evaluations repeat the lessons of the mid-term evaluation and cross-project
+reports repeat the projects' own lessons, so lessons whose texts are nearly
+the same (rapidfuzz, ``DEFAULT_SIMILARITY``) are clustered into one entry
+that keeps every source: report, project, page and section. Each entry has
+the themes of ``evalsearch.danish.themes`` (its lessons' themes, or those of
+a taxonomy the user passes) and is listed under each of them.
+
+Rendering: ``catalogue_to_markdown``, ``catalogue_to_json``,
+``catalogue_to_csv`` here; ``catalogue_html.catalogue_to_html`` for the
+self-contained web page. Report-facing labels are Danish.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+
+from evalsearch.danish.themes import Theme, default_themes, themes_of
+from evalsearch.errors import UsageError
+from evalsearch.model import Document, Lesson
+
+#: lessons this similar (rapidfuzz ratio, 0-100, after normalising) are one entry
+DEFAULT_SIMILARITY = 88.0
+#: a shorter lesson of at least this many words is merged into a longer one that restates it (partial match)
+DEFAULT_MIN_CONTAINED_WORDS = 15
+#: the heading of entries that match no theme
+OTHER_THEME = "øvrige erfaringer"
+MAX_THEMES = 3
+_CHUNK = 1000
+CSV_COLUMNS = (
+    "themes", "text", "heading", "doc_id", "title", "project", "page", "section", "section_title",
+    "in_lessons_chapter", "path",
+)
+
+
+@dataclass(frozen=True)
+class LessonSource:
+    """Where one lesson stands: the report, its project, the page and section."""
+
+    doc_id: str
+    title: str | None
+    project: str | None
+    path: str
+    page: int
+    section: str | None
+    section_title: str | None
+    heading: str | None
+    in_lessons_chapter: bool
+    text: str
+
+    @property
+    def link(self) -> str:
+        """A link that opens the PDF at the lesson's page."""
+        return f"{Path(self.path).resolve().as_uri()}#page={self.page}"
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One lesson of the catalogue, with every report that states it."""
+
+    text: str
+    heading: str | None
+    themes: tuple[str, ...]
+    sources: tuple[LessonSource, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "heading": self.heading,
+            "themes": list(self.themes),
+            "sources": [asdict(s) | {"link": s.link} for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The entries, and the themes in taxonomy order."""
+
+    entries: tuple[CatalogueEntry, ...]
+    themes: tuple[Theme, ...]
+
+    def by_theme(self) -> list[tuple[str, str, list[CatalogueEntry]]]:
+        """(theme name, description, entries) for every theme that has entries, taxonomy order.
+
+        Within a theme, the entries for which it is the main theme come first.
+        """
+        groups = [
+            (t.name, t.description, sorted((e for e in self.entries if t.name in e.themes), key=lambda e: e.themes.index(t.name)))
+            for t in self.themes
+        ]
+        other = [e for e in self.entries if not e.themes]
+        if other:
+            groups.append((OTHER_THEME, "Erfaringer uden for temaerne", other))
+        return [(name, desc, entries) for name, desc, entries in groups if entries]
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({s.doc_id for e in self.entries for s in e.sources})
+
+    def only_theme(self, name: str) -> "Catalogue":
+        """The catalogue restricted to one theme (case-insensitive)."""
+        wanted = resolve_theme(name, self.themes)
+        if wanted == OTHER_THEME:
+            return Catalogue(tuple(e for e in self.entries if not e.themes), self.themes)
+        return Catalogue(tuple(e for e in self.entries if wanted in e.themes), self.themes)
+
+
+def resolve_theme(name: str, themes: tuple[Theme, ...]) -> str:
+    """The taxonomy's spelling of a theme name; UsageError listing the themes when unknown."""
+    names = [t.name for t in themes] + [OTHER_THEME]
+    for candidate in names:
+        if candidate.casefold() == name.strip().casefold():
+            return candidate
+    raise UsageError(f"unknown theme {name!r}; themes: {', '.join(names)}")
+
+
+def project_label(document: Document) -> str | None:
+    """The project a report is about, or "N projekter" for a cross-project report."""
+    names = [p.name for p in document.projects if p.name]
+    if len(names) == 1:
+        return names[0]
+    if len(names) > 1:
+        return f"{len(names)} projekter"
+    return None
+
+
+def lesson_sources(documents: Iterable[Document]) -> list[tuple[Lesson, LessonSource]]:
+    """Every lesson of the documents with its source, in document and reading order."""
+    out = []
+    for doc in documents:
+        project = project_label(doc)
+        for lesson in doc.lessons:
+            source = LessonSource(
+                doc.doc_id, doc.title, project, doc.source.path, lesson.page, lesson.section,
+                lesson.section_title, lesson.heading, lesson.in_lessons_chapter, lesson.text,
+            )
+            out.append((lesson, source))
+    return out
+
+
+def normalise(text: str) -> str:
+    """Lowercase, single spaces, no punctuation but letters and digits: the form lessons are compared in."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+
+
+def _similar(a: str, b: str, similarity: float) -> bool:
+    """Nearly the same text, or a substantial text that the other restates and extends."""
+    if fuzz.ratio(a, b) >= similarity:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short.split()) >= DEFAULT_MIN_CONTAINED_WORDS and fuzz.partial_ratio(short, long_) >= similarity
+
+
+def cluster_texts(texts: list[str], similarity: float = DEFAULT_SIMILARITY) -> list[list[int]]:
+    """Group near-duplicate texts; RETURNS the groups as lists of indexes, in first-seen order.
+
+    >>> a = "Det er vigtigt at have ledelsen i de deltagende kommuner med fra start, så de får ejerskab til projektet."
+    >>> cluster_texts([a, a.replace("vigtigt", "afgørende"), a + " Det gælder også jobcentrene.", "Noget helt andet."])
+    [[0, 1, 2], [3]]
+    """
+    norm = [normalise(t) for t in texts]
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # a cheap first pass (shared words, any length), then _similar decides
+    for start in range(0, len(norm), _CHUNK):
+        block = cdist(
+            norm[start : start + _CHUNK], norm, scorer=fuzz.token_set_ratio, score_cutoff=similarity - 10, workers=-1
+        )
+        for row, scores in enumerate(block):
+            i = start + row
+            for j in (scores > 0).nonzero()[0]:
+                j = int(j)
+                if j > i and find(i) != find(j) and _similar(norm[i], norm[j], similarity):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def build_catalogue(
+    documents: Iterable[Document], themes: tuple[Theme, ...] | None = None, similarity: float = DEFAULT_SIMILARITY
+) -> Catalogue:
+    """Collect, cluster and theme the lessons of many documents.
+
+    Args:
+        documents (Iterable[Document]): extracted reports.
+        themes (tuple[Theme, ...] | None): a taxonomy to theme the lessons with;
+            None keeps the themes the extraction gave (the shipped taxonomy).
+        similarity (float): rapidfuzz ratio (0-100) at which two lessons are one.
+
+    RETURNS (Catalogue): one entry per cluster; the entry's text is its longest
+        lesson, its sources every lesson of the cluster.
+    """
+    custom = themes is not None
+    taxonomy = themes or default_themes()
+    pairs = lesson_sources(documents)
+    entries = []
+    for group in cluster_texts([source.text for _, source in pairs], similarity):
+        members = [pairs[i] for i in group]
+        lead_lesson, _ = max(members, key=lambda m: len(m[0].text))
+        counts: dict[str, int] = {}
+        for lesson, _ in members:
+            found = themes_of(lesson.text, taxonomy, MAX_THEMES, heading=lesson.heading) if custom else lesson.themes
+            for rank, name in enumerate(found):
+                counts[name] = counts.get(name, 0) + (MAX_THEMES - rank)
+        ranked = tuple(sorted(counts, key=lambda n: -counts[n])[:MAX_THEMES])
+        heading = next((lesson.heading for lesson, _ in members if lesson.heading), None)
+        entries.append(CatalogueEntry(lead_lesson.text, heading, ranked, tuple(s for _, s in members)))
+    return Catalogue(tuple(entries), taxonomy)
+
+
+def theme_counts(catalogue: Catalogue) -> dict[str, int]:
+    """Theme name → number of entries listed under it."""
+    return {name: len(entries) for name, _, entries in catalogue.by_theme()}
+
+
+def catalogue_to_json(catalogue: Catalogue) -> str:
+    """The catalogue as JSON: theme counts, then every entry with its themes and sources."""
+    data = {
+        "documents": catalogue.documents,
+        "themes": [{"theme": name, "count": len(entries)} for name, _, entries in catalogue.by_theme()],
+        "lessons": [e.to_dict() for e in catalogue.entries],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def catalogue_to_csv(catalogue: Catalogue) -> str:
+    """The catalogue as CSV: one row per lesson source, the entry's themes joined by "; "."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in catalogue.entries:
+        for s in entry.sources:
+            writer.writerow([
+                "; ".join(entry.themes), s.text, s.heading or "", s.doc_id, s.title or "", s.project or "", s.page,
+                s.section or "", s.section_title or "", "ja" if s.in_lessons_chapter else "nej", s.path,
+            ])
+    return buf.getvalue()
+
+
+def _source_line(s: LessonSource) -> str:
+    where = [f"s. {s.page}"]
+    if s.section or s.section_title:
+        where.append("afsnit " + " ".join(x for x in (s.section, s.section_title) if x))
+    project = f" ({s.project})" if s.project else ""
+    return f"*{s.title or s.doc_id}*{project}, {', '.join(where)} — [PDF]({s.link})"
+
+
+def _anchor(name: str) -> str:
+    return re.sub(r"[^a-z0-9æøå]+", "-", name.lower()).strip("-")
+
+
+def catalogue_to_markdown(catalogue: Catalogue) -> str:
+    """The catalogue as Markdown: a theme index with counts, then each theme's lessons and sources."""
+    groups = catalogue.by_theme()
+    lines = [
+        "# Erfaringskatalog",
+        "",
+        f"{len(catalogue.entries)} erfaringer fra {len(catalogue.documents)} rapporter.",
+        "",
+        "## Temaer",
+        "",
+    ]
+    lines += [f"- [{name}](#{_anchor(name)}) ({len(entries)})" for name, _, entries in groups]
+    for name, description, entries in groups:
+        lines += ["", f"## {name}", ""]
+        if description:
+            lines += [f"_{description}_", ""]
+        for entry in entries:
+            head = f"**{entry.heading}** " if entry.heading else ""
+            lines.append(f"- {head}{entry.text}")
+            lines += [f"  - {_source_line(s)}" for s in entry.sources]
+    return "\n".join(lines) + "\n"

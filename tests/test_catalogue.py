@@ -1,0 +1,194 @@
+"""The lessons catalogue: near-duplicate clustering, theme groups, the renderings and the `lessons` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from evalsearch.cli import cli
+from evalsearch.corpus.catalogue import (
+    OTHER_THEME,
+    build_catalogue,
+    catalogue_to_csv,
+    catalogue_to_json,
+    catalogue_to_markdown,
+    cluster_texts,
+    resolve_theme,
+    theme_counts,
+)
+from evalsearch.danish.themes import default_themes
+from evalsearch.errors import UsageError
+from evalsearch.model import Document, Lesson, Project, Source
+from pdfgen import PageSpec, write_pdf
+
+LEDELSE = "ledelse og opbakning"
+BACKING = "Det er vigtigt at have ledelsen i de deltagende kommuner med fra start, så de opnår ejerskab til projektet."
+
+
+def document(doc_id: str, lessons: list[tuple[str, int]], project: str | None = "Aktiv i job") -> Document:
+    doc = Document(doc_id=doc_id, source=Source(f"/reports/{doc_id}.pdf", "0" * 64, 20), title=f"Evaluering {doc_id}")
+    doc.projects = [Project(name=project)] if project else []
+    from evalsearch.danish.themes import themes_of
+
+    doc.lessons = [
+        Lesson(text, "4.1", "Samarbejdet", None, page, True, themes_of(text, limit=3)) for text, page in lessons
+    ]
+    return doc
+
+
+@pytest.fixture(scope="module")
+def small():
+    return build_catalogue([
+        document("midtvejs", [(BACKING, 5), ("De frivillige mentorer har været en stor støtte for borgerne i praktik.", 6)]),
+        document("slut", [(BACKING.replace("vigtigt", "afgørende"), 9)]),
+        document("vejr", [("Vejret har været godt hele sommeren igennem.", 2)], project=None),
+    ])
+
+
+def test_near_duplicates_are_one_entry_with_every_source(small):
+    entry = next(e for e in small.entries if "ledelsen" in e.text)
+    assert [(s.doc_id, s.page) for s in entry.sources] == [("midtvejs", 5), ("slut", 9)]
+    assert entry.themes[0] == LEDELSE
+    assert len(small.entries) == 3
+
+
+def test_a_restated_and_extended_lesson_joins_the_shorter_one():
+    longer = BACKING + " Det gælder både den overordnede ledelse og lederen af den afdeling, hvor projektet er forankret."
+    assert cluster_texts([BACKING, longer, "Borgerne skal motiveres."]) == [[0, 1], [2]]
+
+
+def test_short_lessons_are_not_swallowed_by_longer_ones():
+    assert cluster_texts(["Tid er afgørende.", "Tid er afgørende for at opbygge tillid til borgerne i projektet."]) == [[0], [1]]
+
+
+def test_theme_groups_and_other(small):
+    groups = {name: [e.text for e in entries] for name, _, entries in small.by_theme()}
+    longest = BACKING.replace("vigtigt", "afgørende")  # an entry shows its longest wording
+    assert groups[LEDELSE] == [longest]
+    assert groups[OTHER_THEME] == ["Vejret har været godt hele sommeren igennem."]
+    assert theme_counts(small)[OTHER_THEME] == 1
+    assert [e.text for e in small.only_theme("Ledelse og Opbakning").entries] == [longest]
+
+
+def test_unknown_theme_lists_the_themes():
+    with pytest.raises(UsageError) as err:
+        resolve_theme("økonomi", default_themes())
+    assert str(err.value).startswith("unknown theme 'økonomi'; themes: ledelse og opbakning, samarbejde med jobcentret,")
+
+
+def test_json_rendering(small):
+    data = json.loads(catalogue_to_json(small))
+    assert data["documents"] == ["midtvejs", "slut", "vejr"]
+    assert {t["theme"]: t["count"] for t in data["themes"]} == theme_counts(small)
+    entry = data["lessons"][0]
+    assert entry["sources"][0]["link"] == "file:///reports/midtvejs.pdf#page=5"
+    assert entry["sources"][0]["project"] == "Aktiv i job"
+
+
+def test_csv_rendering_has_one_row_per_source(small):
+    rows = list(csv.DictReader(io.StringIO(catalogue_to_csv(small))))
+    assert len(rows) == sum(len(e.sources) for e in small.entries)
+    assert rows[0]["doc_id"] == "midtvejs" and rows[0]["page"] == "5" and rows[0]["in_lessons_chapter"] == "ja"
+
+
+def test_markdown_rendering(small):
+    md = catalogue_to_markdown(small)
+    assert md.startswith("# Erfaringskatalog\n\n3 erfaringer fra 3 rapporter.\n\n## Temaer\n")
+    assert f"- [{LEDELSE}](#ledelse-og-opbakning) (1)" in md
+    assert "  - *Evaluering midtvejs* (Aktiv i job), s. 5, afsnit 4.1 Samarbejdet — [PDF](file:///reports/midtvejs.pdf#page=5)" in md
+
+
+def test_corpus_catalogue_holds_management_backing_from_three_reports(extracted):
+    catalogue = build_catalogue(extracted.values())
+    backing = catalogue.only_theme(LEDELSE)
+    assert len({s.doc_id for e in backing.entries for s in e.sources}) >= 3
+
+
+def test_corpus_catalogue_merges_a_lesson_repeated_by_the_cross_project_report(extracted):
+    catalogue = build_catalogue(extracted.values())
+    entry = next(e for e in catalogue.entries if e.text.startswith("Det er helt centralt, at alle, der har virksomhedskontakt"))
+    assert {s.doc_id for s in entry.sources} == {
+        "kompensation-til-flere-slutevaluering-2018", "tvaergaaende-evaluering-handicap-2021"
+    }
+    assert sum(len(e.sources) for e in catalogue.entries) == sum(len(d.lessons) for d in extracted.values())
+
+
+# --- the `lessons` command ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    """A small Word-style report with a lessons chapter."""
+    pages = []
+    for n in range(1, 4):
+        page = PageSpec()
+        page.text(72, 30, "Evaluering af projekt Aktiv i job", size=8)
+        page.text(280, 805, f"Side {n}", size=8)
+        pages.append(page)
+    p = pages[0]
+    p.text(72, 70, "1 Erfaringer og læringer", size=14, bold=True)
+    p.text(72, 100, "Nedenfor har vi samlet de vigtigste erfaringer og læringer fra projektet og dets forløb")
+    p.text(72, 113, "i de tre kommuner, der har deltaget i hele projektperioden.")
+    p.text(72, 140, "Det er vigtigt, at lederne bakker op om projektet fra start, så medarbejderne får tid")
+    p.text(72, 153, "til at deltage i forløbene og til at bruge det, de har lært, i det daglige arbejde.")
+    p.text(72, 180, "Det er projektets erfaring, at de frivillige mentorer har været en stor støtte for borgerne,")
+    p.text(72, 193, "især i den første tid i praktik, hvor meget er nyt for dem.")
+    for n in (2, 3):
+        pages[n - 1].text(72, 70, f"Side {n} handler om projektets resultater og om de borgere, der er kommet i job.")
+    return write_pdf(tmp_path_factory.mktemp("catalogue") / "aktiv-i-job.pdf", pages)
+
+
+def test_cli_lessons_markdown(report):
+    result = CliRunner().invoke(cli, ["lessons", str(report), "-s"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Erfaringskatalog\n\n2 erfaringer fra 1 rapporter.\n\n## Temaer\n")
+    assert "- Det er vigtigt, at lederne bakker op om projektet fra start" in result.stdout
+    assert f"- [{LEDELSE}](#ledelse-og-opbakning) (1)" in result.stdout
+    assert "- [frivillige og pårørende](#frivillige-og-pårørende) (1)" in result.stdout
+
+
+def test_cli_lessons_one_theme_as_json_to_a_file(report, tmp_path):
+    out = tmp_path / "ledelse.json"
+    args = ["lessons", str(report), "--theme", "Ledelse og opbakning", "--format", "json", "-o", str(out), "-s"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [t["theme"] for t in data["themes"]][0] == LEDELSE
+    assert [e["sources"][0]["page"] for e in data["lessons"]] == [1]
+
+
+def test_cli_lessons_with_a_user_taxonomy(report, tmp_path):
+    taxonomy = tmp_path / "temaer.toml"
+    taxonomy.write_text('[[theme]]\nname = "mentorer"\ndescription = "Mentorer"\nterms = ["mentor"]\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lessons", str(report), "--themes", str(taxonomy), "--format", "csv", "-s"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["themes"] for r in rows] == ["", "mentorer"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--theme", "økonomi"], "error: unknown theme 'økonomi'; themes: ledelse og opbakning, "),
+        (["--themes", "/no/such/temaer.toml"], "error: theme file not found: /no/such/temaer.toml\n"),
+    ],
+)
+def test_cli_lessons_usage_errors(report, args, message):
+    result = CliRunner().invoke(cli, ["lessons", str(report), *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert result.stdout == ""
+
+
+def test_cli_lessons_reports_a_bad_file_and_goes_on(report, tmp_path):
+    empty = tmp_path / "tom.pdf"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["lessons", str(report), str(empty), "--format", "json", "-s"])
+    assert result.exit_code == 1
+    assert "error: tom.pdf: empty file" in result.stderr
+    assert json.loads(result.stdout)["documents"] == ["aktiv-i-job"]
