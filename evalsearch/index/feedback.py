@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from whoosh import query as wq
-
 from evalsearch.index.ranking import robertson_idf
 
 
@@ -79,7 +77,3 @@ def feedback_terms(searcher, analyzer, texts: list[str], exclude: set[str], weig
     total = sum(v for _, v in top)
     return {term: weights.weight * value / total for term, value in top} if total else {}
 
-
-def feedback_query(terms: dict[str, float]) -> wq.Query:
-    """An OR of the feedback terms on the ``expanded`` field."""
-    return wq.Or([wq.Term("expanded", term, boost=boost) for term, boost in sorted(terms.items())])

@@ -20,15 +20,45 @@ DEFAULT_MARK = ("**", "**")
 DEFAULT_SNIPPET_CHARS = 320
 
 
+class WordMatcher:
+    """Tells which words of a text yield one of a set of terms under an analyzer, word by word.
+
+    Each distinct word is analysed once (as a one-word text) and remembered,
+    so marking the matches of many passages costs a dictionary look-up per
+    word. A particle verb ("bakker op") is not seen this way: the verb alone
+    does not yield "opbakning"; its other readings still mark it.
+
+    Args:
+        analyzer: the field's analyzer.
+        terms (set[str]): the query's terms for that field.
+    """
+
+    def __init__(self, analyzer, terms: set[str]):
+        self.analyzer = analyzer
+        self.terms = terms
+        self._memo: dict[str, bool] = {}
+
+    def matches(self, word: str) -> bool:
+        found = self._memo.get(word)
+        if found is None:
+            found = any(t.text in self.terms for t in self.analyzer(word, mode="query"))
+            self._memo[word] = found
+        return found
+
+
 def match_spans(text: str, matchers: Iterable[tuple[object, set[str]]]) -> list[tuple[int, int]]:
-    """Character spans (start, end) of the words that yield a query term, merged and sorted."""
+    """Character spans (start, end) of the words that yield a query term, merged and sorted.
+
+    ``matchers`` holds (analyzer, terms) pairs or ``WordMatcher`` objects.
+    """
+    from evalsearch.index.analysis import DEFAULT_TOKEN_PATTERN
+
     found: set[tuple[int, int]] = set()
-    for analyzer, terms in matchers:
-        if not terms:
-            continue
-        for token in analyzer(text, chars=True, removestops=False, mode="query"):
-            if not getattr(token, "stopped", False) and token.text in terms:
-                found.add((token.startchar, token.endchar))
+    word_matchers = [m if isinstance(m, WordMatcher) else WordMatcher(*m) for m in matchers]
+    word_matchers = [m for m in word_matchers if m.terms]
+    for match in _words(DEFAULT_TOKEN_PATTERN).finditer(text):
+        if any(m.matches(match.group(0)) for m in word_matchers):
+            found.add(match.span())
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
@@ -36,6 +66,18 @@ def match_spans(text: str, matchers: Iterable[tuple[object, set[str]]]) -> list[
         else:
             merged.append((start, end))
     return merged
+
+
+def _words(pattern: str):
+    import re
+
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = re.compile(pattern)
+    return compiled
+
+
+_COMPILED: dict = {}
 
 
 def mark_matches(text: str, matchers: Iterable[tuple[object, set[str]]], mark: tuple[str, str] = DEFAULT_MARK) -> str:

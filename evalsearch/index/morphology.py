@@ -72,6 +72,7 @@ class WordMorphology:
 
     def __init__(self) -> None:
         self.tables: dict[str, dict] = {name: {} for name in _TABLES}
+        self._loaded: set[tuple[str, int, int]] = set()
 
     def readings(self, word: str) -> tuple[tuple[str, float], ...]:
         """Lemma readings with weights, the primary lemma first (compound-aware).
@@ -154,11 +155,19 @@ class WordMorphology:
         write_atomic(path, marshal.dumps((CACHE_VERSION, self.tables)))
 
     def load(self, path: str | Path) -> bool:
-        """Merge a saved memo into this one; False (and nothing changed) if it is missing or stale."""
+        """Merge a saved memo into this one; False (and nothing changed) if it is missing or stale.
+
+        A file already merged (same path, size and time) is not read again.
+        """
         try:
+            stat = Path(path).stat()
+            stamp = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+            if stamp in self._loaded:
+                return True
             version, tables = marshal.loads(Path(path).read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             return False
+        self._loaded.add(stamp)
         if version != CACHE_VERSION or set(tables) != set(_TABLES):
             return False
         for name, table in tables.items():

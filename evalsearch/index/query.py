@@ -5,20 +5,23 @@ words separated by white space, "quoted phrases", +required and -excluded
 words, and (groups). Any word may match (OR); BM25F ranks the passages.
 
 Each word becomes one clause that scores a passage by its *best* match
-(``BestOf``), so exact wording ranks above morphological matches:
+(``BestOf``), so closer forms rank above looser ones:
 
-1. the word as written (field ``exact``, ``QueryWeights.exact``);
-2. its lemma (field ``lemma``, ``QueryWeights.lemma``);
-3. its expansions (field ``expanded``, ``QueryWeights.expanded`` times each
+1. its lemma (field ``expanded``, ``QueryWeights.lemma``);
+2. its expansions (field ``expanded``, ``QueryWeights.expanded`` times each
    reading's weight): other readings, particle verbs, derivational bases;
-4. all parts of a compound ("virksomhedsnetværk" → virksomhed AND netværk,
+3. all parts of a compound ("virksomhedsnetværk" → virksomhed AND netværk,
    ``QueryWeights.parts``), or else any one part (``QueryWeights.part``);
-5. compounds and inflections the index holds that start with the word
+4. compounds and inflections the index holds that start with the word
    ("samskabelse" → "samskabelsesmodel", ``QueryWeights.prefix``).
+
+The word as written (field ``exact``) adds ``QueryWeights.exact`` on top, so
+exact wording ranks above morphological matches.
 
 The heading and section title of a passage add a little (``context``). Two or
 more words add a phrase boost (the words as typed, ``exact``) and a proximity
-boost (any reading of each word within ``QueryWeights.near_slop`` positions).
+boost (their lemmas in order within ``QueryWeights.near_slop`` positions,
+``lemma``); both are computed for the best candidates only (``search``).
 
 A word that the index does not hold and the lexicon does not know is taken
 for a typo and replaced by the most similar word of the index's vocabulary
@@ -34,7 +37,6 @@ from whoosh import query as wq
 from whoosh.matching import NullMatcher
 from whoosh.matching.binary import UnionMatcher
 from whoosh.qparser import GroupPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin
-from whoosh.query import spans
 
 from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
 from evalsearch.index.morphology import MORPHOLOGY
@@ -49,7 +51,7 @@ LINKS = ("", "s", "e")
 class QueryWeights:
     """Boosts of the query clauses (see the module docstring)."""
 
-    exact: float = 1.3
+    exact: float = 0.5
     lemma: float = 1.0
     expanded: float = 1.0
     parts: float = 0.8
@@ -87,6 +89,8 @@ class PlannedQuery:
     corrections: list[Correction] = field(default_factory=list)
     #: field → term texts that mark a match in the passage text (for highlighting)
     terms: dict[str, set[str]] = field(default_factory=dict)
+    #: phrase and proximity queries scored on the candidates the words found
+    boosts: list = field(default_factory=list)
     #: the query requires, excludes or quotes words (+word, -word, "a b"): it is not widened by feedback
     strict: bool = False
 
@@ -121,9 +125,8 @@ class QueryBuilder:
         parser = QueryParser("exact", self.searcher.schema, plugins=parser_plugins(), group=OrGroup)
         parsed = parser.parse(text)
         plan = PlannedQuery(text=text, query=wq.NullQuery, terms={"exact": set(), "expanded": set()})
-        rewritten = self._rewrite(parsed, plan)
-        boosts = self._boosts(plan)
-        plan.query = wq.AndMaybe(rewritten, wq.Or(boosts)) if boosts and rewritten is not wq.NullQuery else rewritten
+        plan.query = self._rewrite(parsed, plan)
+        plan.boosts = plan.boosts + self._boosts(plan) if plan.query is not wq.NullQuery else []
         return plan
 
     # -- tree rewriting -------------------------------------------------------------------------
@@ -155,16 +158,17 @@ class QueryBuilder:
         weights = self.weights
         word = self._correct(word, plan)
         tokens = _analyse(self.expanded, word)
-        if not tokens:  # a stop word: only the exact field (and phrases) see it
-            plan.terms["exact"].add(word)
-            return wq.Term("exact", word, boost=0.1)
+        if not tokens:  # a stop word: only phrases see it
+            return wq.NullQuery
         plan.words.append(word)
         plan.terms["exact"].add(word)
-        options: list[wq.Query] = [wq.Term("exact", word, boost=weights.exact)]
-        lemmas = sorted({t.text for t in _analyse(self.lemma, word)})
-        options.append(_best([wq.Term("lemma", t) for t in lemmas], weights.lemma))
+        # the word as written adds a bonus, scored on the best candidates only (see ``search``)
+        plan.boosts.append(wq.Term("exact", word, boost=weights.exact))
         readings = [t for t in tokens if t.morph != "part"]
-        options.append(_best([wq.Term("expanded", t.text, boost=t.boost) for t in readings], weights.expanded))
+        options: list[wq.Query] = [
+            _best([wq.Term("expanded", t.text, boost=t.boost * (weights.lemma if t.morph == "lemma" else
+                                                                 weights.expanded)) for t in readings], 1.0)
+        ]
         parts: dict[int, list] = {}
         for t in tokens:
             if t.morph == "part":
@@ -201,16 +205,15 @@ class QueryBuilder:
         if len(words) < 2:
             return []
         boosts: list[wq.Query] = [wq.Phrase("exact", words, slop=2, boost=self.weights.phrase)]
-        near = []
-        for word in words:
-            texts = sorted({t.text for t in _analyse(self.expanded, word) if self._in_index("expanded", t.text)})
-            if not texts:
-                return boosts
-            near.append(SpanAny([wq.Term("expanded", t) for t in texts]) if len(texts) > 1 else wq.Term("expanded", texts[0]))
-        proximity = spans.SpanNear2(near, slop=self.weights.near_slop, ordered=False, mindist=0)
-        proximity.boost = self.weights.near
-        boosts.append(proximity)
+        lemmas = [self.lemma_of(word) for word in words]
+        if all(lemmas):
+            boosts.append(wq.Phrase("lemma", lemmas, slop=self.weights.near_slop, boost=self.weights.near))
         return boosts
+
+    def lemma_of(self, word: str) -> str:
+        """The primary lemma of a word as the ``lemma`` field holds it; "" for a stop word."""
+        tokens = _analyse(self.lemma, word)
+        return tokens[0].text if tokens else ""
 
     # -- vocabulary ------------------------------------------------------------------------------
 
@@ -327,13 +330,6 @@ class BestOf(wq.CompoundQuery):
         reader = searcher.reader()
         return self._tree_matcher(subs, BestMatcher, searcher, context, lambda q: q.estimate_size(reader),
                                   tiebreak=self.tiebreak)
-
-
-class SpanAny(spans.SpanOr):
-    """Whoosh's SpanOr, with the size estimate the query planner asks every subquery for."""
-
-    def estimate_size(self, ixreader):
-        return self.q.estimate_size(ixreader)
 
 
 def _copy(query: wq.Query) -> wq.Query:

@@ -1,4 +1,10 @@
-"""BM25F with the probabilistic IDF, so that a query's rare words outweigh its common ones.
+"""Ranking: BM25F with the probabilistic IDF, and scoring of a few chosen passages.
+
+A search ranks in two steps (``search``): the query's words pick the best
+candidates from the whole index with Whoosh's top-N optimisations; phrase,
+proximity and feedback scores are then computed for those candidates only
+(``score_documents``), where they cost a skip per passage instead of a pass
+over every match.
 
 Whoosh's ``BM25F`` uses ``log(N / (df + 1)) + 1`` as the inverse document
 frequency; the +1 flattens it, so two common words of a question ("borgere",
@@ -20,6 +26,37 @@ from whoosh.scoring import BM25F
 def robertson_idf(documents: int, df: int) -> float:
     """ln(1 + (N - df + 0.5) / (df + 0.5)): near 0 for a word in every passage, never negative."""
     return log(1.0 + (documents - df + 0.5) / (df + 0.5))
+
+
+def score_documents(searcher, query, docnums) -> dict[int, float]:
+    """Score ``query`` on the given passages only.
+
+    Args:
+        searcher: an open Whoosh searcher (any number of segments).
+        query: a Whoosh query.
+        docnums (Iterable[int]): the passages (global document numbers).
+    RETURNS (dict[int, float]): docnum → score, for the passages the query matches.
+    """
+    wanted = sorted(set(docnums))
+    scores: dict[int, float] = {}
+    if not wanted:
+        return scores
+    leaves = searcher.leaf_searchers()
+    context = searcher.context()
+    for number, (leaf, offset) in enumerate(leaves):
+        end = leaves[number + 1][1] if number + 1 < len(leaves) else offset + leaf.doc_count_all()
+        local = [d - offset for d in wanted if offset <= d < end]
+        if not local:
+            continue
+        matcher = query.matcher(leaf, context)
+        for docnum in local:
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                scores[docnum + offset] = matcher.score()
+    return scores
 
 
 class PassageBM25F(BM25F):

@@ -4,9 +4,10 @@ The passage text is analysed three times, into fields ranked in this order
 by the query builder (``query``):
 
 * ``exact``: the words as written, stop words kept (phrases as typed);
-* ``lemma``: lemmas (a stem for words the lexicon lacks), stop words removed;
+* ``lemma``: lemmas (a stem for words the lexicon lacks), stop words removed
+  (inflected phrases and the proximity boost);
 * ``expanded``: lemmas plus particle verbs, compound parts and derivational
-  bases, all at the position of the word they come from.
+  bases (no positions: it is only ever matched word by word).
 
 ``context`` holds the heading, margin note and section title a passage sits
 under (expanded analysis, low weight). The rest are stored for display or
@@ -21,7 +22,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, SchemaClass
 from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
 
 #: bump when fields or analysis change; an index of another version must be rebuilt
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class PassageSchema(SchemaClass):
@@ -35,7 +36,7 @@ class PassageSchema(SchemaClass):
     text = STORED()
     exact = TEXT(analyzer=exact_analyzer(), phrase=True)
     lemma = TEXT(analyzer=lemma_analyzer(), phrase=True)
-    expanded = TEXT(analyzer=expanded_analyzer(), phrase=True)
+    expanded = TEXT(analyzer=expanded_analyzer(), phrase=False)
     context = TEXT(analyzer=expanded_analyzer(), phrase=False)
     page = STORED()
     title = STORED()

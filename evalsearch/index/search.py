@@ -1,10 +1,17 @@
 """Search the passage index: ranked hits with highlights, filters, facets and typo corrections.
 
 ``search(index_dir, text, settings)`` parses and expands the query
-(``query``), ranks passages with BM25F, keeps those that pass the filters
-(kind, document, pool year, theme), drops repeats of the same text within a
-report, marks the matches (``highlight``) and, when asked, counts the
-matching passages per document and per theme (facets).
+(``query``) and ranks in three steps:
+
+1. the query's words score every passage that passes the filters (kind,
+   document, pool year, theme) with BM25F over whole posting lists (``engine``);
+2. pseudo-relevance feedback adds the words the best passages share (``feedback``);
+3. the words as written, the phrase and the proximity of the words add their
+   bonus to the best ``DEFAULT_CANDIDATES`` passages (``ranking.score_documents``).
+
+Then repeats of the same text within a report are dropped, the matches are
+marked (``highlight``) and, when asked, the matching passages are counted per
+document and per theme (facets).
 
 >>> SearchSettings.resolve({"limit": 5, "kinds": ["lesson"]}).limit
 5
@@ -19,7 +26,7 @@ from typing import Any
 
 from evalsearch.errors import UsageError
 from evalsearch.index.feedback import FeedbackWeights
-from evalsearch.index.highlight import match_spans, snippet
+from evalsearch.index.highlight import WordMatcher, match_spans, snippet
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
@@ -32,8 +39,8 @@ DEFAULT_LIMIT = 10
 #: BM25F parameters: term-frequency saturation and length normalisation
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.5
-#: extra hits fetched so that dropping repeated texts still fills the limit
-DEFAULT_OVERFETCH = 2
+#: best passages that phrase and proximity boosts are computed for
+DEFAULT_CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,34 @@ def _passage(stored: Mapping[str, Any]) -> Passage:
     )
 
 
+def _top(scores, count: int):
+    """Passage numbers of the ``count`` highest positive scores, best first."""
+    import numpy as np
+
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > count:
+        positive = positive[np.argpartition(-scores[positive], count - 1)[:count]]
+    return positive[np.argsort(-scores[positive], kind="stable")]
+
+
+def _facets(searcher, engine, matched) -> dict[str, dict[str, int]]:
+    """Matching passages per document and per theme, most first."""
+    import numpy as np
+
+    facets: dict[str, dict[str, int]] = {}
+    reader = searcher.reader()
+    for name, fieldname in (("doc_id", "doc_id"), ("theme", "themes")):
+        counts = {}
+        for term in reader.lexicon(fieldname):
+            value = term.decode("utf-8") if isinstance(term, bytes) else term
+            ids, _ = engine.postings(fieldname, value)
+            count = int(matched[ids].sum()) if len(ids) else 0
+            if count:
+                counts[value] = count
+        facets[name] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return facets
+
+
 def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[str, Any] | None = None) -> SearchResult:
     """Search the passage index.
 
@@ -165,56 +200,61 @@ def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[
         SearchIndexError: no usable index at ``index_dir``.
         UsageError: a setting or filter value is not allowed.
     """
-    from whoosh import query as wq
-    from whoosh import sorting
+    import numpy as np
 
-    from evalsearch.index.feedback import feedback_query, feedback_terms
-    from evalsearch.index.ranking import PassageBM25F
+    from evalsearch.index.engine import PostingEngine, evaluate
+    from evalsearch.index.feedback import feedback_terms
+    from evalsearch.index.ranking import PassageBM25F, score_documents
 
     settings = SearchSettings.resolve(settings)
     if not text or not text.strip():
         raise UsageError("the query is empty; give one or more words to search for")
     ix = open_index(index_dir)
     MORPHOLOGY.load(Path(index_dir) / DEFAULT_CACHE_NAME)
-    weighting = PassageBM25F(B=settings.b, K1=settings.k1)
-    with ix.searcher(weighting=weighting) as searcher:
+    with ix.searcher(weighting=PassageBM25F(B=settings.b, K1=settings.k1)) as searcher:
+        engine = PostingEngine(searcher, settings.k1, settings.b)
         builder = QueryBuilder(searcher, settings.weights)
         plan = builder.build(text)
+        allowed = engine.live()
         filter_query = _filter_query(settings, searcher.reader())
-        groups = None
-        if settings.facets:
-            groups = {
-                "doc_id": sorting.FieldFacet("doc_id", maptype=sorting.Count),
-                "theme": sorting.FieldFacet("themes", allow_overlap=True, maptype=sorting.Count),
-            }
-        # the words as asked: their matches are counted (facets) and read for feedback
-        first = searcher.search(plan.query, limit=max(1, settings.feedback.passages), filter=filter_query,
-                                groupedby=groups, terms=False)
-        total = len(first) if first.has_exact_length() else first.estimated_length()
-        facets: dict[str, dict[str, int]] = {}
-        if settings.facets:
-            for name in ("doc_id", "theme"):
-                counts = first.groups(name)
-                facets[name] = dict(sorted(((k, v) for k, v in counts.items() if k), key=lambda kv: (-kv[1], kv[0])))
-        final = plan.query
-        if settings.feedback.passages > 0 and not plan.strict:
-            texts = [hit["text"] for hit in first]
+        if filter_query is not None:
+            passing = np.zeros(engine.size, dtype=bool)
+            passing[list(searcher.docs_for_query(filter_query))] = True
+            allowed = allowed & passing
+        # 1. the words as asked score every passage (whole posting lists at once)
+        scores, matched = evaluate(engine, plan.query)
+        matched &= allowed
+        scores = np.where(matched, scores, 0.0).astype(np.float32)
+        total = int(matched.sum())
+        facets = _facets(searcher, engine, matched) if settings.facets else {}
+        # 2. feedback: the words the best passages share add to every passage's score
+        if settings.feedback.passages > 0 and not plan.strict and total:
+            texts = [searcher.stored_fields(int(d))["text"] for d in _top(scores, settings.feedback.passages)]
             terms = feedback_terms(searcher, builder.expanded, texts, plan.terms.get("expanded", set()), settings.feedback)
-            if terms:
-                final = wq.Or([plan.query, feedback_query(terms)])
-        results = searcher.search(final, limit=settings.limit * DEFAULT_OVERFETCH, filter=filter_query, terms=False)
-        matchers = [(builder.exact, plan.terms.get("exact", set())), (builder.expanded, plan.terms.get("expanded", set()))]
+            for term, boost in terms.items():
+                ids, values = engine.term_scores("expanded", term, boost)
+                scores[ids] += values
+            scores = np.where(allowed, scores, 0.0).astype(np.float32)
+        # 3. phrase and proximity boosts, on the best candidates only
+        candidates = [int(d) for d in _top(scores, max(DEFAULT_CANDIDATES, 2 * settings.limit))]
+        final = {d: float(scores[d]) for d in candidates}
+        for boost in plan.boosts:
+            for docnum, value in score_documents(searcher, boost, candidates).items():
+                final[docnum] += value
+        ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
+        matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
+                    WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
-        for hit in results:
-            stored = hit.fields()
+        for docnum, score in ranked:
+            stored = searcher.stored_fields(docnum)
             key = (stored["doc_id"], squash(stored["text"]))
             if key in seen:
                 continue
             seen.add(key)
             passage = _passage(stored)
             spans = match_spans(passage.text, matchers)
-            hits.append(Hit(passage, hit.score, snippet(passage.text, spans)))
+            hits.append(Hit(passage, score, snippet(passage.text, spans)))
             if len(hits) >= settings.limit:
                 break
     return SearchResult(text, hits, total, plan.corrections, facets)

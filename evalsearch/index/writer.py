@@ -37,6 +37,10 @@ INDEX_NAME = "passages"
 SOURCES_NAME = "sources.json"
 #: seconds a writer waits for another writer's lock before giving up
 DEFAULT_LOCK_TIMEOUT = 60.0
+#: postings per block on disk
+DEFAULT_BLOCK_POSTINGS = 512
+#: zlib level of the posting blocks (0: none)
+DEFAULT_COMPRESSION = 3
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,17 @@ def file_sha256(path: str | Path) -> str:
 def doc_id_of(path: Path) -> str:
     """The doc_id a PDF gets (its file name without extension, as ``extract`` gives it)."""
     return path.stem
+
+
+def passage_codec():
+    """Whoosh's W3 codec with uncompressed blocks of ``DEFAULT_BLOCK_POSTINGS`` postings.
+
+    The search engine (``engine``) reads whole posting lists; unzipping every
+    block cost it more than reading the larger file.
+    """
+    from whoosh.codec.whoosh3 import W3Codec
+
+    return W3Codec(blocklimit=DEFAULT_BLOCK_POSTINGS, compression=DEFAULT_COMPRESSION)
 
 
 def index_exists(index_dir: str | Path) -> bool:
@@ -231,7 +246,7 @@ def update_index(
     MORPHOLOGY.load(index_dir / DEFAULT_CACHE_NAME)
     try:
         ix = _open_for_writing(index_dir)
-        writer = ix.writer(timeout=lock_timeout)
+        writer = ix.writer(timeout=lock_timeout, codec=passage_codec())
     except LockError as exc:
         raise SearchIndexError("the index is being updated by another run; try again when it is done", index_dir) from exc
     except OSError as exc:
