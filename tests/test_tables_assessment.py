@@ -172,3 +172,18 @@ def test_theory_of_change_table_is_not_a_goal_table():
 )
 def test_traffic_light_symbol_without_legend(color, verdict):
     assert color_verdict([color], []) == verdict
+
+
+@pytest.mark.parametrize(
+    "header, roles",
+    [
+        (["Indikator", "Måltal", "Opnået", "Målopfyldelse (%)"], (None, 0, 1, 2)),
+        (["Aktivitet", "Forventet", "Realiseret", "Kommentar"], (None, 0, 1, 2)),
+        (["Mål", "Succeskriterium", "Status midtvejs", "Status ved slutevaluering"], (None, 0, 1, 3)),
+    ],
+)
+def test_status_column_is_the_most_direct(header, roles):
+    from evalsearch.extract.tables.records import column_roles
+
+    got = column_roles(header, _table(header, [["x"] * len(header)]).body, len(header))
+    assert (got.id, got.indicator, got.target, got.status) == roles

@@ -31,6 +31,7 @@ from evalsearch.extract.tables.terms import (
     GOAL_WORDS,
     KIND_BY_ID_LETTER,
     STATUS_HEADING,
+    STATUS_RANK,
     TARGET_HEADING,
 )
 from evalsearch.model import GoalKind, GoalRow, GoalTable, OtherTable
@@ -88,7 +89,8 @@ def column_roles(names: Sequence[str], body: Sequence[TableRow], columns: int) -
     indicator = 0 if id_col is None else id_col + 1
     low = [n.lower() for n in names] + [""] * (columns - len(names))
     candidates = [i for i in range(indicator + 1, columns) if STATUS_HEADING.search(low[i])]
-    status = candidates[-1] if candidates else columns - 1
+    rank = lambda i: next(k for k, p in enumerate(STATUS_RANK) if p.search(low[i]))  # noqa: E731
+    status = max(candidates, key=lambda i: (-rank(i), i)) if candidates else columns - 1
     if status <= indicator:
         return None
     targets = [

@@ -28,6 +28,8 @@ GOAL_ID_ONLY = re.compile(r"^[A-H]\d{1,2}[a-z]?[:.]?$")
 STATUS_HEADING = re.compile(
     r"\b(?:status|målopfyldelse\w*|opnå\w*|realiser\w*|resultat(?:er)?\b(?!mål)|opfyld\w*|vurdering)"
 )
+# Of several status-like columns the most direct wins: "Status" before "Opnået" before "Målopfyldelse".
+STATUS_RANK = (re.compile(r"\bstatus"), re.compile(r"\bopnå|\brealiser|\bresultat"), re.compile(r"."))
 TARGET_HEADING = re.compile(r"\b(?:mål(?!opfyld|grupp)\w*|målsætning\w*|forvent\w*|succeskriteri\w*|måltal)")
 COUNT_HEADING = re.compile(r"^(?:antal|nr\.?|id)\b")
 
