@@ -36,8 +36,8 @@ from evalsearch.errors import UsageError
 DEFAULT_THEMES_FILE = Path(__file__).resolve().parent.parent / "data" / "themes.toml"
 #: words allowed between the words of a term of several words ("bakker ikke op")
 DEFAULT_TERM_GAP = 2
-#: a word of a heading counts this many times
-HEADING_WEIGHT = 2
+#: a word of a heading counts this many times (on top of the text)
+HEADING_WEIGHT = 1
 #: a theme must have at least this share of the best theme's score to be reported
 DEFAULT_MIN_SHARE = 0.34
 
@@ -192,7 +192,7 @@ def themes_of(
         themes (tuple[Theme, ...] | None): a taxonomy; None for the shipped one.
         limit (int | None): at most this many themes.
         heading (str | None): the heading the text sits under; its words count
-            twice, since a heading names what the text is about.
+            ``HEADING_WEIGHT`` times, on top of the text's own words.
 
     RETURNS (tuple[str, ...]): theme names; ties keep taxonomy order.
     """

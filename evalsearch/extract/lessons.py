@@ -38,6 +38,8 @@ SIZE_TOLERANCE = 0.3
 MAX_HEADING_WORDS = 60
 #: lessons keep at most this many themes
 MAX_THEMES = 3
+#: paragraphs set smaller than this share of the body text are notes (endnotes, legends), not lessons
+SMALL_TEXT_RATIO = 0.9
 QUOTE_MARKS = "\"“”„«»'‘’["
 TEXT_ROLES = ("paragraph", "bullet")
 
@@ -103,6 +105,15 @@ def lessons_scopes(blocks: list[Block]) -> list[Scope]:
         else:
             scopes.append(Scope(True, block.section, block.section_title))
     return scopes
+
+
+def _body_size(blocks: list[Block]) -> float:
+    """The type size most running text is set in (by letters)."""
+    sizes: dict[float, int] = {}
+    for b in blocks:
+        if b.role == "paragraph" and b.size:
+            sizes[round(b.size, 1)] = sizes.get(round(b.size, 1), 0) + len(b.text)
+    return max(sizes, key=sizes.__getitem__) if sizes else 0.0
 
 
 def _clean_heading(text: str | None) -> str | None:
@@ -193,6 +204,7 @@ def blocks_to_lessons(blocks: list[Block], pages: dict[int, PageContent] | None 
     pages = pages or {}
     scopes = lessons_scopes(blocks)
     state = _State()
+    small = SMALL_TEXT_RATIO * _body_size(blocks)
     i = 0
     while i < len(blocks):
         block, scope = blocks[i], scopes[i]
@@ -230,7 +242,7 @@ def blocks_to_lessons(blocks: list[Block], pages: dict[int, PageContent] | None 
             continue
         i += 1
         state.list_is_lessons = False
-        if _is_quote(text) or _is_pseudo_heading(block):
+        if _is_quote(text) or _is_pseudo_heading(block) or 0 < block.size < small:
             continue
         reading = read_cues(text)
         if text.rstrip().endswith(":") or text.rstrip().endswith(" at"):
