@@ -218,3 +218,17 @@ def test_issue_3_plain_header_grid_without_goal_ids(tmp_path):
         (None, "Jobcenter Nord", "opfyldt", 110.0),
         (None, "Jobcenter Syd", "ikke_opfyldt", 25.0),
     ]
+
+
+def test_issue_3_list_item_in_body_type_under_a_table_is_not_a_note(tmp_path):
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 70, "Tabel 1", size=9, bold=True).text(110, 70, "Status på effektmålene", size=9)
+    bottom = grid_rows(pages[0], 85, [HEADER, [["D1: Antal personer i job"], ["60 %"], ["62 %"]]])
+    pages[0].text(72, bottom + 4, "a) Målet er opgjort ved projektets afslutning.", size=10)
+    pages[0].text(72, bottom + 4 + 13, "b) Tallene er indberettet af jobcentrene.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "list-under-table.pdf", pages))
+    assert doc.goal_tables[0].notes == ()
+    assert [b.text for b in doc.blocks if b.role == "bullet"][:2] == [
+        "Målet er opgjort ved projektets afslutning.",
+        "Tallene er indberettet af jobcentrene.",
+    ]

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from evalsearch.extract.lines import join_lines, line_text, words_to_rows
 from evalsearch.extract.tables.grid import Note
-from evalsearch.extract.tables.terms import COLOUR_SYMBOLS, FIGURE_CAPTION, NOTE_START, SOURCE_START, TABLE_CAPTION
+from evalsearch.extract.tables.terms import (
+    COLOUR_SYMBOLS,
+    FIGURE_CAPTION,
+    NOTE_LETTER,
+    NOTE_START,
+    SOURCE_START,
+    TABLE_CAPTION,
+)
 from evalsearch.model import BBox, Fill, Line, Word
 
 NOTE_MAX_GAP = 2.2
@@ -70,6 +77,8 @@ def read_notes(
             color, text = row[0].color, line_text(Line(tuple(row[1:]), page)).strip()  # "●" set as text
             mark = row[0]
         marked = mark is not None or NOTE_START.match(text) is not None
+        if mark is None and NOTE_LETTER.match(text) and row_size >= body_size * 0.97:
+            marked = False  # "a) …" in body type is a list item, not a note
         if marked and row_size <= body_size * 1.01:
             notes.append(Note(text, color))
             parts.append([text])

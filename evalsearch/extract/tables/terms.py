@@ -90,6 +90,8 @@ NOTE_START = re.compile(
     r"^(?:[a-z]\)?:|[a-z]\)|\*+|[¹²³†‡]|(?:note|noter|anm\.?|anmærkning|signaturforklaring|forklaring)\s*:|angiver\b)",
     re.IGNORECASE,
 )
+# A note letter ("a:", "b)") also opens list items; only in type smaller than the body is it a note.
+NOTE_LETTER = re.compile(r"^[a-z]\)?[:)]", re.IGNORECASE)
 SOURCE_START = re.compile(r"^(?:kilde|kilder)\s*:", re.IGNORECASE)
 
 # What a summary sentence says all goals of one kind did ("formået at indfri de forventede resultater").
