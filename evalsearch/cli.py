@@ -8,7 +8,9 @@ all inputs failed, 2 usage error.
 from __future__ import annotations
 
 import json
+import logging
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import click
@@ -32,6 +34,17 @@ def fail_usage(exc: EvalsearchError) -> None:
     sys.exit(2)
 
 
+def quiet_library_logs() -> None:
+    """Keep the PDF libraries' log chatter ("Refusing to execute circular reference ...") off stderr.
+
+    Every problem that matters reaches the user as an error or warning of its file.
+    """
+    for name in ("pdfminer", "pdfplumber", "pypdfium2", "evalsearch"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+
+
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="evalsearch")
 def cli() -> None:
@@ -41,6 +54,7 @@ def cli() -> None:
 
         evalsearch extract reports/ -o out/ --format json
     """
+    quiet_library_logs()
 
 
 def input_paths(paths: tuple[Path, ...], sample: bool) -> list[Path]:
@@ -136,29 +150,34 @@ def extract(
     ext = "json" if fmt == "json" else "txt"
     failed = 0
     stdout_docs: dict[int, str] = {}
-    with open_corpus(corpus_dir) as corpus:
-        plan = plan_run(corpus, pdfs, settings, force=options.force)
-        quiet = silent or output_dir is None and fmt == "text"
-        with Progress(len(plan.tasks), "extract", silent=quiet) as progress:
-            for note in plan.notes:
-                progress.warning(note)
-            if plan.reused and not quiet:
-                click.echo(f"extract: {len(plan.reused)} of {plan.total} files unchanged since the last run, "
-                           "taken from the corpus", err=True)
-            try:
-                for outcome in corpus_run(corpus, plan, settings, options):
-                    if not emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs):
-                        failed += 1
-            except KeyboardInterrupt:
-                progress.__exit__(None, None, None)
-                click.echo(f"interrupted: {progress.done} of {len(plan.tasks)} files were extracted and kept in "
-                           f"the corpus; run the same command again to go on", err=True)
-                sys.exit(130)
-            except CorpusError as exc:
-                click.echo(f"error: {exc}", err=True)
-                sys.exit(1)
-            if plan.tasks and not quiet:
-                click.echo(progress.summary(), err=True)
+    plan = None
+    try:
+        with open_corpus(corpus_dir) as corpus:
+            plan = plan_run(corpus, pdfs, settings, force=options.force)
+            todo = len(plan.tasks)
+            quiet = silent or output_dir is None and fmt == "text"
+            with Progress(todo, "extract", silent=quiet) as progress:
+                for note in plan.notes:
+                    progress.warning(note)
+                if plan.reused and not quiet:
+                    click.echo(f"extract: {len(plan.reused)} of {plan.total} files unchanged since the last run, "
+                               "taken from the corpus", err=True)
+                with closing(corpus_run(corpus, plan, settings, options)) as outcomes:
+                    for outcome in outcomes:
+                        if not emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs):
+                            failed += 1
+                if todo and not quiet:
+                    click.echo(progress.summary(), err=True)
+    except KeyboardInterrupt:
+        if plan is None:
+            click.echo("interrupted before any file was read", err=True)
+        else:
+            click.echo(f"interrupted: {plan.recorded} of {len(plan.tasks)} files were extracted and kept in the "
+                       "corpus; run the same command again to go on", err=True)
+        sys.exit(130)
+    except CorpusError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     for index in sorted(stdout_docs):
         click.echo(stdout_docs[index])
     sys.exit(1 if failed else 0)

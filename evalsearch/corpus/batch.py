@@ -26,8 +26,9 @@ from pathlib import Path
 
 from evalsearch.corpus.fingerprint import extractor_fingerprint
 from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, same_file_content
-from evalsearch.corpus.pool import PoolOptions, TimeLimitReached, run_in_workers, time_limit
+from evalsearch.corpus.pool import PoolOptions, TimeLimitReached, run_in_workers, time_limit, time_limit_reason
 from evalsearch.corpus.store import Corpus
+from evalsearch.corpus.warmup import warm_up_extraction
 from evalsearch.errors import CorpusError, EvalsearchError, ExtractionError, UsageError
 from evalsearch.extract.pipeline import doc_id_for, extract_document
 from evalsearch.extract.settings import ExtractSettings
@@ -36,6 +37,8 @@ from evalsearch.model import Document
 log = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT = 600.0
+# Imported once by the workers' fork server: workers start with the extraction loaded.
+PRELOAD_MODULES = ("evalsearch.corpus.preload",)
 
 
 def default_jobs() -> int:
@@ -119,22 +122,23 @@ def extract_one(path: Path, settings: ExtractSettings) -> Outcome:
         return Outcome(path, error=ExtractionError(f"internal error: {type(exc).__name__}: {exc}", path))
 
 
-def extract_task(task: Task, settings: ExtractSettings, limit: float | None) -> Outcome:
-    """Extract the task's file within the time limit (runs in a worker process, or in-process)."""
+def extract_task(task: Task, settings: ExtractSettings) -> Outcome:
+    """Extract the task's file under its doc_id (runs in a worker process)."""
     started = time.perf_counter()
-    try:
-        with time_limit(limit):
-            outcome = extract_one(task.path, settings)
-    except TimeLimitReached:
-        outcome = Outcome(task.path, error=time_limit_error(task.path, limit))
+    outcome = extract_one(task.path, settings)
     document = outcome.document
     if document is not None:
         document.doc_id = task.doc_id
     return Outcome(task.path, document, outcome.error, task.doc_id, task.index, False, time.perf_counter() - started)
 
 
-def time_limit_error(path: Path, limit: float | None) -> ExtractionError:
-    return ExtractionError(f"gave up after {limit:g} s (time limit per file; raise it with --time-limit)", path)
+def extract_task_here(task: Task, settings: ExtractSettings, limit: float | None) -> Outcome:
+    """Extract the task's file in this process, within the time limit."""
+    try:
+        with time_limit(limit):
+            return extract_task(task, settings)
+    except TimeLimitReached:
+        return task_failed(task, time_limit_reason(limit or 0))
 
 
 def task_failed(task: Task, reason: str) -> Outcome:
@@ -151,10 +155,12 @@ def run_tasks(tasks: Sequence[Task], settings: ExtractSettings, options: BatchOp
         return
     ordered = sorted(tasks, key=lambda t: (-t.size, t.index))
     if len(ordered) == 1:
-        yield extract_task(ordered[0], settings, options.time_limit)
+        yield extract_task_here(ordered[0], settings, options.time_limit)
         return
-    pool = PoolOptions(jobs=min(options.workers, len(ordered)), time_limit=options.time_limit or None)
-    results = run_in_workers(ordered, extract_task, task_failed, settings, pool)
+    pool = PoolOptions(
+        jobs=min(options.workers, len(ordered)), time_limit=options.time_limit or None, preload=PRELOAD_MODULES
+    )
+    results = run_in_workers(ordered, extract_task, task_failed, settings, pool, warm_up=warm_up_extraction)
     try:
         yield from results
     finally:
@@ -182,12 +188,16 @@ def extract_paths(
 
 @dataclass
 class Plan:
-    """What a corpus run will do: files to extract, files to take from the store, and why."""
+    """What a corpus run will do: files to extract, files to take from the store, and why.
+
+    ``recorded`` counts the files of ``tasks`` stored so far by ``corpus_run``.
+    """
 
     tasks: list[Task] = field(default_factory=list)
     reused: list[Task] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     fingerprint: str = ""
+    recorded: int = 0
 
     @property
     def total(self) -> int:
@@ -243,7 +253,7 @@ def plan_run(
     A file is taken from the store when its entry succeeded, its record exists,
     the extractor fingerprint is the same and the file holds the same bytes
     (same size and time, or same sha256). Failed files are always tried again,
-    and so are encrypted ones, so that the password is asked for every time.
+    and so are files that were opened with a password, so that it is checked every time.
     """
     fingerprint = extractor_fingerprint(settings)
     entries = {e.doc_id: e for e in corpus.manifest.entries()}
@@ -270,7 +280,7 @@ def plan_run(
 def _reusable(corpus: Corpus, entry: Entry | None, fingerprint: str, path: Path, stamp: FileStamp) -> bool:
     if entry is None or not entry.ok or entry.fingerprint != fingerprint:
         return False
-    if entry.encrypted:  # its password is checked again on every run
+    if entry.needs_password:
         return False
     if not corpus.store.exists(entry.doc_id):
         return False
@@ -313,15 +323,20 @@ def corpus_run(
     todo = plan.tasks + extra
     stamps = {t.index: t.stamp for t in todo}
     for outcome in run_tasks(todo, settings, options):
-        record_outcome(corpus, outcome, stamps.get(outcome.index), plan.fingerprint)
+        record_outcome(corpus, outcome, stamps.get(outcome.index), plan.fingerprint, settings.password is not None)
+        plan.recorded += 1
         yield outcome
 
 
-def record_outcome(corpus: Corpus, outcome: Outcome, stamp: FileStamp | None, fingerprint: str) -> None:
+def record_outcome(
+    corpus: Corpus, outcome: Outcome, stamp: FileStamp | None, fingerprint: str, password_given: bool = False
+) -> None:
     """Store a finished file: the record first, then its manifest entry (so an entry never lacks its record).
 
     ``stamp`` is the file's size and time taken before it was read, so that a
     file changed while it was being read counts as changed on the next run.
+    An encrypted file read with a password (``password_given``) is marked so
+    that it is never served from the store without its password.
     """
     assert outcome.doc_id is not None
     key = str(outcome.path.resolve())
@@ -340,7 +355,7 @@ def record_outcome(corpus: Corpus, outcome: Outcome, stamp: FileStamp | None, fi
             fingerprint=fingerprint,
             extracted_at=now_iso(),
             seconds=round(outcome.seconds, 3),
-            encrypted=is_encrypted(outcome.path),
+            needs_password=password_given and is_encrypted(outcome.path),
         )
     else:
         error = outcome.error

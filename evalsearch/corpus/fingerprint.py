@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -27,9 +26,12 @@ LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "spacy", "spacy-lookups-
 NOT_RECORD_SETTINGS = ("password",)
 
 
-@cache
 def code_fingerprint() -> str:
-    """A digest of evalsearch's extraction code and data files and of the PDF libraries' versions."""
+    """A digest of evalsearch's extraction code and data files and of the PDF libraries' versions.
+
+    Read afresh on every call (a few milliseconds), so that a long-lived
+    process never stamps records with the fingerprint of code since replaced.
+    """
     digest = hashlib.sha256(__version__.encode())
     for name in LIBRARIES:
         try:

@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS documents (
     fingerprint TEXT,
     extracted_at TEXT NOT NULL,
     seconds REAL,
-    encrypted INTEGER NOT NULL DEFAULT 0
+    needs_password INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents (path);
 """
@@ -78,7 +78,7 @@ class Entry:
     fingerprint: str | None
     extracted_at: str
     seconds: float | None = None
-    encrypted: bool = False
+    needs_password: bool = False
 
     @property
     def ok(self) -> bool:
@@ -95,7 +95,7 @@ COLUMNS = tuple(f.name for f in fields(Entry))
 
 def _entry(row: tuple) -> Entry:
     entry = Entry(*row)
-    return replace(entry, encrypted=bool(entry.encrypted))
+    return replace(entry, needs_password=bool(entry.needs_password))
 
 
 def is_encrypted(path: str | Path) -> bool:

@@ -7,8 +7,11 @@ run goes on. A file that takes longer than its time limit is stopped the same
 way. Workers ignore Ctrl-C; the run that owns them stops them when it is
 interrupted, so the user sees one message and no worker tracebacks.
 
-Workers are started with the "spawn" method (a fresh interpreter): safe beside
-the threads of a progress bar, and the same on every platform.
+With ``PoolOptions.preload``, workers are forked by a "forkserver" (where the
+platform has one): a clean single-threaded process, safe beside the threads
+of a progress bar, that imports the preload modules once, so every worker
+starts with them loaded (and shares their memory). Otherwise workers are
+spawned as fresh interpreters.
 """
 
 from __future__ import annotations
@@ -32,9 +35,17 @@ log = logging.getLogger(__name__)
 KILL_GRACE_SECONDS = 15.0
 POLL_SECONDS = 0.5
 STOP_WAIT_SECONDS = 2.0
+# Workers that die before they are ready: after this many, the run gives up on workers.
+MAX_START_FAILURES = 3
+READY = "ready"
 
-TaskFunc = Callable[[Any, Any, float | None], Any]
+TaskFunc = Callable[[Any, Any], Any]
 FailFunc = Callable[[Any, str], Any]
+WarmUpFunc = Callable[[Any], None]
+
+
+def time_limit_reason(seconds: float) -> str:
+    return f"gave up after {seconds:g} s (time limit per file; raise it with --time-limit)"
 
 
 class TimeLimitReached(BaseException):
@@ -84,9 +95,17 @@ def sigint_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _worker_main(conn: Connection, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None) -> None:
+def _worker_main(
+    conn: Connection, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None, warm_up: WarmUpFunc | None
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.getLogger().addHandler(logging.NullHandler())  # the parent reports; workers print nothing
+    if warm_up is not None:  # load what every task needs before any task's clock starts
+        try:
+            warm_up(options)
+        except Exception:
+            log.debug("warm-up failed", exc_info=True)
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -94,25 +113,34 @@ def _worker_main(conn: Connection, func: TaskFunc, fail: FailFunc, options: Any,
             return
         if task is None:
             return
+        retire = False
         try:
-            result = func(task, options, limit)
+            with time_limit(limit):
+                result = func(task, options)
+        except TimeLimitReached:
+            # Stopped mid-way, the process may hold half-built state: a fresh worker takes over.
+            result, retire = fail(task, time_limit_reason(limit or 0)), True
         except BaseException as exc:  # report anything rather than die with the task
             result = fail(task, f"internal error: {type(exc).__name__}: {exc}")
         try:
-            conn.send(result)
+            conn.send((result, retire))
         except Exception as exc:  # a result that cannot be pickled
-            conn.send(fail(task, f"internal error: the result cannot be passed back ({type(exc).__name__})"))
+            reason = f"internal error: the result cannot be passed back ({type(exc).__name__})"
+            conn.send((fail(task, reason), retire))
+        if retire:
+            return
 
 
 class _Worker:
-    def __init__(self, ctx, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None):
+    def __init__(self, ctx, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None, warm_up: WarmUpFunc | None):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, func, fail, options, limit), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, func, fail, options, limit, warm_up), daemon=True)
         with sigint_ignored():
             self.process.start()
         child.close()
         self.task: Any = None
         self.started = 0.0
+        self.ready = False
 
     def give(self, task: Any) -> None:
         self.task = task
@@ -151,44 +179,64 @@ class _Worker:
 
 @dataclass(frozen=True)
 class PoolOptions:
-    """How many workers, and how long one file may take (None: no limit)."""
+    """How many workers, how long one task may take (None: no limit), and the grace before a kill."""
 
     jobs: int
     time_limit: float | None = None
+    kill_grace: float = KILL_GRACE_SECONDS
+    preload: tuple[str, ...] = ()
 
 
 def run_in_workers(
-    tasks: Sequence[Any], func: TaskFunc, fail: FailFunc, options: Any, pool: PoolOptions
+    tasks: Sequence[Any],
+    func: TaskFunc,
+    fail: FailFunc,
+    options: Any,
+    pool: PoolOptions,
+    warm_up: WarmUpFunc | None = None,
 ) -> Iterator[Any]:
-    """Run ``func(task, options, time_limit)`` for every task in worker processes.
+    """Run ``func(task, options)`` for every task in worker processes.
 
-    Yields each result as soon as it is done (completion order). A worker that
-    dies yields ``fail(task, reason)`` for its task and is replaced; so does one
-    that exceeds the time limit plus a grace period. ``func`` and ``fail`` must
-    be module-level functions (they are pickled to the workers).
+    Yields each result as soon as it is done (completion order). A task over
+    the time limit is interrupted and yields ``fail(task, reason)``; its worker
+    is replaced. A worker that dies, or does not answer within the time limit
+    plus a grace period (native code the limit cannot interrupt), is killed
+    and replaced, and its task yields ``fail(task, reason)``. ``func`` and
+    ``fail`` must be module-level functions (they are pickled to the workers).
+    ``warm_up(options)``, if given, runs once in each worker before its first
+    task, outside the time limit (loading language data, for instance).
 
     Closing the generator (or an exception such as KeyboardInterrupt while it
     waits) stops every worker at once.
     """
-    ctx = multiprocessing.get_context("spawn")
+    ctx = worker_context(pool.preload)
     queue = deque(tasks)
     workers: list[_Worker] = []
     hard_limit = None
     if pool.time_limit:
-        hard_limit = pool.time_limit + max(KILL_GRACE_SECONDS, 0.25 * pool.time_limit)
+        hard_limit = pool.time_limit + max(pool.kill_grace, 0.25 * pool.time_limit)
     finished = False
+    start_failures = 0
     try:
         while queue or any(w.task is not None for w in workers):
             for w in workers:
-                if w.task is None and queue:
+                if w.ready and w.task is None and queue:
                     w.give(queue.popleft())
-            while queue and len(workers) < pool.jobs:
-                w = _Worker(ctx, func, fail, options, pool.time_limit)
-                workers.append(w)
-                w.give(queue.popleft())
-            busy = [w for w in workers if w.task is not None]
-            wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=POLL_SECONDS)
-            for w in busy:
+            while len(workers) < min(pool.jobs, len(queue) + sum(w.task is not None for w in workers)):
+                workers.append(_Worker(ctx, func, fail, options, pool.time_limit, warm_up))
+            watched = [w for w in workers if w.task is not None or not w.ready]
+            wait([w.conn for w in watched] + [w.process.sentinel for w in watched], timeout=POLL_SECONDS)
+            for w in watched:
+                if not w.ready:
+                    if not _started(w):
+                        workers.remove(w)
+                        w.stop(0)
+                        start_failures += 1
+                        if start_failures >= MAX_START_FAILURES:
+                            reason = "worker processes die as they start, so no file can be read"
+                            while queue:
+                                yield fail(queue.popleft(), reason)
+                    continue
                 result, dead = _collect(w, fail, hard_limit)
                 if dead:
                     workers.remove(w)
@@ -204,13 +252,43 @@ def run_in_workers(
 _NOTHING = object()
 
 
+def worker_context(preload: tuple[str, ...] = ()):
+    """The multiprocessing context workers start from: a forkserver with ``preload`` imported, or spawn.
+
+    The fork server is one per process, and its preload is fixed when it
+    starts; without a preload, workers are spawned, which leaves the server
+    to those who preload.
+    """
+    if not preload or "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    if preload:
+        with sigint_ignored():  # the server, and every worker forked from it, ignore Ctrl-C from the start
+            ctx.set_forkserver_preload(list(preload))
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+    return ctx
+
+
+def _started(w: _Worker) -> bool:
+    """Mark ``w`` ready if it says so; RETURNS (bool): False when it died before that."""
+    try:
+        if w.conn.poll():
+            w.ready = w.conn.recv() == READY
+            return w.ready
+    except (EOFError, OSError):
+        return False
+    return w.process.is_alive()
+
+
 def _collect(w: _Worker, fail: FailFunc, hard_limit: float | None) -> tuple[Any, bool]:
     """What worker ``w`` has to say: (result or _NOTHING, whether the worker is lost)."""
     try:
         if w.conn.poll():
-            result = w.conn.recv()
+            result, retired = w.conn.recv()
             w.take()
-            return result, False
+            return result, retired
     except (EOFError, OSError):
         return fail(w.take(), w.death_reason()), True
     if not w.process.is_alive():

@@ -1,0 +1,287 @@
+"""Issue 6 through the CLI: the corpus of `extract`, resuming, `status`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+import evalsearch.cli as cli_module
+from evalsearch.cli import cli
+from paths import CORPUS_BAD, REALWORLD
+
+QUICK = REALWORLD / "pdfplumber"
+# Small real files that read in well under a second each.
+QUICK_FILES = ["pr-138-example.pdf", "issue-33-lorem-ipsum.pdf", "scotus-transcript-p1.pdf", "test-punkt.pdf",
+               "issue-53-example.pdf"]
+
+
+def run(args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    """A folder of five small PDFs."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in QUICK_FILES:
+        shutil.copy(QUICK / name, folder / name)
+    return folder
+
+
+def outputs(folder):
+    return {p.name: p.read_text() for p in sorted(folder.iterdir())}
+
+
+def test_rerun_takes_unchanged_files_from_the_corpus(inbox, tmp_path):
+    corpus = tmp_path / "corpus"
+    first = run(["extract", inbox, "-o", tmp_path / "out1", "--corpus", corpus])
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.count("extract: ") == 6  # one line per file and the summary
+    second = run(["extract", inbox, "-o", tmp_path / "out2", "--corpus", corpus])
+    assert second.exit_code == 0
+    assert second.stderr == "extract: 5 of 5 files unchanged since the last run, taken from the corpus\n"
+    assert outputs(tmp_path / "out2") == outputs(tmp_path / "out1")
+    assert sorted(p.name for p in (corpus / "records").iterdir()) == sorted(
+        f"{name[:-4]}.json" for name in QUICK_FILES
+    )
+
+
+def test_force_extracts_everything_again(inbox, tmp_path):
+    corpus = tmp_path / "corpus"
+    run(["extract", inbox, "--corpus", corpus, "-s"])
+    again = run(["extract", inbox, "--corpus", corpus, "--force"])
+    assert "unchanged" not in again.stderr
+    assert again.stderr.count("extract: ") == 6
+
+
+def test_a_changed_file_is_extracted_again(inbox, tmp_path):
+    corpus = tmp_path / "corpus"
+    run(["extract", inbox, "--corpus", corpus, "-s"])
+    shutil.copy(QUICK / "issue-90-example.pdf", inbox / "test-punkt.pdf")
+    status = run(["status", "--corpus", corpus])
+    assert f"  test-punkt            {(inbox / 'test-punkt.pdf').resolve()}\n" in status.output
+    assert "stale (the file changed since it was extracted):" in status.output
+    again = run(["extract", inbox, "--corpus", corpus])
+    assert again.stderr.splitlines()[:2] == [
+        "extract: 4 of 5 files unchanged since the last run, taken from the corpus",
+        "extract: 1/1 test-punkt.pdf (1 pages)",
+    ]
+
+
+def test_interrupted_run_is_completed_by_the_next_without_reading_finished_files(inbox, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    emitted = []
+    real_emit = cli_module.emit_outcome
+
+    def emit_then_interrupt(outcome, *args):
+        ok = real_emit(outcome, *args)
+        emitted.append(outcome.doc_id)
+        if len(emitted) == 2:
+            raise KeyboardInterrupt
+        return ok
+
+    monkeypatch.setattr(cli_module, "emit_outcome", emit_then_interrupt)
+    stopped = run(["extract", inbox, "--corpus", corpus, "-o", tmp_path / "out", "-j", "2"])
+    assert stopped.exit_code == 130
+    assert stopped.stderr.splitlines()[-1] == (
+        "interrupted: 2 of 5 files were extracted and kept in the corpus; run the same command again to go on"
+    )
+    assert "Traceback" not in stopped.stderr
+    assert sorted(p.stem for p in (corpus / "records").iterdir()) == sorted(emitted)
+    monkeypatch.undo()
+
+    resumed = run(["extract", inbox, "--corpus", corpus, "-o", tmp_path / "out"])
+    assert resumed.exit_code == 0
+    lines = resumed.stderr.splitlines()
+    assert lines[0] == "extract: 2 of 5 files unchanged since the last run, taken from the corpus"
+    extracted_now = [line.split()[2] for line in lines[1:-1]]
+    assert sorted(extracted_now) == sorted(n for n in QUICK_FILES if n[:-4] not in emitted)
+    assert len(list((tmp_path / "out").iterdir())) == 5
+
+
+def test_same_name_in_two_folders(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    shutil.copy(QUICK / "test-punkt.pdf", tmp_path / "a" / "report.pdf")
+    shutil.copy(QUICK / "issue-90-example.pdf", tmp_path / "b" / "report.pdf")
+    result = run(["extract", tmp_path / "a", tmp_path / "b", "-o", tmp_path / "out", "--corpus", tmp_path / "c", "-s"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {tmp_path / 'b' / 'report.pdf'}: another file in this run is also named 'report.pdf'; "
+        "stored as 'report-2'\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report-2.json", "report.json"]
+    assert json.loads((tmp_path / "out" / "report-2.json").read_text())["doc_id"] == "report-2"
+
+
+def test_failure_of_a_renamed_file_names_its_path(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(CORPUS_BAD / "empty.pdf", tmp_path / folder / "empty.pdf")
+    result = run(["extract", tmp_path / "a", tmp_path / "b", "--corpus", tmp_path / "c", "-s"])
+    assert result.exit_code == 1
+    assert sorted(result.stderr.splitlines()) == sorted([
+        f"warning: {tmp_path / 'b' / 'empty.pdf'}: another file in this run is also named 'empty.pdf'; "
+        "stored as 'empty-2'",
+        "error: empty.pdf: empty file (0 bytes)",
+        f"error: {tmp_path / 'b' / 'empty.pdf'}: empty file (0 bytes)",
+    ])
+
+
+def test_stdout_keeps_the_input_order_when_files_run_in_parallel(inbox, tmp_path):
+    result = run(["extract", inbox, "--corpus", tmp_path / "c", "-j", "2"])
+    assert result.exit_code == 0
+    decoder, text, ids = json.JSONDecoder(), result.stdout, []
+    pos = 0
+    while text[pos:].strip():
+        record, end = decoder.raw_decode(text, pos + (len(text[pos:]) - len(text[pos:].lstrip())))
+        ids.append(record["doc_id"])
+        pos = end
+    assert ids == sorted(name[:-4] for name in QUICK_FILES)
+
+
+def test_status_lists_what_needs_attention(tmp_path):
+    files = tmp_path / "in"
+    files.mkdir()
+    for name in ("alpha.pdf", "bravo.pdf", "delta.pdf"):
+        shutil.copy(QUICK / "test-punkt.pdf", files / name)
+    shutil.copy(CORPUS_BAD / "empty.pdf", files / "empty.pdf")
+    corpus = tmp_path / "corpus"
+    assert run(["extract", files, "--corpus", corpus, "-s"]).exit_code == 1
+    shutil.copy(QUICK / "issue-90-example.pdf", files / "bravo.pdf")
+    (files / "delta.pdf").unlink()
+    result = run(["status", "--corpus", corpus])
+    assert result.exit_code == 0
+    assert result.output == (
+        f"corpus {corpus}: 4 documents\n"
+        "  extracted      1 (4 pages)\n"
+        "  failed         1\n"
+        "  stale          1\n"
+        "  outdated       0\n"
+        "  missing        1\n"
+        "\n"
+        "failed (could not be read):\n"
+        f"  empty  {(files / 'empty.pdf').resolve()}: empty file (0 bytes)\n"
+        "\n"
+        "stale (the file changed since it was extracted):\n"
+        f"  bravo  {(files / 'bravo.pdf').resolve()}\n"
+        "\n"
+        "missing (the file is gone):\n"
+        f"  delta  {(files / 'delta.pdf').resolve()}\n"
+        "\n"
+        "Run `evalsearch extract` on the same files again to bring the corpus up to date.\n"
+    )
+    data = json.loads(run(["status", "--corpus", corpus, "--format", "json"]).output)
+    assert data["counts"] == {"extracted": 1, "failed": 1, "stale": 1, "outdated": 0, "missing": 1}
+    assert {e["doc_id"]: e["state"] for e in data["entries"]} == {
+        "alpha": "extracted", "bravo": "stale", "delta": "missing", "empty": "failed"
+    }
+
+
+def test_default_corpus_is_in_the_user_data_dir(tmp_path, user_data_home):
+    assert run(["extract", QUICK / "test-punkt.pdf", "-s"]).exit_code == 0
+    result = run(["status"])
+    assert result.output.splitlines()[:2] == [
+        f"corpus {user_data_home / 'corpus'}: 1 documents",
+        "  extracted      1 (4 pages)",
+    ]
+
+
+def test_status_of_an_empty_corpus(tmp_path):
+    result = run(["status", "--corpus", tmp_path / "none"])
+    assert result.exit_code == 0
+    assert result.output == f"corpus {tmp_path / 'none'}: no documents yet (`evalsearch extract PATH...` adds them)\n"
+    assert not (tmp_path / "none").exists()
+
+
+def test_damaged_manifest_is_reported(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.sqlite").write_bytes(b"not a database at all " * 100)
+    for args in (["status"], ["extract", QUICK / "test-punkt.pdf"]):
+        result = run(args + ["--corpus", corpus])
+        assert result.exit_code == 1
+        assert result.stderr == (
+            "error: manifest.sqlite: the corpus manifest cannot be read (file is not a database); "
+            "remove it to start a new corpus\n"
+        )
+
+
+def test_corpus_that_is_a_file(tmp_path):
+    (tmp_path / "corpus").write_text("")
+    result = run(["extract", QUICK / "test-punkt.pdf", "--corpus", tmp_path / "corpus"])
+    assert result.exit_code == 2 or result.exit_code == 1
+    assert "corpus" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_jobs_must_be_positive(tmp_path):
+    result = run(["extract", QUICK / "test-punkt.pdf", "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs': 0 is not in the range x>=1." in result.stderr
+
+
+def test_a_file_opened_with_a_password_is_never_served_without_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    opened = run(["extract", CORPUS_BAD / "encrypted.pdf", "--password", "hemmelig", "--corpus", corpus, "-s"])
+    assert opened.exit_code == 0
+    again = run(["extract", CORPUS_BAD / "encrypted.pdf", "--corpus", corpus, "-s"])
+    assert again.exit_code == 1
+    assert again.stderr == "error: encrypted.pdf: encrypted PDF, password required (use --password)\n"
+
+
+def test_ctrl_c_stops_a_real_run_cleanly_and_the_rerun_completes_it(tmp_path):
+    """Ctrl-C on a terminal reaches the whole process group: the command and its workers."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(8):
+        shutil.copy(QUICK / "issue-53-example.pdf", folder / f"report-{i}.pdf")
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    args = ["extract", str(folder), "--corpus", str(corpus), "-o", str(out), "-j", "2"]
+    proc = subprocess.Popen([sys.executable, "-m", "evalsearch", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not manifest_rows(corpus):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    kept = manifest_rows(corpus)
+    assert 1 <= kept < 8
+    assert err.splitlines()[-1] == (
+        f"interrupted: {kept} of 8 files were extracted and kept in the corpus; run the same command again to go on"
+    )
+    assert not [p for p in (corpus / "records").iterdir() if p.name.startswith(".")], "no temporary file is left"
+
+    rerun = run(args)
+    assert rerun.exit_code == 0
+    lines = rerun.stderr.splitlines()
+    assert lines[0] == f"extract: {kept} of 8 files unchanged since the last run, taken from the corpus"
+    assert len(lines) == 1 + (8 - kept) + 1  # one line per file extracted now, and the summary
+    assert len(list(out.glob("*.json"))) == 8
+
+
+def manifest_rows(corpus) -> int:
+    path = corpus / "manifest.sqlite"
+    if not path.exists():
+        return 0
+    db = sqlite3.connect(path, timeout=10)
+    try:
+        return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:  # the table is not made yet
+        return 0
+    finally:
+        db.close()
