@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 from typing import Literal
 
 from evalsearch.extract.lines import join_lines, line_text, row_to_fragments, words_to_rows
 from evalsearch.extract.patterns import BULLET_MARKERS
 from evalsearch.extract.tables.terms import COLOUR_SYMBOLS, GOAL_ID, MET_SYMBOLS, UNMET_SYMBOLS
-from evalsearch.model import BBox, Fill, Line, PageContent, Word
+from evalsearch.model import BBox, Line, PageContent, Word
 
 RowRole = Literal["title", "header", "body"]
 Color = tuple[float, ...] | None
@@ -84,7 +84,6 @@ class PageTable:
     at_bottom: bool = False
     notes_only: bool = False
     caption_above: str | None = None
-    extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def columns(self) -> int:
@@ -201,7 +200,7 @@ def cell_text(words: Sequence[Word], page: int) -> str:
     return " ".join(join_lines(item) for item in items)
 
 
-def _crossed(line: Sequence[Word], edges: Sequence[float]) -> set[int]:
+def crossed_edges(line: Sequence[Word], edges: Sequence[float]) -> set[int]:
     """Indexes of the interior column edges a printed line runs across."""
     out: set[int] = set()
     for i in range(1, len(edges) - 1):
@@ -213,11 +212,6 @@ def _crossed(line: Sequence[Word], edges: Sequence[float]) -> set[int]:
             if a.x1 <= e + 1 and b.x0 >= e - 1 and b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size):
                 out.add(i)
     return out
-
-
-def _spans(line: Sequence[Word], edges: Sequence[float]) -> bool:
-    """True when the printed line runs across an interior column edge."""
-    return bool(_crossed(line, edges))
 
 
 def column_of(x: float, edges: Sequence[float]) -> int:
@@ -248,7 +242,7 @@ def band_to_row(
         if f.x0 < edges[-1] and f.x1 > edges[0]
     )
     bold = _bold_share(words) >= 0.8
-    crossed = set().union(*(_crossed(line, edges) for line in lines)) if lines else set()
+    crossed = set().union(*(crossed_edges(line, edges) for line in lines)) if lines else set()
     # A cell spanning several columns: its words go to the first column it covers.
     owner = list(range(n))
     for i in range(1, n):

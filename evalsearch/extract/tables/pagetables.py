@@ -22,7 +22,7 @@ from evalsearch.extract.tables.grid import (
     MIN_COLUMN_WIDTH,
     PageTable,
     TableRow,
-    _crossed,
+    crossed_edges,
     band_to_row,
     band_to_rows,
     gutter_edges,
@@ -140,7 +140,7 @@ def _table_like(row: Sequence[Word], table: PageTable, page: int, spanning_ok: b
     if spanning_ok:
         return True
     # A cell may span some columns; a line across every column edge is running text.
-    return len(_crossed(row, table.edges)) < table.columns - 1
+    return len(crossed_edges(row, table.edges)) < table.columns - 1
 
 
 def _hanging(table: PageTable, page: PageContent, free: Sequence[Word], column_gap: float) -> PageTable:
