@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -136,3 +138,15 @@ def test_search_quality_over_the_gold_queries(search_index, queries, tmp_path, c
     summary = _score_module().score_search(GOLD / "queries.json", tmp_path / "pred.json")
     capsys.readouterr()
     assert summary["recall"] >= 0.5 and summary["ndcg@10"] >= 0.55, summary
+
+
+def test_a_search_for_corpus_words_starts_without_loading_the_lexicon(search_index):
+    """The analysis memo saved beside the index answers for every word of the corpus."""
+    code = (
+        "import sys\n"
+        "from evalsearch.index.search import search\n"
+        "search(sys.argv[1], 'ledelsesmæssig opbakning')\n"
+        "print('evalsearch.danish' in sys.modules, 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(search_index)], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

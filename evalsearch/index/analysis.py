@@ -160,20 +160,34 @@ class ParticleVerbFilter(DanishFilter):
     requires = ("NormaliseFilter",)
 
     def __init__(self, particles: frozenset[str] | None = None, gap: int = DEFAULT_PARTICLE_GAP):
-        if particles is None:
+        # the default list is read when first needed (or pickled), so that building a chain is cheap
+        self._particles = frozenset(particles) if particles is not None else None
+        self.gap = gap
+
+    @property
+    def particles(self) -> frozenset[str]:
+        if self._particles is None:
             from evalsearch.danish.particles import PARTICLE_PREFIXES
 
-            particles = frozenset(PARTICLE_PREFIXES)
-        self.particles = frozenset(particles)
-        self.gap = gap
+            self._particles = frozenset(PARTICLE_PREFIXES)
+        return self._particles
+
+    def __getstate__(self):
+        return {"_particles": self.particles, "gap": self.gap}
+
+    def __eq__(self, other):
+        return type(self) is type(other) and (self.particles, self.gap) == (other.particles, other.gap)
+
+    __hash__ = DanishFilter.__hash__
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         window = [token.copy() for token in tokens]
+        particles = self.particles
         for index, token in enumerate(window):
             added: list[Token] = []
-            if token.text not in self.particles:
+            if token.text not in particles:
                 for later in window[index + 1 : index + 1 + self.gap]:
-                    if later.text in self.particles:
+                    if later.text in particles:
                         texts = MORPHOLOGY.particle_compounds(token.text, later.text)
                         added = [_token(token, text, "particle", DEFAULT_WEIGHTS["particle"]) for text in texts]
                         break
@@ -197,17 +211,31 @@ class DanishStopFilter(DanishFilter):
     requires = ("NormaliseFilter",)
 
     def __init__(self, stoplist: frozenset[str] | None = None):
-        if stoplist is None:
+        # the default list is read when first needed (or pickled), so that building a chain is cheap
+        self._stops = frozenset(stoplist) if stoplist is not None else None
+
+    @property
+    def stops(self) -> frozenset[str]:
+        if self._stops is None:
             from evalsearch.danish.stopwords import STOP_WORDS
 
-            stoplist = STOP_WORDS
-        self.stops = frozenset(stoplist)
+            self._stops = frozenset(STOP_WORDS)
+        return self._stops
+
+    def __getstate__(self):
+        return {"_stops": self.stops}
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.stops == other.stops
+
+    __hash__ = DanishFilter.__hash__
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         new_pos = -1
         last_pos = None
+        stops = self.stops
         for token in tokens:
-            stopped = token.morph == "lemma" and token.text in self.stops
+            stopped = token.morph == "lemma" and token.text in stops
             if stopped and token.removestops:
                 continue
             token.stopped = stopped

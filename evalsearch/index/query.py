@@ -38,7 +38,6 @@ from whoosh.matching import NullMatcher
 from whoosh.matching.binary import UnionMatcher
 from whoosh.qparser import GroupPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin
 
-from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
 from evalsearch.index.morphology import MORPHOLOGY
 
 #: endings that make an inflection of an unknown word ("samskabelse" → "samskabelsen")
@@ -116,9 +115,11 @@ class QueryBuilder:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.weights = weights or QueryWeights()
-        self.exact = exact_analyzer()
-        self.lemma = lemma_analyzer()
-        self.expanded = expanded_analyzer()
+        # the analyzers pickled into the index: the query is analysed exactly as the passages were
+        schema = searcher.schema
+        self.exact = schema["exact"].analyzer
+        self.lemma = schema["lemma"].analyzer
+        self.expanded = schema["expanded"].analyzer
         self._vocabulary: list[str] | None = None
 
     def build(self, text: str) -> PlannedQuery:

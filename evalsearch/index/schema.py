@@ -22,7 +22,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, SchemaClass
 from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
 
 #: bump when fields or analysis change; an index of another version must be rebuilt
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class PassageSchema(SchemaClass):
