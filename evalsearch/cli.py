@@ -17,7 +17,8 @@ import click
 
 from evalsearch import __version__
 from evalsearch.console import Progress
-from evalsearch.corpus.batch import DEFAULT_TIME_LIMIT, BatchOptions, Outcome, corpus_run, extract_paths, plan_run
+from evalsearch.corpus.batch import DEFAULT_TIME_LIMIT, BatchOptions, Outcome
+from evalsearch.corpus.incremental import corpus_run, plan_run
 from evalsearch.corpus.fingerprint import extractor_fingerprint
 from evalsearch.corpus.status import corpus_status
 from evalsearch.corpus.store import MANIFEST_NAME, Corpus, default_corpus_dir

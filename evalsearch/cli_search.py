@@ -32,8 +32,14 @@ def _default_index_dir() -> Path:
 
 
 def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: bool) -> int:
-    """Extract new and changed PDFs into the index; RETURNS (int): how many files failed."""
-    from evalsearch.corpus.batch import extract_paths
+    """Extract new and changed PDFs into the index; RETURNS (int): how many files failed.
+
+    Documents come through the corpus (``corpus_documents``): a file already
+    extracted, by ``extract`` or by an earlier (even interrupted) ``index``, is
+    taken from the record store instead of being read again.
+    """
+    from evalsearch.corpus.batch import BatchOptions
+    from evalsearch.corpus.incremental import corpus_documents
     from evalsearch.extract.settings import ExtractSettings
     from evalsearch.index.writer import doc_id_of, plan_update, update_index
 
@@ -44,12 +50,12 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     with Progress(len(plan.changed), "index", silent=silent) as progress:
 
         def documents():
-            for outcome in extract_paths(plan.changed, ExtractSettings(), jobs=jobs):
+            for outcome in corpus_documents(plan.changed, ExtractSettings(), options=BatchOptions(jobs=jobs)):
                 if outcome.document is None:
                     progress.error(str(outcome.error) if outcome.error and outcome.error.path
                                    else f"{outcome.path.name}: {outcome.error}")
                     progress.advance(outcome.path.name)
-                    removals.append(doc_id_of(outcome.path))
+                    removals.append(outcome.doc_id or doc_id_of(outcome.path))
                     continue
                 for item in outcome.document.errors:
                     where = f", page {item.page}" if item.page else ""

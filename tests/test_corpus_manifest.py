@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evalsearch.corpus.batch import assign_doc_ids
+from evalsearch.corpus.incremental import assign_doc_ids
 from evalsearch.corpus.manifest import Entry, FileStamp, Manifest, entry_state, file_sha256
 from evalsearch.errors import CorpusError
 

@@ -1,0 +1,238 @@
+"""Bulk runs against a corpus: decide what to extract, take the rest from the store, keep every result.
+
+``plan_run(corpus, paths, settings)`` gives every file its doc_id and sorts
+the files into those to extract and those whose record can be reused (file
+and extractor unchanged). ``corpus_run(corpus, plan, ...)`` yields the reused
+documents, then extracts the rest in parallel (``batch.run_tasks``) and stores
+each one the moment it is done, record first and manifest entry second. So an
+interrupted run loses nothing it finished, and the next run goes on where it
+stopped. ``corpus_documents`` does both in one call, for commands such as
+``index``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evalsearch.corpus.batch import BatchOptions, Outcome, Task, run_tasks
+from evalsearch.corpus.fingerprint import extractor_fingerprint
+from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, same_file_content
+from evalsearch.corpus.store import Corpus
+from evalsearch.errors import CorpusError
+from evalsearch.extract.pipeline import doc_id_for
+from evalsearch.extract.settings import ExtractSettings
+
+@dataclass
+class Plan:
+    """What a corpus run will do: files to extract, files to take from the store, and why.
+
+    ``recorded`` counts the files of ``tasks`` stored so far by ``corpus_run``.
+    """
+
+    tasks: list[Task] = field(default_factory=list)
+    reused: list[Task] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+    recorded: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks) + len(self.reused)
+
+
+def assign_doc_ids(paths: Sequence[Path], entries: Iterable[Entry]) -> tuple[list[str], list[str]]:
+    """A doc_id for each path: its file stem, unless two files of the run share it.
+
+    A file the corpus already knows (by its absolute path) keeps its doc_id. Of
+    two files in one run with the same stem, the first keeps the stem and the
+    next get "-2", "-3", ... and a note says so. A doc_id held in the corpus by a
+    file outside this run passes to the file of this run (a moved or replaced
+    file); a note says so when the earlier file still exists.
+
+    RETURNS (tuple[list[str], list[str]]): the doc_ids in the order of ``paths``, and the notes.
+    """
+    by_path = {e.path: e for e in entries}
+    by_id = {e.doc_id: e for e in by_path.values()}
+    keys = [str(p.resolve()) for p in paths]
+    ids: list[str | None] = [None] * len(paths)
+    taken: set[str] = set()
+    for i, key in enumerate(keys):
+        known = by_path.get(key)
+        if known is not None and known.doc_id not in taken:
+            ids[i] = known.doc_id
+            taken.add(known.doc_id)
+    notes: list[str] = []
+    run_keys = set(keys)
+    for i, path in enumerate(paths):
+        if ids[i] is not None:
+            continue
+        stem = doc_id_for(path)
+        candidate, n = stem, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{stem}-{n}"
+        if candidate != stem:
+            notes.append(f"{path}: another file in this run is also named {path.name!r}; stored as {candidate!r}")
+        holder = by_id.get(candidate)
+        if holder is not None and holder.path not in run_keys and Path(holder.path).exists():
+            notes.append(f"{path}: now stands for {candidate!r} in the corpus, in place of {holder.path}")
+        ids[i] = candidate
+        taken.add(candidate)
+    return [i for i in ids if i is not None], notes
+
+
+def plan_run(
+    corpus: Corpus, paths: Sequence[Path], settings: ExtractSettings, force: bool = False
+) -> Plan:
+    """Decide, file by file, whether to extract it or take its record from the corpus.
+
+    A file is taken from the store when its entry succeeded, its record exists,
+    the extractor fingerprint is the same and the file holds the same bytes
+    (same size and time, or same sha256). Failed files are always tried again,
+    and so are files that were opened with a password, so that it is checked every time.
+    """
+    fingerprint = extractor_fingerprint(settings)
+    entries = {e.doc_id: e for e in corpus.manifest.entries()}
+    doc_ids, notes = assign_doc_ids(paths, entries.values())
+    plan = Plan(notes=notes, fingerprint=fingerprint)
+    for index, (path, doc_id) in enumerate(zip(paths, doc_ids)):
+        try:
+            stamp: FileStamp | None = FileStamp.of(path)
+        except OSError:
+            stamp = None
+        task = Task(index, path, doc_id, stamp, stamp.size if stamp else 0)
+        entry = entries.get(doc_id)
+        if not force and stamp is not None and _reusable(corpus, entry, fingerprint, path, stamp):
+            assert entry is not None
+            key = str(path.resolve())
+            if entry.path != key or entry.stamp != stamp:
+                corpus.manifest.moved(entry, key, stamp)
+            plan.reused.append(task)
+        else:
+            plan.tasks.append(task)
+    return plan
+
+
+def _reusable(corpus: Corpus, entry: Entry | None, fingerprint: str, path: Path, stamp: FileStamp) -> bool:
+    if entry is None or not entry.ok or entry.fingerprint != fingerprint:
+        return False
+    if entry.needs_password:
+        return False
+    if not corpus.store.exists(entry.doc_id):
+        return False
+    try:
+        return same_file_content(entry, path.resolve(), stamp)
+    except OSError:
+        return False
+
+
+def corpus_run(
+    corpus: Corpus,
+    plan: Plan,
+    settings: ExtractSettings,
+    options: BatchOptions | None = None,
+    load_reused: bool = True,
+) -> Iterator[Outcome]:
+    """Carry out a plan: yield the reused documents, then extract the rest and store each at once.
+
+    Args:
+        corpus (Corpus): where records and the manifest are kept.
+        plan (Plan): from ``plan_run``.
+        settings (ExtractSettings): the extraction settings.
+        options (BatchOptions | None): jobs, time limit.
+        load_reused (bool): read reused documents from the store (else their
+            outcomes carry no document, only ``reused=True``).
+    RETURNS (Iterator[Outcome]): one outcome per file of the plan.
+    """
+    options = options or BatchOptions()
+    extra: list[Task] = []
+    for task in plan.reused:
+        if not load_reused:
+            yield Outcome(task.path, doc_id=task.doc_id, index=task.index, reused=True)
+            continue
+        try:
+            document = corpus.store.read(task.doc_id)
+        except CorpusError:  # a damaged record is made again
+            extra.append(task)
+            continue
+        yield Outcome(task.path, document, None, task.doc_id, task.index, reused=True)
+    todo = plan.tasks + extra
+    stamps = {t.index: t.stamp for t in todo}
+    for outcome in run_tasks(todo, settings, options):
+        record_outcome(corpus, outcome, stamps.get(outcome.index), plan.fingerprint, settings.password is not None)
+        plan.recorded += 1
+        yield outcome
+
+
+def corpus_documents(
+    paths: Sequence[Path],
+    settings: ExtractSettings,
+    corpus_dir: str | Path | None = None,
+    options: BatchOptions | None = None,
+) -> Iterator[Outcome]:
+    """The outcome of each file through the corpus: unchanged files from the store, the rest extracted and stored.
+
+    What ``index`` uses, so that a file extracted once (by ``extract`` or an
+    earlier, perhaps interrupted, ``index``) is never extracted again while it
+    and the extractor are unchanged. ``corpus_dir`` None is the default corpus.
+    """
+    options = options or BatchOptions()
+    with Corpus(corpus_dir) as corpus:
+        plan = plan_run(corpus, list(paths), settings, force=options.force)
+        with closing(corpus_run(corpus, plan, settings, options)) as outcomes:
+            yield from outcomes
+
+
+def record_outcome(
+    corpus: Corpus, outcome: Outcome, stamp: FileStamp | None, fingerprint: str, password_given: bool = False
+) -> None:
+    """Store a finished file: the record first, then its manifest entry (so an entry never lacks its record).
+
+    ``stamp`` is the file's size and time taken before it was read, so that a
+    file changed while it was being read counts as changed on the next run.
+    An encrypted file read with a password (``password_given``) is marked so
+    that it is never served from the store without its password.
+    """
+    assert outcome.doc_id is not None
+    key = str(outcome.path.resolve())
+    document = outcome.document
+    if document is not None:
+        corpus.store.write(document, fingerprint)
+        entry = Entry(
+            doc_id=outcome.doc_id,
+            path=key,
+            sha256=document.source.sha256,
+            size=stamp.size if stamp else None,
+            mtime_ns=stamp.mtime_ns if stamp else None,
+            pages=document.source.pages,
+            status=document.status,
+            error="; ".join(_item_text(e.message, e.page) for e in document.errors) or None,
+            fingerprint=fingerprint,
+            extracted_at=now_iso(),
+            seconds=round(outcome.seconds, 3),
+            needs_password=password_given and is_encrypted(outcome.path),
+        )
+    else:
+        error = outcome.error
+        corpus.store.remove(outcome.doc_id)
+        entry = Entry(
+            doc_id=outcome.doc_id,
+            path=key,
+            sha256=None,
+            size=stamp.size if stamp else None,
+            mtime_ns=stamp.mtime_ns if stamp else None,
+            pages=None,
+            status="failed",
+            error=_item_text(error.reason, error.page) if error is not None else "unknown error",
+            fingerprint=fingerprint,
+            extracted_at=now_iso(),
+            seconds=round(outcome.seconds, 3),
+        )
+    corpus.manifest.put(entry)
+
+
+def _item_text(message: str, page: int | None) -> str:
+    return f"page {page}: {message}" if page else message
