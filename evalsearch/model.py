@@ -29,6 +29,15 @@ GoalKind = Literal["aktivitet", "resultat", "resultat_kort", "resultat_lang", "e
 Status = Literal["success", "partial", "failure"]
 
 
+class AsDict:
+    """Records whose dict form is their fields as they are."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        return asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """One word as printed, with the style facts the layout stages need."""
@@ -199,7 +208,7 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
-class Project:
+class Project(AsDict):
     name: str | None
     operator: str | None = None
     pool: str | None = None
@@ -210,12 +219,10 @@ class Project:
     target_group: str | None = None
     page: int | None = None
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class GoalRow:
+class GoalRow(AsDict):
     id: str | None
     indicator: str
     target: str | None
@@ -225,8 +232,6 @@ class GoalRow:
     page: int
     achievement_pct: float | None = None
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +279,7 @@ class OtherTable:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(AsDict):
     label: str
     kind: Literal["figur", "billede"]
     caption: str
@@ -283,12 +288,10 @@ class Figure:
     page: int
     labels: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class Lesson:
+class Lesson(AsDict):
     text: str
     section: str | None
     section_title: str | None
@@ -297,12 +300,10 @@ class Lesson:
     in_lessons_chapter: bool
     themes: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class KeyFigure:
+class KeyFigure(AsDict):
     text: str
     achieved: float | None
     target: float | None
@@ -311,31 +312,25 @@ class KeyFigure:
     page: int
     section: str | None = None
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class ErrorItem:
+class ErrorItem(AsDict):
     """A failure inside one document that did not stop the rest of it."""
 
     stage: str
     message: str
     page: int | None = None
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(AsDict):
     path: str
     sha256: str
     pages: int
     repaired: bool = False
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(slots=True)

@@ -59,7 +59,8 @@ _LINE_BREAK = re.compile(r"(\S*[\w\u00ad][-\u2010\u2011\u2012\u00ad])[ \t]*\r?\n
 _SPACE_BREAK = re.compile(r"(\S*\w[-\u2010\u2011\u2012])[ \t]+(\S+)")
 
 
-def _is_known_or_compound(word: str) -> bool:
+def is_known_or_compound(word: str) -> bool:
+    """True for a known word form or a word the compound splitter can take apart."""
     return word in forms() or bool(split_compound(word))
 
 
@@ -100,7 +101,7 @@ def join_line_break(left: str, right: str) -> str:
         return left + right
     if f"{piece_lower}-{core}" in forms():
         return left + right
-    if _is_known_or_compound(piece_lower + core):
+    if is_known_or_compound(piece_lower + core):
         return stem + right
     if piece_lower in forms() and core in forms():
         return left + right

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from evalsearch.danish.hyphenation import join_line_break, repair_inline_hyphens
+from evalsearch.danish.hyphenation import is_known_or_compound, join_line_break, repair_inline_hyphens
 from evalsearch.model import Line, Word
 
 SUPERSCRIPT_RATIO = 0.75
@@ -113,4 +113,26 @@ def join_lines(texts: Sequence[str]) -> str:
             out = (head + " " if head else "") + joined + (" " + rest if rest else "")
         else:
             out = out + " " + text
-    return repair_inline_hyphens(re.sub(r"\s+", " ", out).strip())
+    return repair_spaced_hyphens(repair_inline_hyphens(re.sub(r"\s+", " ", out).strip()))
+
+
+_SPACED = re.compile(r"(?<![\w-])([a-zæøå]{2,})- ([a-zæøå]{2,})(?![\w-])")
+
+
+def repair_spaced_hyphens(text: str) -> str:
+    """Rejoin a word that a re-flowed text left split as "almin- deligt" in mid-line.
+
+    Only where the joined word is a known form or a compound; "Social- og" and
+    "kompetence- og" (suspended compounds) stay.
+
+    >>> repair_spaced_hyphens("et almin- deligt job for kompetence- og")
+    'et almindeligt job for kompetence- og'
+    """
+
+    def rejoin(m: re.Match[str]) -> str:
+        joined = join_line_break(m.group(1) + "-", m.group(2))
+        if joined == m.group(1) + m.group(2) and is_known_or_compound(joined):
+            return joined
+        return m.group(0)
+
+    return _SPACED.sub(rejoin, text)
