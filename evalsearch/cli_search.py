@@ -104,6 +104,10 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
     except EvalsearchError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted: the index is as it was; the files read so far are kept in the corpus, "
+                   "so the same command run again goes on from there", err=True)
+        sys.exit(130)
     sys.exit(1 if failed else 0)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from evalsearch.errors import UsageError
+from evalsearch.errors import SearchIndexError, UsageError
 from evalsearch.index.feedback import FeedbackWeights
 from evalsearch.index.highlight import WordMatcher, match_spans, snippet
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
@@ -41,6 +41,8 @@ DEFAULT_K1 = 1.2
 DEFAULT_B = 0.5
 #: best passages that phrase and proximity boosts are computed for
 DEFAULT_CANDIDATES = 100
+#: a search that finds the state it reads replaced by a commit starts again, this many times in all
+SEARCH_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,10 @@ def _facets(searcher, engine, matched) -> dict[str, dict[str, int]]:
 def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[str, Any] | None = None) -> SearchResult:
     """Search the passage index.
 
+    A search reads the last committed state, also while a writer updates the
+    index. A writer's commit removes the files of the state it replaces; a
+    search that meets one gone reads the new state instead.
+
     Args:
         index_dir (str | Path): an index built by ``writer.update_index``.
         text (str): the query, e.g. 'ledelsesmæssig opbakning' or '"tæt opfølgning" -fleksjob'.
@@ -200,6 +206,17 @@ def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[
         SearchIndexError: no usable index at ``index_dir``.
         UsageError: a setting or filter value is not allowed.
     """
+    for attempt in range(1, SEARCH_ATTEMPTS + 1):
+        try:
+            return _search_once(index_dir, text, settings)
+        except FileNotFoundError as exc:  # a commit removed the files of the state being read
+            if attempt == SEARCH_ATTEMPTS:
+                raise SearchIndexError("the index kept changing while it was read; search again", index_dir) from exc
+    raise AssertionError("unreachable")
+
+
+def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[str, Any] | None) -> SearchResult:
+    """One search over the index state committed when it starts (see ``search``)."""
     import numpy as np
 
     from evalsearch.index.engine import PostingEngine, evaluate

@@ -37,6 +37,8 @@ INDEX_NAME = "passages"
 SOURCES_NAME = "sources.json"
 #: seconds a writer waits for another writer's lock before giving up
 DEFAULT_LOCK_TIMEOUT = 60.0
+#: times a reader tries to open the index while commits replace its files
+OPEN_ATTEMPTS = 5
 #: postings per block on disk
 DEFAULT_BLOCK_POSTINGS = 512
 #: zlib level of the posting blocks (0: none)
@@ -151,10 +153,15 @@ def open_index(index_dir: str | Path):
     if index_version(index_dir) != SCHEMA_VERSION:
         raise SearchIndexError("the search index was built by another version of evalsearch; "
                                "run `evalsearch index` again to rebuild it", index_dir)
-    try:
-        return index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    except (WhooshIndexError, OSError, EOFError, ValueError) as exc:
-        raise SearchIndexError(f"the search index cannot be read ({exc}); rebuild it", index_dir) from exc
+    for attempt in range(1, OPEN_ATTEMPTS + 1):
+        try:
+            return index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        except FileNotFoundError as exc:  # a writer's commit replaced the state being opened: open the new one
+            if attempt == OPEN_ATTEMPTS:
+                raise SearchIndexError("the index kept changing while it was opened; try again", index_dir) from exc
+        except (WhooshIndexError, OSError, EOFError, ValueError) as exc:
+            raise SearchIndexError(f"the search index cannot be read ({exc}); rebuild it", index_dir) from exc
+    raise AssertionError("unreachable")
 
 
 def _open_for_writing(index_dir: Path):
