@@ -32,12 +32,14 @@ from evalsearch.model import Document, Lesson
 
 #: lessons this similar (rapidfuzz ratio, 0-100, after normalising) are one entry
 DEFAULT_SIMILARITY = 88.0
-#: a shorter lesson of at least this many words is merged into a longer one that restates it (partial match)
+#: a shorter lesson of at least this many words is merged into a longer one that opens with it
 DEFAULT_MIN_CONTAINED_WORDS = 15
 #: the heading of entries that match no theme
 OTHER_THEME = "øvrige erfaringer"
 MAX_THEMES = 3
 _CHUNK = 1000
+#: near-duplicates are looked for among lessons whose first this many characters match
+OPENING_CHARS = 120
 CSV_COLUMNS = (
     "themes", "text", "heading", "doc_id", "title", "project", "page", "section", "section_title",
     "in_lessons_chapter", "path",
@@ -155,11 +157,11 @@ def normalise(text: str) -> str:
 
 
 def _similar(a: str, b: str, similarity: float) -> bool:
-    """Nearly the same text, or a substantial text that the other restates and extends."""
+    """Nearly the same text, or a substantial text whose opening the other restates and extends."""
     if fuzz.ratio(a, b) >= similarity:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short.split()) >= DEFAULT_MIN_CONTAINED_WORDS and fuzz.partial_ratio(short, long_) >= similarity
+    return len(short.split()) >= DEFAULT_MIN_CONTAINED_WORDS and fuzz.ratio(short, long_[: len(short)]) >= similarity
 
 
 def cluster_texts(texts: list[str], similarity: float = DEFAULT_SIMILARITY) -> list[list[int]]:
@@ -178,11 +180,10 @@ def cluster_texts(texts: list[str], similarity: float = DEFAULT_SIMILARITY) -> l
             i = parent[i]
         return i
 
-    # a cheap first pass (shared words, any length), then _similar decides
+    # candidates: texts whose openings match (fast, one rapidfuzz matrix per chunk); _similar decides
+    openings = [t[:OPENING_CHARS] for t in norm]
     for start in range(0, len(norm), _CHUNK):
-        block = cdist(
-            norm[start : start + _CHUNK], norm, scorer=fuzz.token_set_ratio, score_cutoff=similarity - 10, workers=-1
-        )
+        block = cdist(openings[start : start + _CHUNK], openings, scorer=fuzz.ratio, score_cutoff=similarity - 5, workers=-1)
         for row, scores in enumerate(block):
             i = start + row
             for j in (scores > 0).nonzero()[0]:

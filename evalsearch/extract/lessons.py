@@ -150,6 +150,14 @@ def _is_connective(text: str, in_chapter: bool) -> bool:
     return in_chapter and reading.mentions_lessons and not reading.labels & {"learning", "advice", "hindsight"}
 
 
+def _introduces_a_list(text: str) -> bool:
+    """A paragraph that leads into what follows: "… viste, at det er vigtigt:", "… følgende bemærkninger"."""
+    end = text.rstrip()
+    if end.endswith((":", " at")):
+        return True
+    return not end.endswith((".", "!", "?", ")", '"', "”")) and " følgende " in f" {end} "
+
+
 def _split_first_sentence(text: str) -> tuple[str | None, str]:
     """(first sentence, rest) when the first sentence is short enough to be an advice heading."""
     sentences = read_cues(text).sentences
@@ -245,7 +253,7 @@ def blocks_to_lessons(blocks: list[Block], pages: dict[int, PageContent] | None 
         if _is_quote(text) or _is_pseudo_heading(block) or 0 < block.size < small:
             continue
         reading = read_cues(text)
-        if text.rstrip().endswith(":") or text.rstrip().endswith(" at"):
+        if _introduces_a_list(text):
             last = reading.sentences[-1].text if reading.sentences else text
             state.list_is_lessons = introduces_lessons(last)
             if scope.in_chapter and reading.meta and not state.list_is_lessons:
