@@ -75,6 +75,14 @@ def test_a_picture_right_below_the_caption_wins_over_one_above():
     assert figure_area(caption, [(72.0, 95.0, 455.0, 243.0), (72.0, 281.0, 455.0, 429.0)]) == (72.0, 281.0, 455.0, 429.0)
 
 
+def test_a_shaded_table_under_its_own_caption_is_not_the_figures_picture():
+    caption = block("caption", "Figur 2 Antal deltagere", 300, 312)
+    table_caption = (72.0, 318.0, 500.0, 328.0)
+    shaded_table = (72.0, 332.0, 500.0, 420.0)
+    assert figure_area(caption, [shaded_table], other_captions=[table_caption]) is None
+    assert figure_area(caption, [shaded_table]) == shaded_table
+
+
 def test_chart_without_shapes_takes_the_short_lines_between_caption_and_source():
     blocks = [
         block("caption", "Figur 1 Beskæftigelse efter forløbet", 100, 110),

@@ -70,19 +70,38 @@ def page_graphics(page: PageContent, min_side: float = DEFAULT_MIN_SIDE) -> list
     return _merge_boxes(boxes)
 
 
-def figure_area(caption: Block, graphics: list[BBox], max_gap: float = DEFAULT_MAX_GAP) -> BBox | None:
-    """The picture a caption belongs to: the nearest one just below it, else just above it."""
-    cx0, ctop, cx1, cbottom = caption.bbox
+def _gap(caption: BBox, box: BBox, max_gap: float) -> float | None:
+    """Distance from a caption to a picture just below it (or, plus a tie-breaker, just above it)."""
+    cx0, ctop, cx1, cbottom = caption
+    if box[2] < cx0 - max_gap or box[0] > cx1 + max_gap:
+        return None
+    below = box[1] - cbottom
+    above = ctop - box[3]
+    if below >= -AREA_PAD:
+        gap = below
+    elif above >= -AREA_PAD:
+        gap = above + 0.5  # a picture below the caption wins a tie
+    else:
+        return None
+    return gap if gap <= max_gap else None
+
+
+def figure_area(
+    caption: Block, graphics: list[BBox], max_gap: float = DEFAULT_MAX_GAP, other_captions: list[BBox] | None = None
+) -> BBox | None:
+    """The picture a caption belongs to: the nearest one just below it, else just above it.
+
+    A picture that another caption on the page ("Tabel 2", the next figure)
+    stands closer to belongs to that caption.
+    """
     best: tuple[float, BBox] | None = None
     for box in graphics:
-        if box[2] < cx0 - max_gap or box[0] > cx1 + max_gap:
+        gap = _gap(caption.bbox, box, max_gap)
+        if gap is None:
             continue
-        below = box[1] - cbottom
-        above = ctop - box[3]
-        gap = below if below >= -AREA_PAD else above if above >= -AREA_PAD else None
-        if gap is None or gap > max_gap:
+        rivals = (_gap(other, box, max_gap) for other in other_captions or [])
+        if any(r is not None and r < gap for r in rivals):
             continue
-        gap += 0.5 if gap == above else 0.0  # a picture below the caption wins a tie
         if best is None or gap < best[0]:
             best = (gap, box)
     return best[1] if best else None
@@ -163,7 +182,8 @@ def blocks_to_figures(blocks: list[Block], pages: dict[int, PageContent]) -> tup
         page = pages.get(block.page)
         if page is not None and block.page not in graphics_cache:
             graphics_cache[block.page] = page_graphics(page)
-        area = figure_area(block, graphics_cache.get(block.page, []))
+        others = [b.bbox for b in blocks if b.role == "caption" and b.page == block.page and b is not block]
+        area = figure_area(block, graphics_cache.get(block.page, []), other_captions=others)
         if area is not None:
             for j, other in enumerate(out):
                 if other.page == block.page and other.role in FLOW_ROLES and _in_area(other, area):
