@@ -33,8 +33,15 @@ def _fail_usage(exc: UsageError) -> None:
     sys.exit(2)
 
 
-def _documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None, failed: list[Path]) -> Iterator[Document]:
-    """Extract the PDFs, reporting each failure on stderr; yields the documents read."""
+def _documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None, failed: list[Path]) -> list[Document]:
+    """Extract the PDFs, reporting each failure on stderr; RETURNS the documents read, in the order given."""
+    return [doc for _, doc in sorted(_outcomes(pdfs, label, silent, jobs, failed), key=lambda pair: pair[0])]
+
+
+def _outcomes(
+    pdfs: list[Path], label: str, silent: bool, jobs: int | None, failed: list[Path]
+) -> Iterator[tuple[int, Document]]:
+    """(input position, document) of every PDF read, as the files finish."""
     from evalsearch.corpus.batch import extract_paths
     from evalsearch.extract.settings import ExtractSettings
 
@@ -50,7 +57,7 @@ def _documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None, fai
                 where = f", page {item.page}" if item.page else ""
                 progress.warning(f"{outcome.path.name}{where}: {item.message}")
             progress.advance(outcome.path.name, outcome.document.source.pages)
-            yield outcome.document
+            yield outcome.index, outcome.document
         if not silent:
             click.echo(progress.summary(), err=True)
 
@@ -160,7 +167,7 @@ def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: i
     except UsageError as exc:
         _fail_usage(exc)
     failed: list[Path] = []
-    rows = figures_to_rows(list(_documents(pdfs, "figures", silent, jobs, failed)))
+    rows = figures_to_rows(_documents(pdfs, "figures", silent, jobs, failed))
     text = figures_to_csv(rows) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     _emit(text, output)
     sys.exit(1 if failed else 0)
