@@ -167,8 +167,8 @@ def extract(
                     for outcome in outcomes:
                         if not emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs):
                             failed += 1
-                if todo and not quiet:
-                    click.echo(progress.summary(), err=True)
+            if todo and not quiet:  # after the live bar has gone
+                click.echo(progress.summary(), err=True)
     except KeyboardInterrupt:
         if plan is None:
             click.echo("interrupted before any file was read", err=True)
