@@ -64,6 +64,8 @@ def test_no_learning_or_advice_cue(text):
         ("I evalueringen oplistes seks virkningsmekanismer, der har betydning for udbyttet.", True),
         ("Vi har udledt følgende fem centrale tværgående læringspunkter fra de 11 projekter:", True),
         ("Det er vigtigt, at ledelsen bakker op om projektet.", False),
+        ("Det er vigtigt, at de roller, der beskrives i samarbejdsaftalen, er tydelige.", False),
+        ("Som beskrevet ovenfor er det afgørende, at ledelsen er med fra start.", False),
         ("Borgerne beskriver, at de har fået det bedre.", False),
     ],
 )

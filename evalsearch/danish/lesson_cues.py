@@ -119,10 +119,17 @@ def read_cues(text: str) -> CueReading:
         if sent.text.strip()
     )
     # a paragraph is connective when its first sentence is, or when one of its
-    # sentences is and none states a learning ("Vægten vil i det følgende blive lagt på …")
-    sents = list(doc.sents)
-    learning = any("learning" in s.labels for s in sentences)
-    meta = bool(sents) and (_is_meta(sents[0]) or (not learning and any(_is_meta(s) for s in sents[1:])))
+    # sentences is and none states a learning ("Vægten vil i det følgende blive lagt på …");
+    # a sentence that itself states a learning or advice ("Som beskrevet ovenfor er det
+    # vigtigt, at …") is never connective
+    stating = {"learning", "advice", "hindsight"}
+    sents = [s for s in doc.sents if s.text.strip()]
+    plain = [not (c.labels & stating) for c in sentences]
+    learning = any("learning" in c.labels for c in sentences)
+    meta = bool(sents) and (
+        (plain[0] and _is_meta(sents[0]))
+        or (not learning and any(p and _is_meta(s) for s, p in zip(sents[1:], plain[1:])))
+    )
     lemmas = frozenset(t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space))
     topic = any(
         t.lemma_.lower() in TOPIC_NOUNS and not (t.i + 1 < len(doc) and doc[t.i + 1].like_num) for t in doc
