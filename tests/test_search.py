@@ -150,3 +150,12 @@ def test_a_search_for_corpus_words_starts_without_loading_the_lexicon(search_ind
     )
     done = subprocess.run([sys.executable, "-c", code, str(search_index)], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_the_theme_filter_keeps_passages_of_that_theme(search_index):
+    themes = search(search_index, "ledelsesmæssig opbakning", {"facets": True}).facets["theme"]
+    assert "ledelse og opbakning" in themes
+    theme = "ledelse og opbakning"
+    result = search(search_index, "ledelsesmæssig opbakning", {"limit": 20, "themes": [theme]})
+    assert result.hits and all(theme in h.passage.themes for h in result.hits)
+    assert result.total == themes[theme]

@@ -35,8 +35,10 @@ class PostingEngine:
         b (float): BM25 length normalisation.
     """
 
-    def __init__(self, searcher, k1: float, b: float):
+    def __init__(self, searcher, k1: float, b: float, index_dir=None):
         self.searcher = searcher
+        self.index_dir = index_dir
+        self._hot = None
         self.k1 = k1
         self.b = b
         self.size = searcher.doc_count_all()
@@ -91,10 +93,21 @@ class PostingEngine:
         codes[: min(count, len(raw))] = np.frombuffer(raw, dtype=np.uint8)[:count]
         return _LENGTH_OF_BYTE[codes]
 
-    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def hot(self):
+        """The saved postings of frequent terms for this searcher's index state (``hotterms``)."""
+        if self._hot is None:
+            from evalsearch.index.hotterms import HotTerms
+
+            generation = self.searcher.reader().generation()
+            self._hot = HotTerms(self.index_dir, generation) if self.index_dir is not None else False
+        return self._hot
+
+    def postings(self, fieldname: str, text: str, use_hot: bool = True) -> tuple[np.ndarray, np.ndarray]:
         """(passage numbers, term frequencies) of a term; empty arrays for an unknown term."""
         key = (fieldname, text)
         found = self._postings.get(key)
+        if found is None and use_hot and self.hot():
+            found = self.hot().get(fieldname, text)
         if found is None:
             ids: list[np.ndarray] = []
             weights: list[np.ndarray] = []

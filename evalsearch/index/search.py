@@ -39,8 +39,10 @@ DEFAULT_LIMIT = 10
 #: BM25F parameters: term-frequency saturation and length normalisation
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.5
-#: best passages that phrase and proximity boosts are computed for
+#: best passages that the exact-wording bonus is computed for
 DEFAULT_CANDIDATES = 100
+#: best of those that the phrase and proximity bonuses are computed for
+DEFAULT_PHRASE_CANDIDATES = 30
 #: a search that finds the state it reads replaced by a commit starts again, this many times in all
 SEARCH_ATTEMPTS = 5
 
@@ -218,6 +220,7 @@ def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[
 def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[str, Any] | None) -> SearchResult:
     """One search over the index state committed when it starts (see ``search``)."""
     import numpy as np
+    from whoosh import query as wq
 
     from evalsearch.index.engine import PostingEngine, evaluate
     from evalsearch.index.feedback import feedback_terms
@@ -229,7 +232,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
     ix = open_index(index_dir)
     MORPHOLOGY.load(Path(index_dir) / DEFAULT_CACHE_NAME)
     with ix.searcher(weighting=PassageBM25F(B=settings.b, K1=settings.k1)) as searcher:
-        engine = PostingEngine(searcher, settings.k1, settings.b)
+        engine = PostingEngine(searcher, settings.k1, settings.b, index_dir)
         builder = QueryBuilder(searcher, settings.weights)
         plan = builder.build(text)
         allowed = engine.live()
@@ -255,9 +258,16 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         # 3. phrase and proximity boosts, on the best candidates only
         candidates = [int(d) for d in _top(scores, max(DEFAULT_CANDIDATES, 2 * settings.limit))]
         final = {d: float(scores[d]) for d in candidates}
+        by_score = sorted(candidates, key=lambda d: -final[d])
         for boost in plan.boosts:
-            for docnum, value in score_documents(searcher, boost, candidates).items():
-                final[docnum] += value
+            if isinstance(boost, wq.Term):  # the word as written: whole posting list at once
+                ids, values = engine.term_scores(boost.fieldname, boost.text, boost.boost)
+                for docnum, value in zip(ids.tolist(), values.tolist()):
+                    if docnum in final:
+                        final[docnum] += value
+            else:  # phrases need positions: Whoosh checks them on the very best candidates
+                for docnum, value in score_documents(searcher, boost, by_score[:DEFAULT_PHRASE_CANDIDATES]).items():
+                    final[docnum] += value
         ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]

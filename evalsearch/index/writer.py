@@ -41,6 +41,8 @@ DEFAULT_LOCK_TIMEOUT = 60.0
 OPEN_ATTEMPTS = 5
 #: postings per block on disk
 DEFAULT_BLOCK_POSTINGS = 512
+#: memory (MB) the writer sorts postings in before it spills to disk
+DEFAULT_POOL_MB = 256
 #: zlib level of the posting blocks (0: none)
 DEFAULT_COMPRESSION = 3
 
@@ -104,6 +106,19 @@ def passage_codec():
     return W3Codec(blocklimit=DEFAULT_BLOCK_POSTINGS, compression=DEFAULT_COMPRESSION)
 
 
+def _storage(index_dir: Path):
+    """The index folder as Whoosh storage, without memory maps.
+
+    With a memory map Whoosh copies every part of a segment file into memory
+    each time a searcher opens it (hundreds of MB for a large index); without,
+    it reads the parts where they lie. The segment file stays open for the
+    searcher's life, so a commit that removes it does not disturb a search.
+    """
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(index_dir), supports_mmap=False)
+
+
 def index_exists(index_dir: str | Path) -> bool:
     from whoosh import index
 
@@ -144,7 +159,6 @@ def open_index(index_dir: str | Path):
     Raises:
         SearchIndexError: there is no index, it is from another version, or it cannot be read.
     """
-    from whoosh import index
     from whoosh.index import IndexError as WhooshIndexError
 
     index_dir = Path(index_dir)
@@ -155,7 +169,7 @@ def open_index(index_dir: str | Path):
                                "run `evalsearch index` again to rebuild it", index_dir)
     for attempt in range(1, OPEN_ATTEMPTS + 1):
         try:
-            return index.open_dir(str(index_dir), indexname=INDEX_NAME)
+            return _storage(index_dir).open_index(INDEX_NAME)
         except FileNotFoundError as exc:  # a writer's commit replaced the state being opened: open the new one
             if attempt == OPEN_ATTEMPTS:
                 raise SearchIndexError("the index kept changing while it was opened; try again", index_dir) from exc
@@ -229,6 +243,16 @@ def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
     }
 
 
+def save_hot_terms(index_dir: str | Path) -> int:
+    """Save the decoded postings of the frequent terms of the index's latest state (``hotterms``)."""
+    from evalsearch.index.engine import PostingEngine
+    from evalsearch.index.hotterms import write_hot_terms
+
+    ix = open_index(index_dir)
+    with ix.searcher() as searcher:
+        return write_hot_terms(index_dir, searcher, PostingEngine(searcher, 1.2, 0.75))
+
+
 def update_index(
     index_dir: str | Path, documents: Iterable[Document], remove: Iterable[str] = (),
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
@@ -253,7 +277,7 @@ def update_index(
     MORPHOLOGY.load(index_dir / DEFAULT_CACHE_NAME)
     try:
         ix = _open_for_writing(index_dir)
-        writer = ix.writer(timeout=lock_timeout, codec=passage_codec())
+        writer = ix.writer(timeout=lock_timeout, codec=passage_codec(), limitmb=DEFAULT_POOL_MB)
     except LockError as exc:
         raise SearchIndexError("the index is being updated by another run; try again when it is done", index_dir) from exc
     except OSError as exc:
@@ -281,4 +305,5 @@ def update_index(
         raise
     _write_sources(index_dir, sources)
     MORPHOLOGY.save(index_dir / DEFAULT_CACHE_NAME)
+    save_hot_terms(index_dir)
     return UpdateReport(added=added, removed=removed, passages=written, documents=len(sources))
