@@ -168,6 +168,17 @@ def test_list_introduced_as_lessons_outside_a_chapter():
     ]
 
 
+def test_list_under_a_margin_note_that_names_lessons():
+    blocks = [
+        heading("6 Samlet vurdering", "6"),
+        block("paragraph", "Projektet har vist:", label="Væsentlige læringer"),
+        block("bullet", "at handicapnøglepersonerne skal være synlige i hele organisationen."),
+    ]
+    assert [(l.text, l.heading) for l in blocks_to_lessons(blocks)] == [
+        ("at handicapnøglepersonerne skal være synlige i hele organisationen.", "Væsentlige læringer")
+    ]
+
+
 def test_list_item_that_reads_on_is_one_lesson_with_its_sub_items():
     blocks = [
         heading("4 Erfaringer og læringer", "4"),

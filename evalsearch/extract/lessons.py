@@ -250,16 +250,19 @@ def blocks_to_lessons(blocks: list[Block], pages: dict[int, PageContent] | None 
             continue
         i += 1
         state.list_is_lessons = False
-        if _is_quote(text) or _is_pseudo_heading(block) or 0 < block.size < small:
+        if _is_quote(text) or 0 < block.size < small:
             continue
         reading = read_cues(text)
         if _introduces_a_list(text):
             last = reading.sentences[-1].text if reading.sentences else text
-            state.list_is_lessons = introduces_lessons(last)
+            note = block.label or block.run_in
+            state.list_is_lessons = introduces_lessons(last) or (note is not None and introduces_lessons(note))
             if scope.in_chapter and reading.meta and not state.list_is_lessons:
                 state.meta_run = True
                 if block.label:
                     state.heading = None
+            continue
+        if _is_pseudo_heading(block):
             continue
         if scope.in_chapter:
             if _is_connective(text, True) or _is_background(text):
