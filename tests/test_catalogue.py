@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from evalsearch.cli import cli
 from evalsearch.corpus.catalogue import (
+    CSV_COLUMNS,
     OTHER_THEME,
     build_catalogue,
     catalogue_to_csv,
@@ -192,3 +193,13 @@ def test_cli_lessons_reports_a_bad_file_and_goes_on(report, tmp_path):
     assert result.exit_code == 1
     assert "error: tom.pdf: empty file" in result.stderr
     assert json.loads(result.stdout)["documents"] == ["aktiv-i-job"]
+
+
+def test_an_empty_catalogue_renders_in_every_format():
+    from evalsearch.corpus.catalogue_html import catalogue_to_html
+
+    empty = build_catalogue([document("tom", [])])
+    assert "Ingen erfaringer fundet." in catalogue_to_html(empty)
+    assert catalogue_to_markdown(empty).startswith("# Erfaringskatalog\n\n0 erfaringer fra 0 rapporter.")
+    assert json.loads(catalogue_to_json(empty)) == {"documents": [], "themes": [], "lessons": []}
+    assert catalogue_to_csv(empty).splitlines() == [",".join(CSV_COLUMNS)]
