@@ -123,3 +123,18 @@ def test_the_analysis_memo_is_saved_beside_the_index(tmp_path, corpus):
     memo = WordMorphology()
     assert memo.load(index_dir / DEFAULT_CACHE_NAME)
     assert "samarbejdsaftaler" in memo.tables["readings"]
+
+
+def test_saved_postings_of_frequent_terms_give_the_same_ranking(tmp_path, corpus, monkeypatch):
+    import evalsearch.index.hotterms as hotterms
+
+    monkeypatch.setattr(hotterms, "DEFAULT_MIN_HOT", 1)  # every term counts as frequent
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(p) for p in corpus.values()])
+    saved = sorted(p.name for p in index_dir.glob("hotterms-*"))
+    assert len(saved) == 2
+    with_file = [(h.passage.key, round(h.score, 4)) for h in search(index_dir, "ledelsesmæssig opbakning").hits]
+    for path in index_dir.glob("hotterms-*"):
+        path.unlink()
+    without = [(h.passage.key, round(h.score, 4)) for h in search(index_dir, "ledelsesmæssig opbakning").hits]
+    assert with_file == without and with_file

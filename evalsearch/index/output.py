@@ -56,7 +56,8 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
             where.append("section " + " ".join(x for x in (p.section, p.section_title) if x))
         lines.append("")
         lines.append(f"{rank}. {p.title or p.doc_id} ({p.doc_id})")
-        lines.append(f"   {', '.join(where)} · {p.kind}" + (f" · {p.heading}" if p.heading and p.kind != "paragraph" else ""))
+        shown_heading = p.heading and p.kind != "paragraph" and not p.text.startswith(p.heading)
+        lines.append(f"   {', '.join(where)} · {p.kind}" + (f" · {p.heading}" if shown_heading else ""))
         body = textwrap.fill(hit.highlight, width=width, initial_indent="   ", subsequent_indent="   ")
         lines.append(_MARKED.sub(lambda m: f"\x1b[1m{m.group(1)}\x1b[0m", body) if bold else body)
     for name, label in (("doc_id", "document"), ("theme", "theme")):
