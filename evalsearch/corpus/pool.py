@@ -83,7 +83,10 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 @contextmanager
 def sigint_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C while starting workers, so that they inherit "ignore" from their first instant."""
+    """Ignore Ctrl-C while a process is started, so that it inherits "ignore" from its first instant.
+
+    Only around the start itself: this process must still stop on Ctrl-C.
+    """
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread: signals cannot be set here
@@ -105,12 +108,16 @@ def _worker_main(
             warm_up(options)
         except Exception:
             log.debug("warm-up failed", exc_info=True)
+    try:
+        _serve(conn, func, fail, options, limit)
+    except (EOFError, OSError):  # the run that started this worker has ended: leave quietly
+        return
+
+
+def _serve(conn: Connection, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None) -> None:
     conn.send(READY)
     while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
+        task = conn.recv()
         if task is None:
             return
         retire = False
@@ -124,6 +131,8 @@ def _worker_main(
             result = fail(task, f"internal error: {type(exc).__name__}: {exc}")
         try:
             conn.send((result, retire))
+        except (OSError, EOFError):
+            raise
         except Exception as exc:  # a result that cannot be pickled
             reason = f"internal error: the result cannot be passed back ({type(exc).__name__})"
             conn.send((fail(task, reason), retire))
@@ -135,8 +144,13 @@ class _Worker:
     def __init__(self, ctx, func: TaskFunc, fail: FailFunc, options: Any, limit: float | None, warm_up: WarmUpFunc | None):
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, func, fail, options, limit, warm_up), daemon=True)
-        with sigint_ignored():
+        if ctx.get_start_method() == "forkserver":
+            # Forked by the server, which ignores Ctrl-C; starting waits for the server to be
+            # ready (its preload), and Ctrl-C must still stop this process meanwhile.
             self.process.start()
+        else:
+            with sigint_ignored():  # the spawned interpreter inherits "ignore" from its first instant
+                self.process.start()
         child.close()
         self.task: Any = None
         self.started = 0.0
@@ -261,13 +275,12 @@ def worker_context(preload: tuple[str, ...] = ()):
     """
     if not preload or "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    if preload:
-        with sigint_ignored():  # the server, and every worker forked from it, ignore Ctrl-C from the start
-            ctx.set_forkserver_preload(list(preload))
-            from multiprocessing import forkserver
+    from multiprocessing import forkserver
 
-            forkserver.ensure_running()
+    ctx = multiprocessing.get_context("forkserver")
+    with sigint_ignored():  # the server, and every worker forked from it, ignore Ctrl-C from the start
+        ctx.set_forkserver_preload(list(preload))
+        forkserver.ensure_running()  # starts the server; its preload goes on in the background
     return ctx
 
 
