@@ -126,10 +126,18 @@ def test_a_doc_id_passes_to_a_new_file_and_says_so_when_the_old_one_exists(tmp_p
     old, new = tmp_path / "old" / "report.pdf", tmp_path / "new" / "report.pdf"
     for p in (old, new):
         p.parent.mkdir()
-        p.write_bytes(b"%PDF-1.4")
+        p.write_bytes(f"%PDF-1.4 {p.parent.name}".encode())
     entries = [entry_for(old, "report")]
     ids, notes = assign_doc_ids([new], entries)
     assert ids == ["report"]
     assert notes == [f"{new}: now stands for 'report' in the corpus, in place of {old.resolve()}"]
     old.unlink()  # a moved file: no note
     assert assign_doc_ids([new], entries) == (["report"], [])
+
+
+def test_a_copy_of_the_same_file_elsewhere_takes_the_doc_id_quietly(tmp_path):
+    old, new = tmp_path / "old" / "report.pdf", tmp_path / "new" / "report.pdf"
+    for p in (old, new):
+        p.parent.mkdir()
+        p.write_bytes(b"%PDF-1.4 the same bytes")
+    assert assign_doc_ids([new], [entry_for(old, "report")]) == (["report"], [])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import time
 
 import pytest
@@ -86,3 +88,18 @@ def test_workers_that_die_while_starting_fail_the_run_with_a_reason():
     reason = "worker processes die as they start, so no file can be read"
     assert sorted(results) == [("failed", 1, reason), ("failed", 2, reason), ("failed", 3, reason)]
     assert multiprocessing.active_children() == []
+
+
+def test_workers_killed_from_outside_fail_their_task_only():
+    results = run_in_workers(list(range(6)), corpus_faults.slow, corpus_faults.failed, 0.5, PoolOptions(2))
+    got = [next(results)]
+    for child in multiprocessing.active_children():  # the busy worker and the one just done
+        os.kill(child.pid, signal.SIGKILL)
+    got += list(results)
+    done = sorted(r for r in got if not isinstance(r, tuple))
+    failed = sorted(r[1] for r in got if isinstance(r, tuple))
+    assert sorted(done + failed) == list(range(6))
+    assert 1 <= len(failed) <= 2
+    assert {r[2] for r in got if isinstance(r, tuple)} == {
+        "the PDF reader crashed on this file (worker process killed by SIGKILL (out of memory?))"
+    }

@@ -9,7 +9,12 @@ time-limit test.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -215,3 +220,38 @@ def test_a_path_with_spaces_and_danish_letters(tmp_path):
     result = run(["extract", folder, "-o", tmp_path / "out", "--corpus", tmp_path / "c", "-s"])
     assert result.exit_code == 0
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["Evaluering – Kærkommen.json"]
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_crashing_worker_fails_its_file_and_the_batch_goes_on(tmp_path):
+    """A reader that dies (as a segfault in a native PDF library would) costs that one file."""
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "evalsearch", "extract", str(CORPUS_BAD / LARGE), str(PLUMBER / "hello_structure.pdf"),
+         "-j", "2", "-o", str(out), "--corpus", str(tmp_path / "c"), "-s"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not (out / "hello_structure.json").exists():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+    servers = [p for p in children_of(proc.pid) if b"forkserver" in Path(f"/proc/{p}/cmdline").read_bytes()]
+    workers = [w for server in servers for w in children_of(server)]
+    assert workers, "the workers were found"
+    for worker in workers:
+        os.kill(worker, signal.SIGSEGV)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert err == "error: large-300-pages.pdf: the PDF reader crashed on this file (worker process killed by SIGSEGV)\n"
+    assert sorted(p.name for p in out.iterdir()) == ["hello_structure.json"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from evalsearch.corpus.batch import BatchOptions, Outcome, Task, run_tasks
 from evalsearch.corpus.fingerprint import extractor_fingerprint
-from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, same_file_content
+from evalsearch.corpus.manifest import Entry, FileStamp, file_sha256, is_encrypted, now_iso, same_file_content
 from evalsearch.corpus.store import Corpus
 from evalsearch.errors import CorpusError
 from evalsearch.extract.pipeline import doc_id_for
@@ -50,7 +50,7 @@ def assign_doc_ids(paths: Sequence[Path], entries: Iterable[Entry]) -> tuple[lis
     two files in one run with the same stem, the first keeps the stem and the
     next get "-2", "-3", ... and a note says so. A doc_id held in the corpus by a
     file outside this run passes to the file of this run (a moved or replaced
-    file); a note says so when the earlier file still exists.
+    file); a note says so when the earlier file still exists with other bytes.
 
     RETURNS (tuple[list[str], list[str]]): the doc_ids in the order of ``paths``, and the notes.
     """
@@ -77,11 +77,19 @@ def assign_doc_ids(paths: Sequence[Path], entries: Iterable[Entry]) -> tuple[lis
         if candidate != stem:
             notes.append(f"{path}: another file in this run is also named {path.name!r}; stored as {candidate!r}")
         holder = by_id.get(candidate)
-        if holder is not None and holder.path not in run_keys and Path(holder.path).exists():
+        if holder is not None and holder.path not in run_keys and Path(holder.path).exists() \
+                and not _same_bytes(path, holder.sha256):
             notes.append(f"{path}: now stands for {candidate!r} in the corpus, in place of {holder.path}")
         ids[i] = candidate
         taken.add(candidate)
     return [i for i in ids if i is not None], notes
+
+
+def _same_bytes(path: Path, sha256: str | None) -> bool:
+    try:
+        return sha256 is not None and file_sha256(path) == sha256
+    except OSError:
+        return False
 
 
 def plan_run(

@@ -233,9 +233,16 @@ def run_in_workers(
     start_failures = 0
     try:
         while queue or any(w.task is not None for w in workers):
-            for w in workers:
+            for w in list(workers):
                 if w.ready and w.task is None and queue:
-                    w.give(queue.popleft())
+                    try:
+                        w.give(queue[0])
+                    except OSError:  # an idle worker died (killed from outside): replace it, keep the task
+                        w.task = None
+                        workers.remove(w)
+                        w.stop(0)
+                        continue
+                    queue.popleft()
             while len(workers) < min(pool.jobs, len(queue) + sum(w.task is not None for w in workers)):
                 workers.append(_Worker(ctx, func, fail, options, pool.time_limit, warm_up))
             watched = [w for w in workers if w.task is not None or not w.ready]
