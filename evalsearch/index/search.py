@@ -7,7 +7,7 @@
    document, pool year, theme) with BM25F over whole posting lists (``engine``);
 2. pseudo-relevance feedback adds the words the best passages share (``feedback``);
 3. the words as written, the phrase and the proximity of the words add their
-   bonus to the best ``DEFAULT_CANDIDATES`` passages (``ranking.score_documents``).
+   bonus to the best ``DEFAULT_CANDIDATES`` passages (``phrases``).
 
 Then repeats of the same text within a report are dropped, the matches are
 marked (``highlight``) and, when asked, the matching passages are counted per
@@ -224,7 +224,8 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
 
     from evalsearch.index.engine import PostingEngine, evaluate
     from evalsearch.index.feedback import feedback_terms
-    from evalsearch.index.ranking import PassageBM25F, score_documents
+    from evalsearch.index.phrases import phrase_bonuses
+    from evalsearch.index.ranking import PassageBM25F
 
     settings = SearchSettings.resolve(settings)
     if not text or not text.strip():
@@ -261,13 +262,15 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         by_score = sorted(candidates, key=lambda d: -final[d])
         for boost in plan.boosts:
             if isinstance(boost, wq.Term):  # the word as written: whole posting list at once
-                ids, values = engine.term_scores(boost.fieldname, boost.text, boost.boost)
-                for docnum, value in zip(ids.tolist(), values.tolist()):
-                    if docnum in final:
-                        final[docnum] += value
-            else:  # phrases need positions: Whoosh checks them on the very best candidates
-                for docnum, value in score_documents(searcher, boost, by_score[:DEFAULT_PHRASE_CANDIDATES]).items():
-                    final[docnum] += value
+                dense = engine.dense(boost.fieldname, boost.text, boost.boost)
+                for docnum in candidates:
+                    final[docnum] += float(dense[docnum])
+        phrases = [boost for boost in plan.boosts if isinstance(boost, wq.Phrase)]
+        if phrases:  # phrases need positions: checked in the text of the very best candidates
+            best = by_score[:DEFAULT_PHRASE_CANDIDATES]
+            texts = {d: searcher.stored_fields(d)["text"] for d in best}
+            for docnum, value in phrase_bonuses(engine, searcher.schema, phrases, texts).items():
+                final[docnum] += value
         ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
