@@ -1,10 +1,9 @@
 """Ranking: BM25F with the probabilistic IDF, and scoring of a few chosen passages.
 
-A search ranks in two steps (``search``): the query's words pick the best
-candidates from the whole index with Whoosh's top-N optimisations; phrase,
-proximity and feedback scores are then computed for those candidates only
-(``score_documents``), where they cost a skip per passage instead of a pass
-over every match.
+``PassageBM25F`` is the weighting the searcher is opened with (and that the
+``engine`` reproduces over whole posting lists); ``score_documents`` scores
+any Whoosh query on a few chosen passages with a skip per passage, for query
+types the engine does not compute itself.
 
 Whoosh's ``BM25F`` uses ``log(N / (df + 1)) + 1`` as the inverse document
 frequency; the +1 flattens it, so two common words of a question ("borgere",
