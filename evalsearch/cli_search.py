@@ -31,7 +31,7 @@ def _default_index_dir() -> Path:
     return default_index_dir()
 
 
-def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: bool) -> int:
+def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: bool, corpus_dir: Path | None = None) -> int:
     """Extract new and changed PDFs into the index; RETURNS (int): how many files failed.
 
     Documents come through the corpus (``corpus_documents``): a file already
@@ -50,7 +50,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     with Progress(len(plan.changed), "index", silent=silent) as progress:
 
         def documents():
-            for outcome in corpus_documents(plan.changed, ExtractSettings(), options=BatchOptions(jobs=jobs)):
+            for outcome in corpus_documents(plan.changed, ExtractSettings(), corpus_dir, BatchOptions(jobs=jobs)):
                 if outcome.document is None:
                     progress.error(str(outcome.error) if outcome.error and outcome.error.path
                                    else f"{outcome.path.name}: {outcome.error}")
@@ -78,7 +78,11 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Files read at once, each in its own process (default: the number of CPU cores).")
 @click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
-def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None, jobs: int | None, silent: bool) -> None:
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Corpus folder whose stored records are used instead of reading unchanged files again "
+              "(default: 'corpus' in the user data dir, as for extract).")
+def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None, jobs: int | None, silent: bool,
+                  corpus_dir: Path | None) -> None:
     """Build or update the search index over evaluation PDFs.
 
     PATHS are PDF files or directories (every PDF below them). Only new and
@@ -100,7 +104,7 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
         sys.exit(2)
     target = index_dir or _default_index_dir()
     try:
-        failed = build_index(pdfs, target, jobs, silent)
+        failed = build_index(pdfs, target, jobs, silent, corpus_dir)
     except EvalsearchError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -167,3 +167,10 @@ def test_search_while_the_index_is_rebuilt_again_and_again_gets_results(inbox, t
         thread.join(60)
     assert failures == []
     assert searches >= 10 and len(commits) >= 10
+
+
+def test_index_uses_the_corpus_it_is_given(inbox, tmp_path, extracted_files):
+    corpus = tmp_path / "my-corpus"
+    assert run(["extract", inbox, "--corpus", corpus, "-s"]).exit_code == 0
+    assert run(["index", inbox, "--index", tmp_path / "index", "--corpus", corpus, "-s"]).exit_code == 0
+    assert extracted_files == [sorted(REPORTS), []]
