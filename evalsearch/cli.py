@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from contextlib import closing
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import click
@@ -101,6 +103,27 @@ def open_corpus(corpus_dir: Path | None) -> Corpus:
         sys.exit(1)
 
 
+@contextmanager
+def corpus_for_run(corpus_dir: Path | None) -> Iterator[Corpus]:
+    """The corpus of a run; when the default one cannot be used, a throw-away one, with a warning.
+
+    A named corpus (--corpus) that cannot be used ends the command instead.
+    """
+    if corpus_dir is not None:
+        with open_corpus(corpus_dir) as corpus:
+            yield corpus
+        return
+    try:
+        corpus = Corpus(None)
+    except CorpusError as exc:
+        click.echo(f"warning: {exc}; the files are read without keeping them", err=True)
+        with tempfile.TemporaryDirectory(prefix="evalsearch-corpus-") as tmp, Corpus(tmp) as scratch:
+            yield scratch
+        return
+    with corpus:
+        yield corpus
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @sample_option
@@ -153,7 +176,7 @@ def extract(
     stdout_docs: dict[int, str] = {}
     plan = None
     try:
-        with open_corpus(corpus_dir) as corpus:
+        with corpus_for_run(corpus_dir) as corpus:
             plan = plan_run(corpus, pdfs, settings, force=options.force)
             todo = len(plan.tasks)
             quiet = silent or output_dir is None and fmt == "text"

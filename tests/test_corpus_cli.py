@@ -284,3 +284,14 @@ def manifest_rows(corpus) -> int:
         return 0
     finally:
         db.close()
+
+
+def test_an_unusable_default_corpus_does_not_stop_extract(tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the data folder should be")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocked))
+    result = run(["extract", QUICK / "test-punkt.pdf", "-o", tmp_path / "out", "-s"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("warning: ")
+    assert result.stderr.endswith("; the files are read without keeping them\n")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["test-punkt.json"]
