@@ -12,7 +12,7 @@ import logging
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,7 +20,7 @@ import click
 from evalsearch import __version__
 from evalsearch.console import Progress
 from evalsearch.corpus.batch import DEFAULT_TIME_LIMIT, BatchOptions, Outcome
-from evalsearch.corpus.incremental import corpus_run, plan_run
+from evalsearch.corpus.incremental import extracted_outcomes, plan_run, reused_outcomes
 from evalsearch.corpus.fingerprint import extractor_fingerprint
 from evalsearch.corpus.status import corpus_status
 from evalsearch.corpus.store import MANIFEST_NAME, Corpus, default_corpus_dir
@@ -178,18 +178,20 @@ def extract(
     try:
         with corpus_for_run(corpus_dir) as corpus:
             plan = plan_run(corpus, pdfs, settings, force=options.force)
-            todo = len(plan.tasks)
             quiet = silent or output_dir is None and fmt == "text"
+            for note in plan.notes:
+                click.echo(f"warning: {note}", err=True)
+            reused = Progress(0, "extract", silent=True)
+            for outcome in reused_outcomes(corpus, plan):  # damaged records move to plan.tasks
+                emit_outcome(outcome, reused, fmt, output_dir, ext, stdout_docs)
+            if plan.reused and not quiet:
+                click.echo(f"extract: {len(plan.reused)} of {plan.total} files unchanged since the last run, "
+                           "taken from the corpus", err=True)
+            todo = len(plan.tasks)
             with Progress(todo, "extract", silent=quiet) as progress:
-                for note in plan.notes:
-                    progress.warning(note)
-                if plan.reused and not quiet:
-                    click.echo(f"extract: {len(plan.reused)} of {plan.total} files unchanged since the last run, "
-                               "taken from the corpus", err=True)
-                with closing(corpus_run(corpus, plan, settings, options)) as outcomes:
-                    for outcome in outcomes:
-                        if not emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs):
-                            failed += 1
+                for outcome in extracted_outcomes(corpus, plan, settings, options):
+                    if not emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs):
+                        failed += 1
             if todo and not quiet:  # after the live bar has gone
                 click.echo(progress.summary(), err=True)
     except KeyboardInterrupt:

@@ -295,3 +295,27 @@ def test_an_unusable_default_corpus_does_not_stop_extract(tmp_path, monkeypatch)
     assert result.stderr.startswith("warning: ")
     assert result.stderr.endswith("; the files are read without keeping them\n")
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["test-punkt.json"]
+
+
+def test_a_moved_file_is_taken_from_the_corpus_under_its_new_path(inbox, tmp_path):
+    corpus = tmp_path / "corpus"
+    run(["extract", inbox / "test-punkt.pdf", "--corpus", corpus, "-s"])
+    moved = tmp_path / "elsewhere"
+    moved.mkdir()
+    (inbox / "test-punkt.pdf").rename(moved / "test-punkt.pdf")
+    result = run(["extract", moved / "test-punkt.pdf", "--corpus", corpus, "-o", tmp_path / "out"])
+    assert result.stderr == "extract: 1 of 1 files unchanged since the last run, taken from the corpus\n"
+    record = json.loads((tmp_path / "out" / "test-punkt.json").read_text())
+    assert record["source"]["path"] == str(moved / "test-punkt.pdf")
+    status = run(["status", "--corpus", corpus]).output
+    assert status.splitlines()[1] == "  extracted      1 (4 pages)"
+
+
+def test_a_damaged_record_is_extracted_again(inbox, tmp_path):
+    corpus = tmp_path / "corpus"
+    run(["extract", inbox / "test-punkt.pdf", "--corpus", corpus, "-s"])
+    (corpus / "records" / "test-punkt.json").write_text("{ damaged")
+    result = run(["extract", inbox / "test-punkt.pdf", "--corpus", corpus, "-o", tmp_path / "out"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == "extract: 1/1 test-punkt.pdf (4 pages)"
+    assert json.loads((corpus / "records" / "test-punkt.json").read_text())["doc_id"] == "test-punkt"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from evalsearch.corpus.batch import BatchOptions, Outcome, Task, run_tasks
@@ -155,24 +155,45 @@ def corpus_run(
             outcomes carry no document, only ``reused=True``).
     RETURNS (Iterator[Outcome]): one outcome per file of the plan.
     """
-    options = options or BatchOptions()
-    extra: list[Task] = []
-    for task in plan.reused:
-        if not load_reused:
+    if load_reused:
+        yield from reused_outcomes(corpus, plan)
+    else:
+        for task in plan.reused:
             yield Outcome(task.path, doc_id=task.doc_id, index=task.index, reused=True)
-            continue
+    yield from extracted_outcomes(corpus, plan, settings, options)
+
+
+def reused_outcomes(corpus: Corpus, plan: Plan) -> Iterator[Outcome]:
+    """The documents of ``plan.reused``, read from the store.
+
+    A record that cannot be read moves from ``plan.reused`` to ``plan.tasks``,
+    to be extracted again; so after this, the plan's counts are the real ones.
+    """
+    damaged: list[Task] = []
+    for task in plan.reused:
         try:
             document = corpus.store.read(task.doc_id)
-        except CorpusError:  # a damaged record is made again
-            extra.append(task)
+        except CorpusError:
+            damaged.append(task)
             continue
+        if document.source.path != str(task.path):  # the same bytes, named as in this run
+            document.source = replace(document.source, path=str(task.path))
         yield Outcome(task.path, document, None, task.doc_id, task.index, reused=True)
-    todo = plan.tasks + extra
-    stamps = {t.index: t.stamp for t in todo}
-    for outcome in run_tasks(todo, settings, options):
-        record_outcome(corpus, outcome, stamps.get(outcome.index), plan.fingerprint, settings.password is not None)
-        plan.recorded += 1
-        yield outcome
+    if damaged:
+        plan.reused = [t for t in plan.reused if t not in damaged]
+        plan.tasks = plan.tasks + damaged
+
+
+def extracted_outcomes(
+    corpus: Corpus, plan: Plan, settings: ExtractSettings, options: BatchOptions | None = None
+) -> Iterator[Outcome]:
+    """Extract ``plan.tasks`` in parallel, storing each file the moment it is done, and yield its outcome."""
+    stamps = {t.index: t.stamp for t in plan.tasks}
+    with closing(run_tasks(plan.tasks, settings, options or BatchOptions())) as outcomes:
+        for outcome in outcomes:
+            record_outcome(corpus, outcome, stamps.get(outcome.index), plan.fingerprint, settings.password is not None)
+            plan.recorded += 1
+            yield outcome
 
 
 def corpus_documents(
