@@ -232,3 +232,39 @@ def test_issue_3_list_item_in_body_type_under_a_table_is_not_a_note(tmp_path):
         "Målet er opgjort ved projektets afslutning.",
         "Tallene er indberettet af jobcentrene.",
     ]
+
+
+def test_plain_columns_without_rules_are_one_table_of_column_cells(tmp_path):
+    spec = page(1)
+    spec.text(72, 60, "Forandringsteori for projektet", bold=True)
+    columns = (72, 230, 388)
+    spec.text(columns[0], 90, "Aktiviteter", bold=True).text(columns[1], 90, "Resultater", bold=True)
+    spec.text(columns[2], 90, "Effekter", bold=True)
+    items = [
+        ("› Etablering af lokale", "› Virksomhederne kender", "› Flere borgere fastholdes"),
+        ("virksomhedsnetværk", "de kompenserende ordnin-", "i ordinært job"),
+        ("› Undervisning af jobkon-", "ger bedre", "› Tværfaglige og tværsektoriel-"),
+        ("sulenter i kommunerne", "› Jobcentrene samarbejder", "le samarbejder er udbredt"),
+    ]
+    for k, row in enumerate(items):
+        for x, text in zip(columns, row):
+            spec.text(x, 105 + 12 * k, text)
+    spec.text(72, 180, "Efter tabellen følger almindelig tekst, som løber over hele spalten og ikke hører til.")
+    doc = extract_document(write_pdf(tmp_path / "plain-columns.pdf", [spec]))
+    tables = [b for b in doc.blocks if b.role == "table"]
+    assert len(tables) == 1
+    text = tables[0].text
+    assert "Tværfaglige og tværsektorielle samarbejder er udbredt" in text
+    assert "Undervisning af jobkonsulenter i kommunerne" in text
+    assert not any("Virksomhederne kender" in b.text for b in doc.blocks if b.role != "table")
+    assert any(b.text.startswith("Efter tabellen følger") for b in doc.blocks if b.role == "paragraph")
+
+
+def test_contents_lines_are_not_a_plain_column_table(tmp_path):
+    toc = page(1).text(72, 60, "Indhold", size=14, bold=True)
+    for k, (num, title, pg) in enumerate([("1", "Indledning", "3"), ("1.1", "Baggrund", "3"), ("2", "Resultater", "4"),
+                                          ("2.1", "Aktivitetsmål", "4"), ("3", "Erfaringer og læringer", "5")]):
+        toc.text(72, 90 + 13 * k, num).text(120, 90 + 13 * k, title).text(520, 90 + 13 * k, pg)
+    doc = extract_document(write_pdf(tmp_path / "toc.pdf", [toc, page(2).text(72, 60, "Tekst.")]))
+    assert not [b for b in doc.blocks if b.role == "table"]
+    assert len([s for s in doc.sections if s.in_toc]) == 5

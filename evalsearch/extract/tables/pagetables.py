@@ -32,7 +32,7 @@ from evalsearch.extract.tables.grid import (
     words_in,
 )
 from evalsearch.extract.tables.legend import read_notes
-from evalsearch.extract.tables.regions import ruled_regions, ruleless_regions
+from evalsearch.extract.tables.regions import aligned_regions, ruled_regions, ruleless_regions
 from evalsearch.extract.tables.terms import (
     FIGURE_CAPTION,
     GOAL_ID,
@@ -91,15 +91,23 @@ def _roles(rows: list[TableRow], columns: int) -> list[TableRow]:
     return out
 
 
-def build_table(page: PageContent, box: BBox, ruled: bool, column_gap: float) -> PageTable | None:
-    """Read the region into a table: column edges, rows of cells, the type size and line pitch."""
+def build_table(
+    page: PageContent, box: BBox, ruled: bool, column_gap: float, plain_columns: bool = False
+) -> PageTable | None:
+    """Read the region into a table: column edges, rows of cells, the type size and line pitch.
+
+    ``plain_columns``: a rule-less table of columns of list items has no row
+    boundaries; each column is one cell, under a bold header row if it has one.
+    """
     words = words_in(page.words, box)
     if not words:
         return None
     edges = _edges(page, box, words, ruled, column_gap)
     bands = region_to_bands(page, box) if ruled else [(box[1], box[3], False, False)]
+    if plain_columns:
+        bands = _header_band(words, box) or bands
     filled_bands = [b for b in bands if any(b[0] <= (w.top + w.bottom) / 2 <= b[1] for w in words)]
-    split_gaps = not ruled or len(filled_bands) <= 2
+    split_gaps = not plain_columns and (not ruled or len(filled_bands) <= 2)
     rows: list[TableRow] = []
     for top, bottom, ruled_above, ruled_below in bands:
         band_words = [w for w in words if top <= (w.top + w.bottom) / 2 <= bottom]
@@ -120,6 +128,18 @@ def build_table(page: PageContent, box: BBox, ruled: bool, column_gap: float) ->
     return PageTable(
         page.number, box, tuple(edges), tuple(_roles(rows, len(edges) - 1)), size, line_pitch(words, edges), ruled
     )
+
+
+def _header_band(words: Sequence[Word], box: BBox) -> list[tuple[float, float, bool, bool]] | None:
+    """A bold first printed row over rows that are not bold: (header band, body band)."""
+    lines = words_to_rows(words)
+    if len(lines) < 2:
+        return None
+    bold = [sum(len(w.text) for w in line if w.bold) >= 0.8 * sum(len(w.text) for w in line) for line in lines]
+    if not bold[0] or bold[1]:
+        return None
+    cut = (max(w.bottom for w in lines[0]) + min(w.top for w in lines[1])) / 2
+    return [(box[1], cut, False, False), (cut, box[3], False, False)]
 
 
 def _outside(words: Sequence[Word], boxes: Sequence[BBox]) -> list[Word]:
@@ -209,11 +229,20 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
         table = build_table(page, box, False, column_gap)
         if table is not None and table.columns > 1:
             tables.append(table)
+    hung: list[PageTable] = []
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        others = [t.bbox for t in tables if t is not table]
+        hung.append(_hanging(table, page, _outside(page.words, others + [table.bbox]), column_gap))
+    tables = hung
+    # Plain columns without rules, in what the tables above leave (not their hanging rows).
+    for box in aligned_regions(page, geometry, column_gap, [t.bbox for t in tables]):
+        table = build_table(page, box, False, column_gap, plain_columns=True)
+        if table is not None and table.columns > 1:
+            tables.append(table)
     out: list[PageTable] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         others = [t.bbox for t in tables if t is not table]
         free = _outside(page.words, others + [table.bbox])
-        table = _hanging(table, page, free, column_gap)
         free = _outside(page.words, others + [table.bbox])
         table = replace(table, caption_above=_caption_above(page, table.bbox, free, geometry.pitch))
         if not _acceptable(table):

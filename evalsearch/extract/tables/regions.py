@@ -5,7 +5,8 @@ shaded header row. Rules that overlap horizontally and follow each other down
 the page at most a tall row apart form one table, provided the text between
 them is laid out in columns. A table drawn without any rules is found from its
 text: printed rows led by a goal id ("A1:", "B2") whose cells stand in aligned
-columns, over several rows.
+columns, over several rows, or rows cut into three or more columns whose left
+edges line up (a theory-of-change table of "›" bullets, say).
 """
 
 from __future__ import annotations
@@ -15,13 +16,19 @@ from collections.abc import Sequence
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
 from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, SOURCE_START, TABLE_CAPTION
-from evalsearch.model import BBox, Fill, Line, PageContent, Rule, Word
+from evalsearch.extract.patterns import TOC_LINE
+from evalsearch.model import BBox, Fill, Line, PageContent, Rule, Word, join_words
 
 MIN_RULE_LENGTH = 40.0
 MAX_ROW_HEIGHT = 560.0
 MERGE_TOLERANCE = 2.0
 ALIGN_TOLERANCE = 3.0
 MIN_GOAL_ROWS = 2
+#: a rule-less table of plain columns needs this many rows cut into this many columns
+MIN_ALIGNED_ROWS = 3
+MIN_ALIGNED_COLUMNS = 3
+#: a column's lines start within this distance of each other (a "›" bullet and its wrapped lines)
+COLUMN_TOLERANCE = 12.0
 
 
 def horizontal_rules(rules: Sequence[Rule], fills: Sequence[Fill]) -> list[tuple[float, float, float]]:
@@ -191,4 +198,74 @@ def ruleless_regions(
             i = end
         else:
             i = last + 1 if last > i else i + 1
+    return boxes
+
+
+def _near_start(x: float, starts: Sequence[float]) -> bool:
+    return any(abs(x - s) <= COLUMN_TOLERANCE for s in starts)
+
+
+def _cut_at_starts(row: Sequence[Word], starts: Sequence[float]) -> list[list[Word]]:
+    """Cut a printed row before each word that stands at a known column start after a gap."""
+    pieces: list[list[Word]] = [[row[0]]]
+    for prev, w in zip(row, row[1:]):
+        if w.x0 - prev.x1 > 0.3 * w.size and any(abs(w.x0 - s) <= ALIGN_TOLERANCE for s in starts):
+            pieces.append([w])
+        else:
+            pieces[-1].append(w)
+    return pieces
+
+
+def aligned_regions(
+    page: PageContent, geometry: DocGeometry, column_gap: float, taken: Sequence[BBox] = ()
+) -> list[BBox]:
+    """Boxes of rule-less tables of plain columns.
+
+    A run of printed rows, each close below the one before, makes a table when
+    at least ``MIN_ALIGNED_ROWS`` of them are cut into ``MIN_ALIGNED_COLUMNS``
+    or more fragments; the other rows of the run have all their fragments
+    starting at one of the columns (a cell's wrapped lines). A wide line of
+    running text, a caption or a source line ends the run. A margin note beside
+    body text makes two fragments only, so it never starts a table.
+    """
+    words = [w for w in page.words if not _inside_any(w, taken)]
+    # contents lines ("1.1  Baggrund  4") stand in columns too, but are no table
+    rows = [r for r in words_to_rows(words) if not TOC_LINE.match(join_words(r).strip())]
+    frags = [row_to_fragments(row, page.number, column_gap) for row in rows]
+    pitch = geometry.pitch or 12.0
+    width = geometry.body_right - geometry.body_left
+    boxes: list[BBox] = []
+    i = 0
+    while i < len(rows):
+        if len(frags[i]) < MIN_ALIGNED_COLUMNS:
+            i += 1
+            continue
+        starts = [f.x0 for f in frags[i]]
+        j = i + 1
+        while j < len(rows):
+            gap = rows[j][0].top - max(w.bottom for w in rows[j - 1])
+            text = frags[j][0].text
+            if gap > 1.8 * pitch or TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or SOURCE_START.match(text):
+                break
+            if len(frags[j]) >= MIN_ALIGNED_COLUMNS:
+                starts += [f.x0 for f in frags[j] if not _near_start(f.x0, starts)]
+            elif len(_cut_at_starts(rows[j], starts)) >= MIN_ALIGNED_COLUMNS:
+                pass  # columns set so close that this row's gutters are narrow
+            elif not all(_near_start(f.x0, starts) for f in frags[j]) or (
+                len(frags[j]) == 1 and frags[j][0].x1 - frags[j][0].x0 > 0.8 * width
+            ):
+                break
+            j += 1
+        wide = sum(1 for k in range(i, j) if len(frags[k]) >= MIN_ALIGNED_COLUMNS)
+        if wide >= MIN_ALIGNED_ROWS:
+            members = [w for k in range(i, j) for w in rows[k]]
+            boxes.append(
+                (
+                    min(w.x0 for w in members) - 1,
+                    min(w.top for w in members) - 1,
+                    max(w.x1 for w in members) + 1,
+                    max(w.bottom for w in members) + 1,
+                )
+            )
+        i = max(j, i + 1)
     return boxes
