@@ -131,3 +131,13 @@ def test_contents_entries_that_wrap_are_joined(tmp_path):
         ("2", "Erfaringer og læringer fra samarbejdet med jobcentrene og virksomhederne i projektperioden"),
         ("3", "Samlet vurdering"),
     ]
+
+
+def test_section_toggles_repeating_the_next_heading_are_left_out(tmp_path):
+    spec = PageSpec().text(72, 60, "Evaluering af puljen", size=18, bold=True)
+    spec.text(80, 100, "+ 1. Et kritisk perspektiv på praksis", bold=True)
+    spec.text(72, 130, "1. Et kritisk perspektiv på kommunal praksis", size=13, bold=True)
+    spec.text(72, 155, "Et udefrakommende blik har givet nye perspektiver på praksis.")
+    doc = extract_document(write_pdf(tmp_path / "toggles.pdf", [spec]))
+    assert not any(b.text.startswith("+") for b in doc.blocks)
+    assert [b.role for b in doc.blocks] == ["heading", "heading", "paragraph"]

@@ -11,8 +11,11 @@ block they stand beside; they never enter body text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
 
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import is_superscript, join_lines, line_text, row_to_fragments, words_to_rows
@@ -322,3 +325,30 @@ def page_to_layout(
     blocks.sort(key=lambda b: (b.bbox[1], b.bbox[0]))
     blocks, leftover = attach_notes(blocks, lines_to_notes(margin, geometry))
     return PageLayout(blocks=blocks, leftover_notes=leftover, footnotes=footnotes)
+
+
+NAVIGATION_MAX_WORDS = 15
+NAVIGATION_REACH = 3
+NAVIGATION_SIMILARITY = 85
+_NAV_LEAD = re.compile(r"^[\W_]+")
+
+
+def drop_navigation(blocks: list[Block]) -> list[Block]:
+    """Leave out short lines that repeat the heading right after them.
+
+    A web page printed to PDF keeps the toggles of its collapsed sections
+    ("+ 5. Ledelsesmæssig fokus og opbakning" above the heading "5. Ledelsesmæssig
+    fokus og opbakning"): navigation, not text.
+    """
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.role == "paragraph" and len(block.text.split()) <= NAVIGATION_MAX_WORDS:
+            bare = _NAV_LEAD.sub("", block.text).strip().lower()
+            following = blocks[i + 1 : i + 1 + NAVIGATION_REACH]
+            if bare and any(
+                b.role == "heading" and fuzz.ratio(_NAV_LEAD.sub("", b.text).strip().lower(), bare) >= NAVIGATION_SIMILARITY
+                for b in following
+            ):
+                continue
+        out.append(block)
+    return out

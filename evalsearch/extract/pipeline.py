@@ -22,7 +22,7 @@ from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
 from evalsearch.extract.geometry import DocGeometry, document_geometry
 from evalsearch.extract.keyfigures import key_figures_stage
-from evalsearch.extract.layout import MarginNote, PageLayout, page_to_layout
+from evalsearch.extract.layout import MarginNote, PageLayout, drop_navigation, page_to_layout
 from evalsearch.extract.lessons import lessons_stage
 from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.extract.patterns import SENTENCE_END
@@ -182,7 +182,8 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
         layout = page_to_layout(page.number, page.height, words, geometry, settings.column_gap, tables)
         layouts.append(layout)
         footnotes.extend(layout.footnotes)
-    return LaidOut(clean, geometry, _join_across_pages(layouts), toc, regions, footnotes, page_tables)
+    blocks = drop_navigation(_join_across_pages(layouts))
+    return LaidOut(clean, geometry, blocks, toc, regions, footnotes, page_tables)
 
 
 def extract_document(path: str | Path, settings: ExtractSettings | dict | None = None) -> Document:
