@@ -10,20 +10,18 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from evalsearch import __version__
+from evalsearch.cli_reading import corpus_for_run, interrupted, open_corpus, report_outcome
 from evalsearch.console import Progress
 from evalsearch.corpus.batch import DEFAULT_TIME_LIMIT, BatchOptions, Outcome
 from evalsearch.corpus.incremental import extracted_outcomes, plan_run, reused_outcomes
 from evalsearch.corpus.fingerprint import extractor_fingerprint
 from evalsearch.corpus.status import corpus_status
-from evalsearch.corpus.store import MANIFEST_NAME, Corpus, default_corpus_dir
+from evalsearch.corpus.store import MANIFEST_NAME, default_corpus_dir
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_atomic
 from evalsearch.errors import CorpusError, EvalsearchError, UsageError
 from evalsearch.extract.render import document_to_text
@@ -92,36 +90,6 @@ def batch_options(func):
         help="Files read at once, each in its own process (default: the number of CPU cores).",
     )(func)
     return func
-
-
-def open_corpus(corpus_dir: Path | None) -> Corpus:
-    """Open the corpus, or end the command with the reason it cannot be used (exit code 1)."""
-    try:
-        return Corpus(corpus_dir)
-    except CorpusError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-
-
-@contextmanager
-def corpus_for_run(corpus_dir: Path | None) -> Iterator[Corpus]:
-    """The corpus of a run; when the default one cannot be used, a throw-away one, with a warning.
-
-    A named corpus (--corpus) that cannot be used ends the command instead.
-    """
-    if corpus_dir is not None:
-        with open_corpus(corpus_dir) as corpus:
-            yield corpus
-        return
-    try:
-        corpus = Corpus(None)
-    except CorpusError as exc:
-        click.echo(f"warning: {exc}; the files are read without keeping them", err=True)
-        with tempfile.TemporaryDirectory(prefix="evalsearch-corpus-") as tmp, Corpus(tmp) as scratch:
-            yield scratch
-        return
-    with corpus:
-        yield corpus
 
 
 @cli.command()
@@ -197,10 +165,8 @@ def extract(
     except KeyboardInterrupt:
         if plan is None:
             click.echo("interrupted before any file was read", err=True)
-        else:
-            click.echo(f"interrupted: {plan.recorded} of {len(plan.tasks)} files were extracted and kept in the "
-                       "corpus; run the same command again to go on", err=True)
-        sys.exit(130)
+            sys.exit(130)
+        interrupted(plan.recorded, len(plan.tasks))
     except CorpusError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -209,36 +175,18 @@ def extract(
     sys.exit(1 if failed else 0)
 
 
-def failure_text(outcome: Outcome) -> str:
-    """"name.pdf, page N: reason"; the whole path when another file of the run has the same name."""
-    error = outcome.error
-    assert error is not None
-    if outcome.doc_id is not None and outcome.doc_id != outcome.path.stem:
-        page = f", page {error.page}" if error.page else ""
-        return f"{outcome.path}{page}: {error.reason}"
-    return str(error) if error.path else f"{outcome.path.name}: {error}"
-
-
 def emit_outcome(
     outcome: Outcome, progress: Progress, fmt: str, output_dir: Path | None, ext: str, stdout_docs: dict[int, str]
 ) -> bool:
     """Report one file and write (or keep for stdout) its rendering; RETURNS (bool): whether it was read."""
-    if outcome.error is not None:
-        progress.error(failure_text(outcome))
-        progress.advance(outcome.path.name)
+    doc = report_outcome(outcome, progress)
+    if doc is None:
         return False
-    doc = outcome.document
-    assert doc is not None
-    for item in doc.errors:
-        where = f", page {item.page}" if item.page else ""
-        progress.warning(f"{outcome.path.name}{where}: {item.message}")
     rendered = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) if fmt == "json" else document_to_text(doc)
     if output_dir is not None:
         write_atomic(output_dir / f"{doc.doc_id}.{ext}", rendered)
     else:
         stdout_docs[outcome.index] = rendered
-    if not outcome.reused:
-        progress.advance(outcome.path.name, doc.source.pages)
     return True
 
 

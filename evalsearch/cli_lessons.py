@@ -1,6 +1,6 @@
 """The `lessons` and `figures` commands: a thin layer over extraction and ``corpus.catalogue``.
 
-`lessons` reads the PDFs and prints the lessons catalogue (near-duplicates
+`lessons` reads the PDFs (through the corpus, ``cli_reading``) and prints the lessons catalogue (near-duplicates
 merged, grouped by theme) as Markdown, one self-contained HTML page, CSV or
 JSON. `figures` lists the captioned figures of the PDFs as CSV or JSON. Both
 report a file that cannot be read like `extract` does and go on with the
@@ -14,12 +14,10 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from evalsearch.console import Progress
 from evalsearch.corpus.files import write_atomic
 from evalsearch.errors import UsageError
 from evalsearch.model import Document
@@ -33,35 +31,6 @@ def _fail_usage(exc: UsageError) -> None:
     sys.exit(2)
 
 
-def _documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None, failed: list[Path]) -> list[Document]:
-    """Extract the PDFs, reporting each failure on stderr; RETURNS the documents read, in the order given."""
-    return [doc for _, doc in sorted(_outcomes(pdfs, label, silent, jobs, failed), key=lambda pair: pair[0])]
-
-
-def _outcomes(
-    pdfs: list[Path], label: str, silent: bool, jobs: int | None, failed: list[Path]
-) -> Iterator[tuple[int, Document]]:
-    """(input position, document) of every PDF read, as the files finish."""
-    from evalsearch.corpus.batch import extract_paths
-    from evalsearch.extract.settings import ExtractSettings
-
-    with Progress(len(pdfs), label, silent=silent) as progress:
-        for outcome in extract_paths(pdfs, ExtractSettings(), jobs=jobs):
-            if outcome.document is None:
-                failed.append(outcome.path)
-                error = outcome.error
-                progress.error(str(error) if error is not None and error.path else f"{outcome.path.name}: {error}")
-                progress.advance(outcome.path.name)
-                continue
-            for item in outcome.document.errors:
-                where = f", page {item.page}" if item.page else ""
-                progress.warning(f"{outcome.path.name}{where}: {item.message}")
-            progress.advance(outcome.path.name, outcome.document.source.pages)
-            yield outcome.index, outcome.document
-        if not silent:
-            click.echo(progress.summary(), err=True)
-
-
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
@@ -70,8 +39,8 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _paths_option(func):
-    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-                        help="Files read at once, each in its own process.")(func)
+    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                        help="Files read at once, each in its own process (default: the number of CPU cores).")(func)
     func = click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")(func)
     func = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")(func)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
@@ -106,6 +75,7 @@ def lessons_command(
         evalsearch lessons reports/ --format csv -o erfaringer.csv
     """
     from evalsearch.cli import input_paths
+    from evalsearch.cli_reading import read_documents
     from evalsearch.corpus.catalogue import (
         build_catalogue, catalogue_to_csv, catalogue_to_json, catalogue_to_markdown, resolve_theme,
     )
@@ -118,8 +88,8 @@ def lessons_command(
         wanted = resolve_theme(theme, taxonomy or default_themes()) if theme is not None else None
     except UsageError as exc:
         _fail_usage(exc)
-    failed: list[Path] = []
-    catalogue = build_catalogue(_documents(pdfs, "lessons", silent, jobs, failed), taxonomy)
+    documents, failed = read_documents(pdfs, "lessons", silent, jobs)
+    catalogue = build_catalogue(documents, taxonomy)
     if wanted is not None:
         catalogue = catalogue.only_theme(wanted)
     render = {"md": catalogue_to_markdown, "html": catalogue_to_html, "csv": catalogue_to_csv, "json": catalogue_to_json}
@@ -161,13 +131,14 @@ def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: i
         evalsearch figures reports/ --format json -o figures.json
     """
     from evalsearch.cli import input_paths
+    from evalsearch.cli_reading import read_documents
 
     try:
         pdfs = input_paths(paths, sample)
     except UsageError as exc:
         _fail_usage(exc)
-    failed: list[Path] = []
-    rows = figures_to_rows(_documents(pdfs, "figures", silent, jobs, failed))
+    documents, failed = read_documents(pdfs, "figures", silent, jobs)
+    rows = figures_to_rows(documents)
     text = figures_to_csv(rows) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     _emit(text, output)
     sys.exit(1 if failed else 0)

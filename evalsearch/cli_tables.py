@@ -1,6 +1,7 @@
 """The `tables` command: every goal row of the reports' goal tables as CSV, JSON or Excel.
 
-A thin layer over extraction (``corpus.batch.extract_paths``), the goal-row
+A thin layer over reading the PDFs (``cli_reading``: files read before come
+from the corpus), the goal-row
 records (``extract.tables.records.goal_row_dicts``) and the row exports
 (``corpus.export``). A file that cannot be read is reported like `extract`
 does and the others go on (exit code 1 when any failed, 2 for a usage error).
@@ -14,7 +15,6 @@ from pathlib import Path
 
 import click
 
-from evalsearch.console import Progress
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import UsageError
 from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS, goal_row_dicts
@@ -41,8 +41,8 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
               help="Only the goal tables of this kind.")
 @click.option("--excel", is_flag=True, help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
 @click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Files read at once, each in its own process.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Files read at once, each in its own process (default: the number of CPU cores).")
 def tables_command(
     paths: tuple[Path, ...],
     sample: bool,
@@ -51,7 +51,7 @@ def tables_command(
     kind: str | None,
     excel: bool,
     silent: bool,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Export the goal tables: one row per goal with its target, status and whether it was met.
 
@@ -69,8 +69,7 @@ def tables_command(
         evalsearch tables reports/ --excel -o maal.csv --kind effekt
     """
     from evalsearch.cli import input_paths
-    from evalsearch.corpus.batch import extract_paths
-    from evalsearch.extract.settings import ExtractSettings
+    from evalsearch.cli_reading import read_documents
 
     try:
         pdfs = input_paths(paths, sample)
@@ -78,24 +77,8 @@ def tables_command(
     except UsageError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    by_file: dict[int, list[dict]] = {}  # rows in the order the files were named, whatever order they finish in
-    failed = 0
-    with Progress(len(pdfs), "tables", silent=silent) as progress:
-        for outcome in extract_paths(pdfs, ExtractSettings(), jobs=jobs):
-            if outcome.document is None:
-                failed += 1
-                error = outcome.error
-                progress.error(str(error) if error is not None and error.path else f"{outcome.path.name}: {error}")
-                progress.advance(outcome.path.name)
-                continue
-            for item in outcome.document.errors:
-                where = f", page {item.page}" if item.page else ""
-                progress.warning(f"{outcome.path.name}{where}: {item.message}")
-            by_file[outcome.index] = goal_row_dicts(outcome.document, kind)
-            progress.advance(outcome.path.name, outcome.document.source.pages)
-        if not silent:
-            click.echo(progress.summary(), err=True)
-    rows = [row for index in sorted(by_file) for row in by_file[index]]
+    documents, failed = read_documents(pdfs, "tables", silent, jobs)
+    rows = [row for document in documents for row in goal_row_dicts(document, kind)]
     if output is not None:
         export_rows(output, rows, GOAL_ROW_COLUMNS, fmt, excel=excel, sheet="goal rows")  # type: ignore[arg-type]
         if not silent:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from evalsearch.corpus.batch import BatchOptions, Outcome, Task, run_tasks
 from evalsearch.corpus.fingerprint import extractor_fingerprint
-from evalsearch.corpus.manifest import Entry, FileStamp, file_sha256, is_encrypted, now_iso, same_file_content
+from evalsearch.corpus.files import file_sha256
+from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, same_file_content
 from evalsearch.corpus.store import Corpus
 from evalsearch.errors import CorpusError
 from evalsearch.extract.pipeline import doc_id_for

@@ -14,7 +14,6 @@ or missing (the file is gone).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from evalsearch.errors import CorpusError
+from evalsearch.corpus.files import file_sha256
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 60_000
@@ -109,13 +109,6 @@ def is_encrypted(path: str | Path) -> bool:
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def same_file_content(entry: Entry, path: str | Path, stamp: FileStamp) -> bool:

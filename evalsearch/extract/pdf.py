@@ -49,13 +49,6 @@ class OpenedPdf:
         return len(self.pdf.pages)
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
 
 def check_file(path: Path) -> bytes:
     """Read the file and reject what cannot be a PDF before pdfminer sees it.

@@ -16,7 +16,6 @@ the Danish lexicon.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -29,6 +28,7 @@ from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import document_to_passages
 from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema
 from evalsearch.index.records import Passage
+from evalsearch.corpus.files import file_sha256
 from evalsearch.model import Document
 
 log = logging.getLogger(__name__)
@@ -81,13 +81,6 @@ def default_index_dir() -> Path:
 
     return platformdirs.user_data_path("evalsearch", appauthor=False) / "index"
 
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def doc_id_of(path: Path) -> str:
