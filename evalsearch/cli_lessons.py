@@ -10,14 +10,13 @@ group in ``cli``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from pathlib import Path
 
 import click
 
+from evalsearch.corpus.export import rows_to_csv
 from evalsearch.corpus.files import write_atomic
 from evalsearch.errors import UsageError
 from evalsearch.model import Document
@@ -106,15 +105,6 @@ def figures_to_rows(documents: list[Document]) -> list[dict]:
     return rows
 
 
-def figures_to_csv(rows: list[dict]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(FIGURE_COLUMNS)
-    for row in rows:
-        writer.writerow([" | ".join(row[c]) if c == "labels" else ("" if row[c] is None else row[c]) for c in FIGURE_COLUMNS])
-    return buf.getvalue()
-
-
 @click.command("figures")
 @_paths_option
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
@@ -139,6 +129,6 @@ def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: i
         _fail_usage(exc)
     documents, failed = read_documents(pdfs, "figures", silent, jobs)
     rows = figures_to_rows(documents)
-    text = figures_to_csv(rows) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    text = rows_to_csv(rows, FIGURE_COLUMNS) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     _emit(text, output)
     sys.exit(1 if failed else 0)

@@ -15,8 +15,6 @@ self-contained web page. Report-facing labels are Danish.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterable
@@ -26,6 +24,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from evalsearch.corpus.export import rows_to_csv
 from evalsearch.danish.themes import Theme, default_themes, themes_of
 from evalsearch.errors import UsageError
 from evalsearch.model import Document, Lesson
@@ -245,16 +244,17 @@ def catalogue_to_json(catalogue: Catalogue) -> str:
 
 def catalogue_to_csv(catalogue: Catalogue) -> str:
     """The catalogue as CSV: one row per lesson source, the entry's themes joined by "; "."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry in catalogue.entries:
-        for s in entry.sources:
-            writer.writerow([
-                "; ".join(entry.themes), s.text, s.heading or "", s.doc_id, s.title or "", s.project or "", s.page,
-                s.section or "", s.section_title or "", "ja" if s.in_lessons_chapter else "nej", s.path,
-            ])
-    return buf.getvalue()
+    rows = [
+        {
+            "themes": "; ".join(entry.themes), "text": s.text, "heading": s.heading, "doc_id": s.doc_id,
+            "title": s.title, "project": s.project, "page": s.page, "section": s.section,
+            "section_title": s.section_title, "in_lessons_chapter": "ja" if s.in_lessons_chapter else "nej",
+            "path": s.path,
+        }
+        for entry in catalogue.entries
+        for s in entry.sources
+    ]
+    return rows_to_csv(rows, CSV_COLUMNS)
 
 
 def _source_line(s: LessonSource) -> str:
