@@ -2,11 +2,15 @@
 
 Reports say the same thing in many words ("samskabelse" next to
 "tværsektorielt samarbejde", "virksomhedsnetværk" next to "eksisterende
-fora"). After a first search, the words (lemmas, compound parts, bases: the
-``expanded`` field) that are frequent in the top passages and rare in the
-index are added to the query with small weights, so that passages which use
-the neighbouring words are found below the direct matches (RM3-style
-feedback; no word lists).
+fora"). After a first search, the lemmas (one per word, as the ``lemma`` field
+holds them) that many of the top passages share and that are rare in the
+index are added to the query with small weights (scored in the ``expanded``
+field), so that passages which use the neighbouring words are found below
+the direct matches (RM3-style feedback; no word lists). A word counts once
+per passage: a heading repeated in front of several lessons, or a word
+repeated within one passage, is not taken for what the passages share; and
+one lemma per word keeps a compound and its parts ("frivillig", "fri",
+"villig") from entering three times.
 
 >>> weights = FeedbackWeights()
 >>> weights.passages, weights.terms
@@ -47,7 +51,7 @@ def feedback_terms(searcher, analyzer, texts: list[str], exclude: set[str], weig
 
     Args:
         searcher: the open searcher (for document frequencies).
-        analyzer: the ``expanded`` field's analyzer.
+        analyzer: the ``lemma`` field's analyzer (one lemma per word).
         texts (list[str]): the texts of the top passages, best first.
         exclude (set[str]): terms the query already holds.
         weights (FeedbackWeights): limits and weight.
@@ -55,24 +59,18 @@ def feedback_terms(searcher, analyzer, texts: list[str], exclude: set[str], weig
     """
     reader = searcher.reader()
     documents = reader.doc_count_all()
-    scores: Counter[str] = Counter()
     seen_in: Counter[str] = Counter()
     for text in texts:
-        tokens = [t.text for t in analyzer(text, mode="index") if t.text.isalpha() and len(t.text) > 2]
-        if not tokens:
-            continue
-        counts = Counter(tokens)
-        for term, tf in counts.items():
-            scores[term] += tf / len(tokens)
+        for term in {t.text for t in analyzer(text, mode="index") if t.text.isalpha() and len(t.text) > 2}:
             seen_in[term] += 1
     chosen: dict[str, float] = {}
-    for term, score in scores.items():
-        if term in exclude or seen_in[term] < weights.min_passages:
+    for term, passages in seen_in.items():
+        if term in exclude or passages < weights.min_passages:
             continue
         df = reader.doc_frequency("expanded", term)
         if df < weights.min_df or df > weights.max_share * documents:
             continue
-        chosen[term] = score * robertson_idf(documents, df)
+        chosen[term] = passages * robertson_idf(documents, df)
     top = sorted(chosen.items(), key=lambda kv: -kv[1])[: weights.terms]
     total = sum(v for _, v in top)
     return {term: weights.weight * value / total for term, value in top} if total else {}

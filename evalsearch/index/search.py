@@ -251,7 +251,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         # 2. feedback: the words the best passages share add to every passage's score
         if settings.feedback.passages > 0 and not plan.strict and total:
             texts = [searcher.stored_fields(int(d))["text"] for d in _top(scores, settings.feedback.passages)]
-            terms = feedback_terms(searcher, builder.expanded, texts, plan.terms.get("expanded", set()), settings.feedback)
+            terms = feedback_terms(searcher, builder.lemma, texts, plan.terms.get("expanded", set()), settings.feedback)
             for term, boost in terms.items():
                 ids, values = engine.term_scores("expanded", term, boost)
                 scores[ids] += values
