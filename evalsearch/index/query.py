@@ -60,6 +60,8 @@ class QueryWeights:
     phrase: float = 1.5
     near: float = 0.5
     near_slop: int = 6
+    #: a compound's parts written as words in a row ("handicap nøglepersonerne"), a bonus like ``phrase``
+    split: float = 1.0
     tiebreak: float = 0.1
     #: shortest word expanded to the compounds that start with it
     min_prefix: int = 6
@@ -176,6 +178,9 @@ class QueryBuilder:
                 parts.setdefault(t.part, []).append(wq.Term("expanded", t.text, boost=t.boost))
         if len(parts) > 1:
             groups = [group for _, group in sorted(parts.items())]
+            if weights.split > 0:
+                plan.boosts.append(wq.Phrase("lemma", [group[0].text for group in groups], slop=1,
+                                             boost=weights.split))
             options.append(wq.And([_best(list(group), 1.0) for group in groups], boost=weights.parts))
             options.append(_best([_best([_copy(q) for q in group], 1.0) for group in groups], weights.part))
         prefixed = self._prefixed(word)
