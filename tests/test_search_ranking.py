@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from evalsearch.index.feedback import FeedbackWeights, feedback_terms
 from evalsearch.index.query import QueryWeights
+from evalsearch.index.ranking import length_prior
 from evalsearch.index.search import search
 from evalsearch.index.writer import open_index
 
@@ -40,3 +42,28 @@ def test_a_compound_written_as_two_words_ranks_with_the_compound(search_index):
     rank = next(i for i, h in enumerate(hits) if "handicap nøglepersonerne" in h.passage.text)
     rank_off = next((i for i, h in enumerate(split_off) if "handicap nøglepersonerne" in h.passage.text), 99)
     assert rank < rank_off
+
+
+@pytest.mark.parametrize("words, factor", [(0, 0.0), (3, 0.53), (8, 0.86), (20, 0.99), (200, 1.0)])
+def test_length_prior_damps_only_short_passages(words, factor):
+    assert float(length_prior(np.array([words]), 4.0)[0]) == pytest.approx(factor, abs=0.01)
+
+
+def test_length_prior_off_keeps_every_score():
+    assert length_prior(np.array([1, 5, 50]), 0.0).tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_table_header_row_falls_below_the_paragraphs(search_index):
+    """The header row "Projekt Estimeret forankring" holds the word but says nothing about it."""
+    def rank(settings):
+        texts = [h.passage.text for h in search(search_index, "forankring efter projektperioden", settings).hits]
+        return texts.index("Projekt Estimeret forankring")
+
+    assert rank({"limit": 20, "short": 0.0}) < rank({"limit": 20}) and rank({"limit": 20}) >= 5
+
+
+def test_a_negative_short_setting_is_named(search_index):
+    from evalsearch.errors import UsageError
+
+    with pytest.raises(UsageError, match="short must be 0"):
+        search(search_index, "leder", {"short": -1.0})

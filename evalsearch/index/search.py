@@ -39,6 +39,8 @@ DEFAULT_LIMIT = 10
 #: BM25F parameters: term-frequency saturation and length normalisation
 DEFAULT_K1 = 1.2
 DEFAULT_B = 0.5
+#: words at which a passage keeps 63 % of its score (``ranking.length_prior``; 0 = no damping)
+DEFAULT_SHORT = 4.0
 #: best passages that the exact-wording bonus is computed for
 DEFAULT_CANDIDATES = 100
 #: best of those that the phrase and proximity bonuses are computed for
@@ -59,6 +61,7 @@ class SearchSettings:
         themes (tuple[str, ...]): only passages with one of these themes.
         facets (bool): count matching passages per document and theme.
         k1 (float), b (float): BM25F parameters.
+        short (float): passages of few words are damped, score × (1 − e^(−words / short)); 0 = off.
         weights (QueryWeights): the boosts of the query clauses.
         feedback (FeedbackWeights): pseudo-relevance feedback (``feedback``).
     """
@@ -73,6 +76,7 @@ class SearchSettings:
     b: float = DEFAULT_B
     weights: QueryWeights = field(default_factory=QueryWeights)
     feedback: FeedbackWeights = field(default_factory=FeedbackWeights)
+    short: float = DEFAULT_SHORT
 
     def __post_init__(self) -> None:
         if not isinstance(self.limit, int) or self.limit < 1:
@@ -80,6 +84,8 @@ class SearchSettings:
         bad = [k for k in self.kinds if k not in KINDS]
         if bad:
             raise UsageError(f"unknown kind {bad[0]!r}; choose from {', '.join(KINDS)}")
+        if self.short < 0:
+            raise UsageError(f"short must be 0 (off) or more, not {self.short!r}")
         if self.k1 <= 0 or not 0 <= self.b <= 1:
             raise UsageError(f"k1 must be above 0 and b between 0 and 1 (k1={self.k1}, b={self.b})")
 
@@ -225,7 +231,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
     from evalsearch.index.engine import PostingEngine, evaluate
     from evalsearch.index.feedback import feedback_terms
     from evalsearch.index.phrases import phrase_bonuses
-    from evalsearch.index.ranking import PassageBM25F
+    from evalsearch.index.ranking import PassageBM25F, length_prior
 
     settings = SearchSettings.resolve(settings)
     if not text or not text.strip():
@@ -245,7 +251,8 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         # 1. the words as asked score every passage (whole posting lists at once)
         scores, matched = evaluate(engine, plan.query)
         matched &= allowed
-        scores = np.where(matched, scores, 0.0).astype(np.float32)
+        prior = length_prior(engine.lengths("exact"), settings.short)
+        scores = np.where(matched, scores * prior, 0.0).astype(np.float32)
         total = int(matched.sum())
         facets = _facets(searcher, engine, matched) if settings.facets else {}
         # 2. feedback: the words the best passages share add to every passage's score
@@ -254,7 +261,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             terms = feedback_terms(searcher, builder.lemma, texts, plan.terms.get("expanded", set()), settings.feedback)
             for term, boost in terms.items():
                 ids, values = engine.term_scores("expanded", term, boost)
-                scores[ids] += values
+                scores[ids] += values * prior[ids]
             scores = np.where(allowed, scores, 0.0).astype(np.float32)
         # 3. phrase and proximity boosts, on the best candidates only
         candidates = [int(d) for d in _top(scores, max(DEFAULT_CANDIDATES, 2 * settings.limit))]
@@ -264,13 +271,13 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             if isinstance(boost, wq.Term):  # the word as written: whole posting list at once
                 dense = engine.dense(boost.fieldname, boost.text, boost.boost)
                 for docnum in candidates:
-                    final[docnum] += float(dense[docnum])
+                    final[docnum] += float(dense[docnum] * prior[docnum])
         phrases = [boost for boost in plan.boosts if isinstance(boost, wq.Phrase)]
         if phrases:  # phrases need positions: checked in the text of the very best candidates
             best = by_score[:DEFAULT_PHRASE_CANDIDATES]
             texts = {d: searcher.stored_fields(d)["text"] for d in best}
             for docnum, value in phrase_bonuses(engine, searcher.schema, phrases, texts).items():
-                final[docnum] += value
+                final[docnum] += value * float(prior[docnum])
         ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
