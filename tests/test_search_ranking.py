@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from evalsearch.index.feedback import FeedbackWeights, feedback_terms
-from evalsearch.index.query import QueryWeights
+from evalsearch.index.query import QueryBuilder, QueryWeights
 from evalsearch.index.ranking import length_prior
 from evalsearch.index.search import search
 from evalsearch.index.writer import open_index
@@ -67,3 +67,17 @@ def test_a_negative_short_setting_is_named(search_index):
 
     with pytest.raises(UsageError, match="short must be 0"):
         search(search_index, "leder", {"short": -1.0})
+
+
+def test_the_rare_word_of_a_question_outweighs_its_common_words(searcher):
+    plan = QueryBuilder(searcher).build("hvordan fastholdes borgere i job")
+    boosts = {lemma: clause.boost for lemma, clause, _ in plan.clauses}
+    assert boosts["fastholde"] == 1.0
+    assert boosts["borger"] < 0.8 and boosts["job"] < boosts["borger"]
+    plain = QueryBuilder(searcher, QueryWeights(specificity=0.0)).build("hvordan fastholdes borgere i job")
+    assert {clause.boost for _, clause, _ in plain.clauses} == {1.0}
+
+
+def test_a_single_word_is_not_reweighed(searcher):
+    plan = QueryBuilder(searcher).build("frivillige")
+    assert [clause.boost for _, clause, _ in plan.clauses] == [1.0]

@@ -63,6 +63,9 @@ class QueryWeights:
     #: a compound's parts written as words in a row ("handicap nøglepersonerne"), a bonus like ``phrase``
     split: float = 1.0
     tiebreak: float = 0.1
+    #: how strongly the rarer words of a query of several words outweigh its common ones
+    #: (each word's clause × (its IDF / the rarest word's IDF) ** specificity; 0 = plain BM25)
+    specificity: float = 2.0
     #: shortest word expanded to the compounds that start with it
     min_prefix: int = 6
     #: most index terms one prefix may expand to
@@ -94,6 +97,8 @@ class PlannedQuery:
     boosts: list = field(default_factory=list)
     #: the query requires, excludes or quotes words (+word, -word, "a b"): it is not widened by feedback
     strict: bool = False
+    #: (primary lemma, clause) of every word, for weighing the words against each other
+    clauses: list = field(default_factory=list)
 
 
 def parser_plugins() -> list:
@@ -129,6 +134,7 @@ class QueryBuilder:
         parsed = parser.parse(text)
         plan = PlannedQuery(text=text, query=wq.NullQuery, terms={"exact": set(), "expanded": set()})
         plan.query = self._rewrite(parsed, plan)
+        self._weigh_words(plan)
         plan.boosts = plan.boosts + self._boosts(plan) if plan.query is not wq.NullQuery else []
         return plan
 
@@ -166,7 +172,8 @@ class QueryBuilder:
         plan.words.append(word)
         plan.terms["exact"].add(word)
         # the word as written adds a bonus, scored on the best candidates only (see ``search``)
-        plan.boosts.append(wq.Term("exact", word, boost=weights.exact))
+        exact = wq.Term("exact", word, boost=weights.exact)
+        plan.boosts.append(exact)
         readings = [t for t in tokens if t.morph != "part"]
         options: list[wq.Query] = [
             _best([wq.Term("expanded", t.text, boost=t.boost * (weights.lemma if t.morph == "lemma" else
@@ -190,7 +197,32 @@ class QueryBuilder:
         plan.terms["expanded"].update(t.text for t in tokens)
         clause = BestOf([o for o in options if o is not wq.NullQuery], tiebreak=weights.tiebreak)
         context = _best([wq.Term("context", t.text, boost=t.boost) for t in readings], weights.context)
-        return wq.Or([clause, context])
+        whole = wq.Or([clause, context])
+        plan.clauses.append((readings[0].text if readings else tokens[0].text, whole, exact))
+        return whole
+
+    def _weigh_words(self, plan: PlannedQuery) -> None:
+        """Weigh the words of a query against each other by their specificity (``QueryWeights.specificity``).
+
+        In "hvordan fastholdes borgere i job" the rare word names the concept
+        and the common ones ("borger", "job": in a fifth of all passages)
+        only narrow it; BM25's IDF alone lets two common words outscore the
+        rare one. Each word's clause and its as-written bonus are scaled by
+        (IDF of its lemma / IDF of the query's rarest lemma) ** specificity.
+        Words the index does not hold are left as they are.
+        """
+        from evalsearch.index.ranking import robertson_idf
+
+        size = self.reader.doc_count_all()
+        found = [(self.reader.doc_frequency("expanded", lemma), clause, exact) for lemma, clause, exact in plan.clauses]
+        found = [(robertson_idf(size, df), clause, exact) for df, clause, exact in found if df > 0]
+        if self.weights.specificity <= 0 or len(found) < 2:
+            return
+        top = max(idf for idf, _, _ in found)
+        for idf, clause, exact in found:
+            factor = (idf / top) ** self.weights.specificity
+            clause.boost *= factor
+            exact.boost *= factor
 
     def _phrase_clause(self, words: list[str], plan: PlannedQuery) -> wq.Query:
         plan.strict = True
