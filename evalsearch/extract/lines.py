@@ -14,6 +14,8 @@ from evalsearch.danish.hyphenation import is_known_or_compound, join_line_break,
 from evalsearch.model import Line, Word
 
 SUPERSCRIPT_RATIO = 0.75
+SIZE_JUMP = 1.6
+SIZE_JUMP_GAP = 3.0
 
 _TRAILING_HYPHEN = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüéÉ0-9]-$")
 
@@ -48,13 +50,18 @@ def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
 
 
 def row_to_fragments(row: Sequence[Word], page: int, column_gap: float) -> list[Line]:
-    """Cut one printed row where the gap between words is wider than a gutter."""
+    """Cut one printed row where the gap between words is wider than a gutter.
+
+    Type of very different sizes side by side, apart, is two things too (a cover
+    title beside the address column), however narrow the gap.
+    """
     fragments: list[Line] = []
     current: list[Word] = [row[0]]
     for w in row[1:]:
         prev = current[-1]
         gap = w.x0 - prev.x1
-        if gap > max(column_gap, 1.6 * max(prev.size, w.size)):
+        sizes = sorted((prev.size, w.size))
+        if gap > max(column_gap, 1.6 * sizes[1]) or (gap > SIZE_JUMP_GAP and sizes[1] > SIZE_JUMP * sizes[0]):
             fragments.append(Line(tuple(current), page))
             current = [w]
         else:
