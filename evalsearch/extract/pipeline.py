@@ -3,8 +3,8 @@
 ``extract_document(path, settings)`` opens the file (bad input raises an
 ``InputError``), reads every page, removes page furniture, measures the page
 grid, lays out each page, joins blocks across page breaks, builds the section
-tree and reads the title page. Then the record stages listed in
-``RECORD_STAGES`` run one by one over the shared ``ExtractContext``; a stage that
+tree and reads the title page. Then the record stages that ``_record_stages()``
+lists run one by one over the shared ``ExtractContext``; a stage that
 fails on one document is recorded as an ``ErrorItem`` (status "partial") and
 the others still run.
 """
