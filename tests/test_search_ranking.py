@@ -1,6 +1,9 @@
-"""Ranking over the shared corpus: feedback, split compounds, short passages, specific words."""
+"""Ranking over the shared corpus: feedback, split compounds, siblings, short passages, specific words."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -81,3 +84,28 @@ def test_the_rare_word_of_a_question_outweighs_its_common_words(searcher):
 def test_a_single_word_is_not_reweighed(searcher):
     plan = QueryBuilder(searcher).build("frivillige")
     assert [clause.boost for _, clause, _ in plan.clauses] == [1.0]
+
+
+def test_a_compound_finds_its_siblings_of_the_same_first_part(search_index):
+    """Company networks: passages on "eksisterende lokale virksomhedsfora" are about them too."""
+    def found(settings):
+        return any("virksomhedsfora" in h.passage.text for h in search(search_index, "virksomhedsnetværk", settings).hits)
+
+    assert found({"limit": 20}) and not found({"limit": 20, "weights": QueryWeights(sibling=0.0)})
+
+
+def test_siblings_share_the_first_part_but_not_the_head(searcher):
+    siblings = QueryBuilder(searcher)._siblings("samarbejdsaftale", ["samarbejde", "aftale"])
+    assert "samarbejdserklæring" in siblings and "samarbejdskontrakt" in siblings
+    assert "samarbejdsaftale" not in siblings and all(s.startswith("samarbejds") for s in siblings)
+
+
+def test_a_compound_query_starts_without_loading_the_lexicon(search_index):
+    code = (
+        "import sys\n"
+        "from evalsearch.index.search import search\n"
+        "search(sys.argv[1], 'virksomhedsnetværk samarbejdsaftale')\n"
+        "print('evalsearch.danish' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(search_index)], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False"]

@@ -5,7 +5,7 @@ few microseconds per posting, far too slow for a query whose words occur in a
 quarter of 200,000 passages. ``PostingEngine`` reads a term's postings block
 by block into numpy arrays and scores a whole list in one step (BM25 with the
 probabilistic IDF, ``ranking.robertson_idf``). ``evaluate`` computes a query
-tree (the ``query`` module's word clauses, ``BestOf``, And/Or/Not, phrases)
+tree (the ``query`` module's word clauses, ``bestof.BestOf``, And/Or/Not, phrases)
 into one score per passage; matched passages have a score above 0.
 
 Field lengths are read from Whoosh's length columns (one byte per passage)
@@ -171,7 +171,7 @@ def _read_all(matcher) -> tuple:
 
 def evaluate(engine: PostingEngine, node: wq.Query) -> tuple[np.ndarray, np.ndarray]:
     """Score a query tree on every passage: (scores, matched)."""
-    from evalsearch.index.query import BestOf
+    from evalsearch.index.bestof import BestOf
 
     if node is wq.NullQuery or isinstance(node, wq.NullQuery.__class__):
         return engine.zeros(), np.zeros(engine.size, dtype=bool)

@@ -108,6 +108,14 @@ class WordMorphology:
             table[word] = found
         return found
 
+    def saved_parts(self, word: str) -> tuple[str, ...] | None:
+        """The memoised compound parts of a word; None if it was never analysed (never loads the lexicon).
+
+        >>> WordMorphology().saved_parts("ledelsesopbakning") is None
+        True
+        """
+        return self.tables["parts"].get(word)
+
     def bases(self, word: str) -> tuple[str, ...]:
         """The lemmas a word is derived from, nearest first ("ledere" → "lede")."""
         table = self.tables["bases"]

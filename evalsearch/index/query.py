@@ -13,7 +13,10 @@ Each word becomes one clause that scores a passage by its *best* match
 3. all parts of a compound ("virksomhedsnetværk" → virksomhed AND netværk,
    ``QueryWeights.parts``), or else any one part (``QueryWeights.part``);
 4. compounds and inflections the index holds that start with the word
-   ("samskabelse" → "samskabelsesmodel", ``QueryWeights.prefix``).
+   ("samskabelse" → "samskabelsesmodel", ``QueryWeights.prefix``);
+5. for a compound, the index's compounds of the same first part with another
+   head ("virksomhedsnetværk" → virksomhedsforum, virksomhedsklynge; field
+   ``lemma``, ``QueryWeights.sibling``).
 
 The word as written (field ``exact``) adds ``QueryWeights.exact`` on top, so
 exact wording ranks above morphological matches.
@@ -30,14 +33,12 @@ for a typo and replaced by the most similar word of the index's vocabulary
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.matching import NullMatcher
-from whoosh.matching.binary import UnionMatcher
 from whoosh.qparser import GroupPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin
 
+from evalsearch.index.bestof import BestMatcher, BestOf, _best, _copy  # noqa: F401 (BestMatcher: re-exported)
 from evalsearch.index.morphology import MORPHOLOGY
 
 #: endings that make an inflection of an unknown word ("samskabelse" → "samskabelsen")
@@ -62,6 +63,8 @@ class QueryWeights:
     near_slop: int = 6
     #: a compound's parts written as words in a row ("handicap nøglepersonerne"), a bonus like ``phrase``
     split: float = 1.0
+    #: compounds with the same first part and another head ("virksomhedsnetværk" → virksomhedsforum)
+    sibling: float = 0.4
     tiebreak: float = 0.1
     #: how strongly the rarer words of a query of several words outweigh its common ones
     #: (each word's clause × (its IDF / the rarest word's IDF) ** specificity; 0 = plain BM25)
@@ -190,6 +193,10 @@ class QueryBuilder:
                                              boost=weights.split))
             options.append(wq.And([_best(list(group), 1.0) for group in groups], boost=weights.parts))
             options.append(_best([_best([_copy(q) for q in group], 1.0) for group in groups], weights.part))
+            siblings = self._siblings(readings[0].text if readings else word, [group[0].text for group in groups])
+            if siblings and weights.sibling > 0:
+                options.append(_best([wq.Term("lemma", t) for t in siblings], weights.sibling))
+                plan.terms["expanded"].update(siblings)
         prefixed = self._prefixed(word)
         if prefixed:
             options.append(_best([wq.Term("exact", t) for t in prefixed], weights.prefix))
@@ -278,6 +285,29 @@ class QueryBuilder:
                 break
         return found
 
+    def _siblings(self, lemma: str, parts: list[str]) -> list[str]:
+        """Index lemmas that are compounds of the same first part with another head.
+
+        "virksomhedsnetværk" (virksomhed + netværk) → virksomhedsforum,
+        virksomhedsarrangement, virksomhedsklynge, …: a report that speaks of
+        company networks speaks of company forums in the next paragraph. Read
+        from the lemma field's vocabulary and the saved analysis memo, so no
+        lexicon is loaded.
+        """
+        head = parts[-1]
+        if not lemma.endswith(head) or len(lemma) - len(head) < 3:
+            return []
+        prefix = lemma[: len(lemma) - len(head)]  # the first part as the compound writes it, linking -s-/-e- included
+        found = []
+        for term in self.reader.expand_prefix("lemma", prefix):
+            term = term.decode("utf-8") if isinstance(term, bytes) else term
+            split = MORPHOLOGY.saved_parts(term) if term != lemma else None
+            if split and len(split) >= 2 and split[0] == parts[0] and split[-1] != head:
+                found.append(term)
+                if len(found) >= self.weights.max_prefix_terms:
+                    break
+        return found
+
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
             terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in self.reader.lexicon("exact"))
@@ -302,85 +332,3 @@ class QueryBuilder:
         best = max(found, key=lambda m: (round(m[1], 1), self.reader.doc_frequency("exact", m[0])))
         plan.corrections.append(Correction(word, best[0], round(best[1], 1)))
         return best[0]
-
-
-class BestMatcher(UnionMatcher):
-    """The union of two matchers scored by the better one on the current passage.
-
-    Whoosh's ``DisjunctionMaxMatcher`` takes the maximum of both sub-matchers
-    even when only one of them stands on the current document, and its
-    ``replace`` drops all matches when one side runs out; this one scores like
-    ``UnionMatcher`` but with max + ``tiebreak`` × the other instead of the sum.
-    """
-
-    def __init__(self, a, b, tiebreak: float = 0.0):
-        super().__init__(a, b)
-        self.tiebreak = tiebreak
-
-    def copy(self):
-        return BestMatcher(self.a.copy(), self.b.copy(), self.tiebreak)
-
-    def replace(self, minquality=0):
-        a_active, b_active = self.a.is_active(), self.b.is_active()
-        if not (a_active or b_active):
-            return NullMatcher()
-        if not a_active:
-            return self.b.replace(minquality)
-        if not b_active:
-            return self.a.replace(minquality)
-        a, b = self.a.replace(0), self.b.replace(0)
-        return self if (a is self.a and b is self.b) else BestMatcher(a, b, self.tiebreak)
-
-    def score(self):
-        a, b = self.a, self.b
-        if not a.is_active():
-            return b.score()
-        if not b.is_active():
-            return a.score()
-        id_a, id_b = a.id(), b.id()
-        if id_a != id_b:
-            return a.score() if id_a < id_b else b.score()
-        sa, sb = a.score(), b.score()
-        return max(sa, sb) + self.tiebreak * min(sa, sb)
-
-
-class BestOf(wq.CompoundQuery):
-    """Matches any subquery; a passage scores by its best-matching subquery (see ``BestMatcher``)."""
-
-    JOINT = " | "
-
-    def __init__(self, subqueries, boost: float = 1.0, tiebreak: float = 0.0):
-        super().__init__(subqueries, boost=boost)
-        self.tiebreak = tiebreak
-
-    def __eq__(self, other):
-        return super().__eq__(other) and self.tiebreak == other.tiebreak
-
-    __hash__ = wq.CompoundQuery.__hash__
-
-    def normalize(self):
-        norm = super().normalize()
-        if isinstance(norm, BestOf):
-            norm.tiebreak = self.tiebreak
-        return norm
-
-    def _matcher(self, subs, searcher, context):
-        reader = searcher.reader()
-        return self._tree_matcher(subs, BestMatcher, searcher, context, lambda q: q.estimate_size(reader),
-                                  tiebreak=self.tiebreak)
-
-
-def _copy(query: wq.Query) -> wq.Query:
-    return query.copy()
-
-
-def _best(queries: Iterable[wq.Query], boost: float) -> wq.Query:
-    """The best-scoring of some queries, boosted; NullQuery for none."""
-    queries = list(queries)
-    if not queries:
-        return wq.NullQuery
-    if len(queries) == 1:
-        only = queries[0]
-        only.boost *= boost
-        return only
-    return BestOf(queries, boost=boost)
