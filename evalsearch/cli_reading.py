@@ -13,7 +13,6 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain
 from pathlib import Path
 
 import click
@@ -108,17 +107,24 @@ def read_documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None)
     try:
         with corpus_for_run(None) as corpus:
             plan = plan_run(corpus, pdfs, settings)
-            with Progress(len(pdfs), label, silent=silent) as progress:
-                outcomes = chain(reused_outcomes(corpus, plan),
-                                 extracted_outcomes(corpus, plan, settings, BatchOptions(jobs=jobs)))
-                for outcome in outcomes:
-                    document = report_outcome(outcome, progress)
-                    if document is None:
-                        failed += 1
-                    else:
-                        documents[outcome.index] = document
-            if not silent:
-                click.echo(progress.summary(), err=True)
+            quietly = Progress(0, label, silent=True)
+            for outcome in reused_outcomes(corpus, plan):  # damaged records move to plan.tasks
+                document = report_outcome(outcome, quietly)
+                if document is not None:
+                    documents[outcome.index] = document
+            if plan.reused and not silent:
+                click.echo(f"{label}: {len(plan.reused)} of {plan.total} files unchanged since they were read, "
+                           "taken from the corpus", err=True)
+            if plan.tasks:
+                with Progress(len(plan.tasks), label, silent=silent) as progress:
+                    for outcome in extracted_outcomes(corpus, plan, settings, BatchOptions(jobs=jobs)):
+                        document = report_outcome(outcome, progress)
+                        if document is None:
+                            failed += 1
+                        else:
+                            documents[outcome.index] = document
+                if not silent:
+                    click.echo(progress.summary(), err=True)
     except KeyboardInterrupt:
         interrupted(plan.recorded if plan else 0, len(plan.tasks) if plan else len(pdfs))
     except CorpusError as exc:

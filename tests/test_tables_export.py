@@ -145,3 +145,18 @@ def test_issue_3_tables_command_reports_a_bad_file_and_goes_on(goal_pdf):
     assert result.exit_code == 1
     assert result.stderr == "error: not-a-pdf.pdf: not a PDF (no %PDF header)\n"
     assert result.stdout == EXPECTED_CSV
+
+
+def test_a_second_run_takes_the_documents_from_the_corpus(tmp_path):
+    from click.testing import CliRunner
+
+    from evalsearch.cli import cli
+    from paths import CORPUS
+
+    pdf = str(CORPUS / "cabi-evaluering-handicappuljer-2023.pdf")
+    first = CliRunner().invoke(cli, ["tables", pdf, "--format", "json"], catch_exceptions=False)
+    second = CliRunner().invoke(cli, ["tables", pdf, "--format", "json"], catch_exceptions=False)
+    assert first.exit_code == second.exit_code == 0
+    assert "tables: 1 of 1 files done" in first.stderr
+    assert "tables: 1 of 1 files unchanged since they were read, taken from the corpus" in second.stderr
+    assert first.stdout == second.stdout
