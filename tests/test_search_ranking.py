@@ -109,3 +109,29 @@ def test_a_compound_query_starts_without_loading_the_lexicon(search_index):
     )
     done = subprocess.run([sys.executable, "-c", code, str(search_index)], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False"]
+
+
+def test_each_pair_of_neighbouring_words_of_a_question_earns_a_proximity_bonus(searcher):
+    def lemma_phrases(text):
+        near = QueryWeights().near_slop  # (a split compound's phrase has slop 1)
+        return [list(b.words) for b in QueryBuilder(searcher).build(text).boosts
+                if getattr(b, "fieldname", "") == "lemma" and b.slop == near]
+
+    assert lemma_phrases("hvordan fastholdes borgere i job") == [
+        ["fastholde", "borger", "job"], ["fastholde", "borger"], ["borger", "job"]]
+    assert lemma_phrases("ledelsesmæssig opbakning") == [["ledelsesmæssig", "opbakning"]]  # two words: the pair is the whole
+
+
+def test_phrase_bonuses_analyse_each_text_once_per_field(searcher, monkeypatch):
+    from whoosh import query as wq
+
+    from evalsearch.index import phrases
+    from evalsearch.index.engine import PostingEngine
+
+    calls = []
+    original = phrases.phrase_positions
+    monkeypatch.setattr(phrases, "phrase_positions", lambda *a: calls.append(a[1]) or original(*a))
+    engine = PostingEngine(searcher, 1.2, 0.5)
+    queries = [wq.Phrase("lemma", ["tæt", "opfølgning"], slop=1), wq.Phrase("lemma", ["løbende", "dialog"], slop=1)]
+    bonuses = phrases.phrase_bonuses(engine, searcher.schema, queries, {0: "tæt opfølgning og løbende dialog"})
+    assert calls == ["tæt opfølgning og løbende dialog"] and list(bonuses) in ([0], [])

@@ -49,6 +49,7 @@ def phrase_bonuses(engine, schema, phrases, texts: dict[int, str]) -> dict[int, 
 
     A found phrase adds its boost times the BM25 of its words in the passage
     (the ``expanded`` field for lemma phrases, whose lemmas it also holds).
+    Each text is analysed once per field, whatever the number of phrases.
 
     Args:
         engine (PostingEngine): for the words' BM25 scores.
@@ -58,13 +59,18 @@ def phrase_bonuses(engine, schema, phrases, texts: dict[int, str]) -> dict[int, 
     RETURNS (dict[int, float]): passage number → bonus, for passages with a bonus.
     """
     bonuses: dict[int, float] = {}
+    by_field: dict[str, list] = {}
     for phrase in phrases:
-        analyzer = schema[phrase.fieldname].analyzer
-        field = "exact" if phrase.fieldname == "exact" else "expanded"
-        words = list(phrase.words)
-        scores = [engine.dense(field, word) for word in words] if texts else []
+        by_field.setdefault(phrase.fieldname, []).append(phrase)
+    for fieldname, group in by_field.items():
+        analyzer = schema[fieldname].analyzer
+        field = "exact" if fieldname == "exact" else "expanded"
+        words = list(dict.fromkeys(word for phrase in group for word in phrase.words))
+        scores = {word: engine.dense(field, word) for word in words} if texts else {}
         for docnum, text in texts.items():
-            if in_order(phrase_positions(analyzer, text, words), phrase.slop):
-                value = phrase.boost * sum(float(s[docnum]) for s in scores)
-                bonuses[docnum] = bonuses.get(docnum, 0.0) + value
+            positions = dict(zip(words, phrase_positions(analyzer, text, words)))
+            for phrase in group:
+                if in_order([positions[word] for word in phrase.words], phrase.slop):
+                    value = phrase.boost * sum(float(scores[word][docnum]) for word in phrase.words)
+                    bonuses[docnum] = bonuses.get(docnum, 0.0) + value
     return bonuses

@@ -24,7 +24,10 @@ exact wording ranks above morphological matches.
 The heading and section title of a passage add a little (``context``). Two or
 more words add a phrase boost (the words as typed, ``exact``) and a proximity
 boost (their lemmas in order within ``QueryWeights.near_slop`` positions,
-``lemma``); both are computed for the best candidates only (``search``).
+``lemma``); three or more words add that boost for each pair of neighbouring
+words as well (``QueryWeights.pair``: "fastholdt i job" for "hvordan
+fastholdes borgere i job"); all are computed for the best candidates only
+(``search``).
 
 A word that the index does not hold and the lexicon does not know is taken
 for a typo and replaced by the most similar word of the index's vocabulary
@@ -61,6 +64,8 @@ class QueryWeights:
     phrase: float = 1.5
     near: float = 0.5
     near_slop: int = 6
+    #: three words or more: each pair of neighbouring words within ``near_slop`` positions, in order
+    pair: float = 0.5
     #: a compound's parts written as words in a row ("handicap nøglepersonerne"), a bonus like ``phrase``
     split: float = 1.0
     #: compounds with the same first part and another head ("virksomhedsnetværk" → virksomhedsforum)
@@ -253,6 +258,10 @@ class QueryBuilder:
         lemmas = [self.lemma_of(word) for word in words]
         if all(lemmas):
             boosts.append(wq.Phrase("lemma", lemmas, slop=self.weights.near_slop, boost=self.weights.near))
+        if len(lemmas) > 2 and self.weights.pair > 0:
+            for a, b in zip(lemmas, lemmas[1:]):
+                if a and b:
+                    boosts.append(wq.Phrase("lemma", [a, b], slop=self.weights.near_slop, boost=self.weights.pair))
         return boosts
 
     def lemma_of(self, word: str) -> str:
