@@ -135,3 +135,23 @@ def test_phrase_bonuses_analyse_each_text_once_per_field(searcher, monkeypatch):
     queries = [wq.Phrase("lemma", ["tæt", "opfølgning"], slop=1), wq.Phrase("lemma", ["løbende", "dialog"], slop=1)]
     bonuses = phrases.phrase_bonuses(engine, searcher.schema, queries, {0: "tæt opfølgning og løbende dialog"})
     assert calls == ["tæt opfølgning og løbende dialog"] and list(bonuses) in ([0], [])
+
+
+def test_search_quality_over_the_held_out_queries(search_index, tmp_path, capsys):
+    """A floor under score.py's figures for the queries of benchmarks/queries-heldout.json."""
+    import importlib.util
+    import json
+
+    from paths import ROOT, SHARED
+
+    held_out = ROOT / "benchmarks" / "queries-heldout.json"
+    queries = json.loads(held_out.read_text(encoding="utf-8"))
+    predictions = {q["query"]: [h.to_dict() for h in search(search_index, q["query"], {"limit": 60}).hits]
+                   for q in queries}
+    (tmp_path / "pred.json").write_text(json.dumps(predictions, ensure_ascii=False))
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    summary = score.score_search(held_out, tmp_path / "pred.json")
+    capsys.readouterr()
+    assert summary["recall"] >= 0.7 and summary["ndcg@10"] >= 0.6, summary
