@@ -203,3 +203,12 @@ def test_an_empty_catalogue_renders_in_every_format():
     assert catalogue_to_markdown(empty).startswith("# Erfaringskatalog\n\n0 erfaringer fra 0 rapporter.")
     assert json.loads(catalogue_to_json(empty)) == {"documents": [], "themes": [], "lessons": []}
     assert catalogue_to_csv(empty).splitlines() == [",".join(CSV_COLUMNS)]
+
+
+def test_one_theme_is_listed_under_that_theme_only(extracted):
+    from evalsearch.corpus.catalogue import build_catalogue, catalogue_to_markdown
+
+    catalogue = build_catalogue(list(extracted.values())).only_theme("ledelse og opbakning")
+    markdown = catalogue_to_markdown(catalogue)
+    assert [line for line in markdown.splitlines() if line.startswith("## ")] == ["## Temaer", "## ledelse og opbakning"]
+    assert len(catalogue.entries) >= 3

@@ -110,11 +110,11 @@ class Catalogue:
         return sorted({s.doc_id for e in self.entries for s in e.sources})
 
     def only_theme(self, name: str) -> "Catalogue":
-        """The catalogue restricted to one theme (case-insensitive)."""
+        """The catalogue restricted to one theme (case-insensitive): its entries, grouped under it alone."""
         wanted = resolve_theme(name, self.themes)
         if wanted == OTHER_THEME:
-            return Catalogue(tuple(e for e in self.entries if not e.themes), self.themes)
-        return Catalogue(tuple(e for e in self.entries if wanted in e.themes), self.themes)
+            return Catalogue(tuple(e for e in self.entries if not e.themes), ())
+        return Catalogue(tuple(e for e in self.entries if wanted in e.themes), tuple(t for t in self.themes if t.name == wanted))
 
 
 def resolve_theme(name: str, themes: tuple[Theme, ...]) -> str:
