@@ -104,6 +104,8 @@ def join_lines(texts: Sequence[str]) -> str:
 
     >>> join_lines(["det gør ud-", "dannelse bedre"])
     'det gør uddannelse bedre'
+    >>> join_lines(["kommuner og/", "eller jobcentre"])
+    'kommuner og/eller jobcentre'
     """
     out = ""
     for text in texts:
@@ -118,6 +120,8 @@ def join_lines(texts: Sequence[str]) -> str:
             first, _, rest = text.partition(" ")
             joined = join_line_break(last, first)
             out = (head + " " if head else "") + joined + (" " + rest if rest else "")
+        elif out.endswith("/") and out[-2:-1].isalnum() and text[:1].isalnum():
+            out = out + text  # "og/" + "eller", a web address broken after a slash
         else:
             out = out + " " + text
     return repair_spaced_hyphens(repair_inline_hyphens(re.sub(r"\s+", " ", out).strip()))
