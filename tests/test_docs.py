@@ -38,3 +38,12 @@ def test_every_option_has_help(name):
 @pytest.mark.parametrize("key", [f.name for f in fields(ExtractSettings)])
 def test_extract_setting_is_in_readme(key):
     assert f"`{key}`" in README
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_a_task_section_with_output(name):
+    tasks = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    block = f"```bash\nevalsearch {name}"
+    assert block in tasks, f"docs/cli.md shows no `evalsearch {name}` run"
+    after = tasks.split(block, 1)[1]
+    assert "```output" in after.split("```bash", 1)[0], f"docs/cli.md shows no output of `evalsearch {name}`"
