@@ -24,8 +24,8 @@ hurt others.
 Figures (recall / nDCG@10 / MRR), gold queries | held-out queries:
 
 * baseline (pages):    0.423 / 0.440 / 0.667 | 0.441 / 0.335 / 0.750
-* baseline (passages): 0.422 / 0.497 / 0.875 | 0.453 / 0.453 / 0.771
-* evalsearch:          0.754 / 0.775 / 0.900 | 0.774 / 0.672 / 0.893
+* baseline (passages): 0.436 / 0.529 / 0.875 | 0.466 / 0.457 / 0.771
+* evalsearch:          0.768 / 0.796 / 0.900 | 0.769 / 0.661 / 0.906
 """
 
 from __future__ import annotations

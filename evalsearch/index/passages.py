@@ -12,6 +12,9 @@ themes. Text that the report prints once is indexed once:
 * A key figure is a sentence of a paragraph; that paragraph also stands for
   kind "keyfigure" (``Passage.kinds``). A key figure found in no paragraph is
   a passage of its own.
+* Bullets are read with what they depend on (``lists``): a list of short
+  items is one passage with its lead-in, and an item that completes the
+  sentence above it has that sentence in front of its text.
 * A table the layout stage found (Block role "table") that no goal table or
   other table claims (a boxed quote, a fact box) is indexed as a paragraph,
   so its text can still be found.
@@ -26,11 +29,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from evalsearch.index.lists import PARAGRAPH_ROLES, Unit, passage_units
 from evalsearch.index.records import Passage
 from evalsearch.model import Block, Document, Project
 
-#: a block of this role is a paragraph passage
-PARAGRAPH_ROLES = ("paragraph", "bullet")
 #: most specific first: the kind a passage is shown as
 KIND_ORDER = ("lesson", "goal", "keyfigure", "figure", "table", "paragraph")
 #: share of a table block's words that structured table rows must hold to claim it
@@ -148,6 +150,29 @@ class _Builder:
         )
 
 
+def _add_unit(builder: _Builder, blocks: list[Block], unit: Unit, paras: list[int],
+              lesson_of: dict[int, object], figures_in: set[int]) -> None:
+    """One passage for a unit of paragraph blocks: a paragraph, a lesson, or a short list with its lead-in."""
+    first = blocks[unit.members[0]]
+    text = " ".join(_block_text(blocks[m]) for m in unit.members)
+    if unit.lead:
+        text = f"{unit.lead} {text}"
+    kinds = ["paragraph"]
+    heading = first.label
+    themes: tuple[str, ...] = ()
+    lesson = lesson_of.get(paras[0]) if len(paras) == 1 else None
+    if lesson is not None:
+        kinds.append("lesson")
+        themes = lesson.themes
+        if lesson.heading:
+            heading = lesson.heading
+            if not squash(text).startswith(squash(lesson.heading)):
+                text = f"{lesson.heading} {text}"
+    if any(p in figures_in for p in paras):
+        kinds.append("keyfigure")
+    builder.add(kinds, text, first.page, first.section, first.section_title, heading, themes)
+
+
 def document_to_passages(document: Document) -> list[Passage]:
     """Cut a document into passages (see the module docstring).
 
@@ -188,29 +213,18 @@ def document_to_passages(document: Document) -> list[Passage]:
         for cells in other.rows:
             row_words.setdefault(other.page, set()).update(w.lower() for c in cells for w in _WORD.findall(c))
 
-    index = 0
-    for block in document.blocks:
-        if block.role == "table" and not _claimed(block, row_words):
+    para_of = {place: n for n, place in enumerate(
+        place for place, block in enumerate(document.blocks) if block.role in PARAGRAPH_ROLES)}
+    units = passage_units(document.blocks, lambda place: para_of.get(place) in lesson_of)
+    tables = [Unit((place,)) for place, block in enumerate(document.blocks)
+              if block.role == "table" and not _claimed(block, row_words)]
+    for unit in sorted(units + tables, key=lambda u: u.members[0]):
+        block = document.blocks[unit.members[0]]
+        if block.role == "table":
             builder.add(("paragraph",), block.text.replace(" | ", " "), block.page, block.section,
                         block.section_title, block.label)
-        if block.role not in PARAGRAPH_ROLES:
-            continue
-        text = _block_text(block)
-        kinds = ["paragraph"]
-        heading = block.label
-        themes: tuple[str, ...] = ()
-        lesson = lesson_of.get(index)
-        if lesson is not None:
-            kinds.append("lesson")
-            themes = lesson.themes
-            if lesson.heading:
-                heading = lesson.heading
-                if not squash(text).startswith(squash(lesson.heading)):
-                    text = f"{lesson.heading} {text}"
-        if index in figures_in:
-            kinds.append("keyfigure")
-        builder.add(kinds, text, block.page, block.section, block.section_title, heading, themes)
-        index += 1
+        else:
+            _add_unit(builder, document.blocks, unit, [para_of[m] for m in unit.members], lesson_of, figures_in)
 
     title_of = {s.number: s.title for s in document.sections if s.number}
     for lesson in loose_lessons:
