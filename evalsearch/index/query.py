@@ -24,8 +24,8 @@ exact wording ranks above morphological matches.
 The heading and section title of a passage add a little (``context``). Two or
 more words add a phrase boost (the words as typed, ``exact``) and a proximity
 boost (their lemmas in order within ``QueryWeights.near_slop`` positions,
-``lemma``); three or more words add that boost for each pair of neighbouring
-words as well (``QueryWeights.pair``: "fastholdt i job" for "hvordan
+``lemma``); three or more words add that boost for each pair of the words, in
+the query's order, as well (``QueryWeights.pair``: "fastholdt i job" for "hvordan
 fastholdes borgere i job"); all are computed for the best candidates only
 (``search``).
 
@@ -37,6 +37,7 @@ for a typo and replaced by the most similar word of the index's vocabulary
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from whoosh import query as wq
 from whoosh.qparser import GroupPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin
@@ -64,7 +65,7 @@ class QueryWeights:
     phrase: float = 1.5
     near: float = 0.5
     near_slop: int = 6
-    #: three words or more: each pair of neighbouring words within ``near_slop`` positions, in order
+    #: three words or more: each pair of the words within ``near_slop`` positions, in the query's order
     pair: float = 0.5
     #: a compound's parts written as words in a row ("handicap nøglepersonerne"), a bonus like ``phrase``
     split: float = 1.0
@@ -259,9 +260,9 @@ class QueryBuilder:
         if all(lemmas):
             boosts.append(wq.Phrase("lemma", lemmas, slop=self.weights.near_slop, boost=self.weights.near))
         if len(lemmas) > 2 and self.weights.pair > 0:
-            for a, b in zip(lemmas, lemmas[1:]):
-                if a and b:
-                    boosts.append(wq.Phrase("lemma", [a, b], slop=self.weights.near_slop, boost=self.weights.pair))
+            # a question's key words are often apart: "fastholdes borgere i job" ~ "fastholdt i job"
+            for a, b in combinations([lemma for lemma in lemmas if lemma], 2):
+                boosts.append(wq.Phrase("lemma", [a, b], slop=self.weights.near_slop, boost=self.weights.pair))
         return boosts
 
     def lemma_of(self, word: str) -> str:
