@@ -115,6 +115,17 @@ def test_status_after_the_batch(batch):
     assert failed["password-example"] == "encrypted PDF, password required (use --password)"
 
 
+@pytest.mark.parametrize("doc_id, once, twice", [
+    ("issue-71-duplicate-chars", "项目描述", "项项目目"),
+    ("issue-71-duplicate-chars-2", "Savoir conduire le diagnostic", "SavoirSavoir"),
+])
+def test_characters_printed_twice_for_bold_are_read_once(batch, doc_id, once, twice):
+    _, _, tmp = batch
+    text = " ".join(block.text for block in RecordStore(tmp / "corpus" / "records").read(doc_id).blocks)
+    assert once in text
+    assert twice not in text
+
+
 def test_odd_file_names_are_kept(batch):
     _, _, tmp = batch
     assert (tmp / "out" / "os2datascanner__Tilsynsrapport (2013) - Kærkommen.json").exists()

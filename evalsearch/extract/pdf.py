@@ -32,6 +32,8 @@ RULE_MAX_THICKNESS = 2.5
 MARK_MAX_SIZE = 14.0  # a filled curve this small is a symbol (legend dot), not a drawing
 WORD_ATTRS = ["fontname", "size", "non_stroking_color"]
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
+#: share of a page's characters printed twice at (nearly) one place above which the page is de-doubled
+DOUBLED_SHARE = 0.05
 ITALIC_MARKERS = ("italic", "oblique")
 
 
@@ -177,8 +179,31 @@ def _turn_upright(w: dict, page_width: float) -> dict:
     return {**w, "x0": w["top"], "x1": w["bottom"], "top": page_width - w["x1"], "bottom": page_width - w["x0"]}
 
 
+def doubled_share(chars: list[dict]) -> float:
+    """Share of characters that repeat one already printed at the same place (rounded to a point).
+
+    Some producers fake bold text by printing every character twice, a fraction
+    of a point apart; read as is, "Projekt" comes out as "PPrroojjeekktt".
+
+    >>> doubled_share([{"text": "P", "x0": 10.0, "top": 5.0}, {"text": "P", "x0": 10.3, "top": 5.0}])
+    0.5
+    """
+    seen: set[tuple[str, int, int]] = set()
+    doubled = 0
+    for char in chars:
+        key = (char["text"], round(float(char["x0"])), round(float(char["top"])))
+        if key in seen:
+            doubled += 1
+        else:
+            seen.add(key)
+    return doubled / len(chars) if chars else 0.0
+
+
 def page_to_content(page: pdfplumber.page.Page) -> PageContent:
     """Read the words, strokes, fills and images of one pdfplumber page."""
+    if doubled_share(page.chars) > DOUBLED_SHARE:
+        # dedupe_chars is slow (it compares characters pairwise), so only pages that need it pay for it
+        page = page.dedupe_chars(tolerance=1)
     raw = page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
     upright = [w for w in raw if w.get("upright", True)]
     # A page set sideways (text running top to bottom) is read in its own direction;
