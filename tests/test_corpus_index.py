@@ -174,3 +174,17 @@ def test_index_uses_the_corpus_it_is_given(inbox, tmp_path, extracted_files):
     assert run(["extract", inbox, "--corpus", corpus, "-s"]).exit_code == 0
     assert run(["index", inbox, "--index", tmp_path / "index", "--corpus", corpus, "-s"]).exit_code == 0
     assert extracted_files == [sorted(REPORTS), []]
+
+
+def test_two_files_named_alike_are_both_unchanged_on_the_next_run(tmp_path, monkeypatch):
+    for folder, name in (("a", "alfa"), ("b", "beta")):
+        (tmp_path / folder).mkdir()
+        report(tmp_path / folder / "rapport.pdf", REPORTS[name])
+    index_dir = tmp_path / "index"
+    assert run(["index", tmp_path / "a", tmp_path / "b", "--index", index_dir, "-s"]).exit_code == 0
+    assert sorted(read_sources(index_dir)) == ["rapport", "rapport-2"]
+    monkeypatch.chdir(tmp_path / "a")  # the paths were recorded whole: another working folder does not matter
+    again = run(["index", tmp_path / "a", tmp_path / "b", "--index", index_dir])
+    assert again.exit_code == 0
+    assert "index: 2 of 2 files unchanged since they were indexed" in again.stderr
+    assert "0 documents indexed" in again.stderr

@@ -190,14 +190,17 @@ def _open_for_writing(index_dir: Path):
 def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
     """Sort PDFs into changed (new or different sha256) and unchanged; find documents whose file is gone.
 
+    A file is known by the path it was indexed from, or else by its doc_id (so
+    that of two files named alike, "report-2" is recognised as well as "report").
     An index from another version counts as empty, so everything is changed.
     """
     index_dir = Path(index_dir)
     sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
+    by_path = {_absolute(s.path): doc_id for doc_id, s in sources.items()}
     plan = UpdatePlan()
     seen: set[str] = set()
     for pdf in pdfs:
-        doc_id = doc_id_of(pdf)
+        doc_id = by_path.get(_absolute(str(pdf)), doc_id_of(pdf))
         seen.add(doc_id)
         known = sources.get(doc_id)
         if known is not None and known.sha256 == file_sha256(pdf):
@@ -206,6 +209,10 @@ def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
             plan.changed.append(pdf)
     plan.removed = sorted(d for d, s in sources.items() if d not in seen and not Path(s.path).exists())
     return plan
+
+
+def _absolute(path: str) -> str:
+    return str(Path(path).resolve())
 
 
 def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
@@ -285,7 +292,8 @@ def update_index(
             for passage in passages:
                 writer.add_document(**passage_fields(passage, doc_years))
             sources[document.doc_id] = IndexedSource(
-                document.doc_id, document.source.path, document.source.sha256, document.title, len(passages)
+                document.doc_id, _absolute(document.source.path), document.source.sha256, document.title,
+                len(passages)
             )
             added += 1
             written += len(passages)
