@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from evalsearch.cli import cli
 from evalsearch.extract.settings import ExtractSettings
+from evalsearch.index.search import SearchSettings
 from paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -38,6 +39,11 @@ def test_every_option_has_help(name):
 @pytest.mark.parametrize("key", [f.name for f in fields(ExtractSettings)])
 def test_extract_setting_is_in_readme(key):
     assert f"`{key}`" in README
+
+
+@pytest.mark.parametrize("key", [f.name for f in fields(SearchSettings)])
+def test_search_setting_is_in_readme(key):
+    assert f"| `{key}` |" in README
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -155,3 +155,19 @@ def test_search_quality_over_the_held_out_queries(search_index, tmp_path, capsys
     summary = score.score_search(held_out, tmp_path / "pred.json")
     capsys.readouterr()
     assert summary["recall"] >= 0.7 and summary["ndcg@10"] >= 0.6, summary
+
+
+def test_fact_table_rows_are_weighed_below_prose(search_index):
+    plain = {"kinds": ["table"], "feedback": FeedbackWeights(passages=0), "limit": 5}
+    weighed = search(search_index, "målgruppe", plain)
+    unweighed = search(search_index, "målgruppe", dict(plain, kind_weights={}))
+    assert [h.passage.text for h in weighed.hits] == [h.passage.text for h in unweighed.hits]
+    for a, b in zip(weighed.hits, unweighed.hits):
+        assert a.score == pytest.approx(0.8 * b.score, rel=1e-4)
+
+
+def test_kind_weights_name_a_known_kind(search_index):
+    from evalsearch.errors import UsageError
+
+    with pytest.raises(UsageError, match="kind_weights"):
+        search(search_index, "målgruppe", {"kind_weights": {"tabel": 0.5}})

@@ -41,6 +41,9 @@ DEFAULT_K1 = 1.2
 DEFAULT_B = 0.5
 #: words at which a passage keeps 63 % of its score (``ranking.length_prior``; 0 = no damping)
 DEFAULT_SHORT = 4.0
+#: a passage of a kind scores × its weight: rows of fact tables (Basisoplysninger) restate in
+#: telegraphic form what the report's prose says, so the prose ranks first
+DEFAULT_KIND_WEIGHTS = (("table", 0.8),)
 #: best passages that the exact-wording bonus is computed for
 DEFAULT_CANDIDATES = 100
 #: best of those that the phrase and proximity bonuses are computed for
@@ -62,6 +65,8 @@ class SearchSettings:
         facets (bool): count matching passages per document and theme.
         k1 (float), b (float): BM25F parameters.
         short (float): passages of few words are damped, score × (1 − e^(−words / short)); 0 = off.
+        kind_weights (tuple[tuple[str, float], ...]): (kind, factor) pairs; a passage shown as that
+            kind scores × factor (``DEFAULT_KIND_WEIGHTS``).
         weights (QueryWeights): the boosts of the query clauses.
         feedback (FeedbackWeights): pseudo-relevance feedback (``feedback``).
     """
@@ -77,6 +82,7 @@ class SearchSettings:
     weights: QueryWeights = field(default_factory=QueryWeights)
     feedback: FeedbackWeights = field(default_factory=FeedbackWeights)
     short: float = DEFAULT_SHORT
+    kind_weights: tuple[tuple[str, float], ...] = DEFAULT_KIND_WEIGHTS
 
     def __post_init__(self) -> None:
         if not isinstance(self.limit, int) or self.limit < 1:
@@ -84,6 +90,10 @@ class SearchSettings:
         bad = [k for k in self.kinds if k not in KINDS]
         if bad:
             raise UsageError(f"unknown kind {bad[0]!r}; choose from {', '.join(KINDS)}")
+        for kind, factor in self.kind_weights:
+            if kind not in KINDS or not isinstance(factor, (int, float)) or factor <= 0:
+                raise UsageError(f"kind_weights takes (kind, factor above 0) pairs with a kind of "
+                                 f"{', '.join(KINDS)}; not ({kind!r}, {factor!r})")
         if self.short < 0:
             raise UsageError(f"short must be 0 (off) or more, not {self.short!r}")
         if self.k1 <= 0 or not 0 <= self.b <= 1:
@@ -105,6 +115,9 @@ class SearchSettings:
         if unknown:
             raise UsageError(f"unknown search setting {unknown[0]!r}; valid settings: {', '.join(sorted(known))}")
         values = {k: tuple(v) if k in ("kinds", "doc_ids", "years", "themes") else v for k, v in settings.items()}
+        if "kind_weights" in values:  # a dict {"table": 0.8} or pairs
+            weights = values["kind_weights"]
+            values["kind_weights"] = tuple((k, f) for k, f in (weights.items() if isinstance(weights, Mapping) else weights))
         return cls(**values)
 
 
@@ -252,6 +265,9 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         scores, matched = evaluate(engine, plan.query)
         matched &= allowed
         prior = length_prior(engine.lengths("exact"), settings.short)
+        for kind, factor in settings.kind_weights:
+            ids, _ = engine.postings("kind", kind)
+            prior[ids] *= factor
         scores = np.where(matched, scores * prior, 0.0).astype(np.float32)
         total = int(matched.sum())
         facets = _facets(searcher, engine, matched) if settings.facets else {}
