@@ -38,6 +38,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     extracted, by ``extract`` or by an earlier (even interrupted) ``index``, is
     taken from the record store instead of being read again.
     """
+    from evalsearch.cli_reading import report_outcome
     from evalsearch.corpus.batch import BatchOptions
     from evalsearch.corpus.incremental import corpus_documents
     from evalsearch.extract.settings import ExtractSettings
@@ -51,17 +52,13 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
 
         def documents():
             for outcome in corpus_documents(plan.changed, ExtractSettings(), corpus_dir, BatchOptions(jobs=jobs)):
-                if outcome.document is None:
-                    progress.error(str(outcome.error) if outcome.error and outcome.error.path
-                                   else f"{outcome.path.name}: {outcome.error}")
-                    progress.advance(outcome.path.name)
+                document = report_outcome(outcome, progress)
+                if document is None:
                     removals.append(outcome.doc_id or doc_id_of(outcome.path))
                     continue
-                for item in outcome.document.errors:
-                    where = f", page {item.page}" if item.page else ""
-                    progress.warning(f"{outcome.path.name}{where}: {item.message}")
-                progress.advance(outcome.path.name, outcome.document.source.pages)
-                yield outcome.document
+                if outcome.reused:  # taken from the corpus: still one file of this run's progress
+                    progress.advance(outcome.path.name, document.source.pages)
+                yield document
 
         report = update_index(index_dir, documents(), removals)
     if not silent:

@@ -188,3 +188,14 @@ def test_two_files_named_alike_are_both_unchanged_on_the_next_run(tmp_path, monk
     assert again.exit_code == 0
     assert "index: 2 of 2 files unchanged since they were indexed" in again.stderr
     assert "0 documents indexed" in again.stderr
+
+
+def test_index_names_a_second_failing_file_of_the_same_name_by_its_whole_path(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "tom.pdf").write_bytes(b"")
+    result = run(["index", tmp_path / "a", tmp_path / "b", "--index", tmp_path / "index", "-s"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert sorted(errors) == sorted(["error: tom.pdf: empty file (0 bytes)",
+                                     f"error: {tmp_path / 'b' / 'tom.pdf'}: empty file (0 bytes)"])
