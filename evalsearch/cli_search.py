@@ -142,6 +142,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
 
         evalsearch search frivillige --kind lesson --format json
 
+    \b
         evalsearch search samarbejdsaftale --doc tvaergaaende-evaluering-handicap-2021 --limit 5
     """
     from evalsearch.index.output import correction_note, result_to_json, result_to_text
