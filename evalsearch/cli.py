@@ -11,21 +11,21 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from evalsearch import __version__
-from evalsearch.cli_reading import corpus_for_run, interrupted, open_corpus, report_outcome
 from evalsearch.console import Progress
-from evalsearch.corpus.batch import DEFAULT_TIME_LIMIT, BatchOptions, Outcome
-from evalsearch.corpus.incremental import extracted_outcomes, plan_run, reused_outcomes
-from evalsearch.corpus.fingerprint import extractor_fingerprint
-from evalsearch.corpus.status import corpus_status
-from evalsearch.corpus.store import MANIFEST_NAME, default_corpus_dir
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_atomic
+from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
 from evalsearch.errors import CorpusError, EvalsearchError, UsageError
-from evalsearch.extract.render import document_to_text
-from evalsearch.extract.settings import ExtractSettings
+
+if TYPE_CHECKING:
+    from evalsearch.corpus.batch import Outcome
+
+# The reading pipeline (pdfplumber, the Danish lexicon, spaCy) is imported inside the commands
+# that read PDFs, so that `evalsearch search` starts without it.
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -133,6 +133,11 @@ def extract(
 
         evalsearch extract --sample --format text
     """
+    from evalsearch.cli_reading import corpus_for_run, interrupted
+    from evalsearch.corpus.batch import BatchOptions
+    from evalsearch.corpus.incremental import extracted_outcomes, plan_run, reused_outcomes
+    from evalsearch.extract.settings import ExtractSettings
+
     try:
         pdfs = input_paths(paths, sample)
         settings = ExtractSettings.resolve({"password": password})
@@ -179,6 +184,9 @@ def emit_outcome(
     outcome: Outcome, progress: Progress, fmt: str, output_dir: Path | None, ext: str, stdout_docs: dict[int, str]
 ) -> bool:
     """Report one file and write (or keep for stdout) its rendering; RETURNS (bool): whether it was read."""
+    from evalsearch.cli_reading import report_outcome
+    from evalsearch.extract.render import document_to_text
+
     doc = report_outcome(outcome, progress)
     if doc is None:
         return False
@@ -208,6 +216,12 @@ def status(corpus_dir: Path | None, fmt: str) -> None:
 
         evalsearch status --corpus my-corpus/ --format json
     """
+    from evalsearch.cli_reading import open_corpus
+    from evalsearch.corpus.fingerprint import extractor_fingerprint
+    from evalsearch.corpus.status import corpus_status
+    from evalsearch.corpus.store import MANIFEST_NAME, default_corpus_dir
+    from evalsearch.extract.settings import ExtractSettings
+
     root = corpus_dir if corpus_dir is not None else default_corpus_dir()
     if not (root / MANIFEST_NAME).exists():
         if fmt == "json":

@@ -17,7 +17,6 @@ import click
 
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import UsageError
-from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS, goal_row_dicts
 
 GOAL_KINDS = ("aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt")
 
@@ -70,6 +69,7 @@ def tables_command(
     """
     from evalsearch.cli import input_paths
     from evalsearch.cli_reading import read_documents
+    from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS, goal_row_dicts
 
     try:
         pdfs = input_paths(paths, sample)

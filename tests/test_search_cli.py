@@ -161,3 +161,19 @@ def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch,
     assert json.loads(first.stdout)[0]["doc_id"] == "alfa"
     second = run(["search", "frivillige", "--format", "json"])
     assert second.stderr == "" and json.loads(second.stdout) == json.loads(first.stdout)
+
+
+def test_a_search_loads_neither_the_pdf_reader_nor_spacy(built):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from evalsearch.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['search', 'frivillige', '--index', {str(built)!r}, '--format', 'json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in ('pdfplumber', 'spacy', 'pypdfium2') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

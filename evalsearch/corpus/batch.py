@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evalsearch.corpus.manifest import FileStamp
-from evalsearch.corpus.pool import PoolOptions, TimeLimitReached, run_in_workers, time_limit, time_limit_reason
+from evalsearch.corpus.pool import (
+    DEFAULT_TIME_LIMIT,
+    PoolOptions,
+    TimeLimitReached,
+    run_in_workers,
+    time_limit,
+    time_limit_reason,
+)
 from evalsearch.corpus.warmup import warm_up_extraction
 from evalsearch.errors import EvalsearchError, ExtractionError, UsageError
 from evalsearch.extract.pipeline import doc_id_for, extract_document
@@ -28,7 +35,6 @@ from evalsearch.model import Document
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIME_LIMIT = 600.0
 # Imported once by the workers' fork server: workers start with the extraction loaded.
 PRELOAD_MODULES = ("evalsearch.corpus.preload",)
 

@@ -30,6 +30,8 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+#: seconds one file may take by default (``--time-limit``)
+DEFAULT_TIME_LIMIT = 600.0
 # After the in-worker time limit has fired, the worker gets this long (at least)
 # to report before it is killed: the limit cannot interrupt native code.
 KILL_GRACE_SECONDS = 15.0

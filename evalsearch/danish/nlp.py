@@ -28,13 +28,15 @@ from __future__ import annotations
 
 from functools import cache
 
-import spacy
-from spacy.language import Language
-from spacy.lookups import Lookups
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from evalsearch.danish.compounds import compound_lemma
 from evalsearch.danish.lexicon import lemma_table
+
+if TYPE_CHECKING:  # spaCy is imported by get_nlp: half a second that a search never needs
+    from spacy.language import Language
+    from spacy.lookups import Lookups
+    from spacy.tokens import Doc
 
 #: name of the component that fills in lemmas the lookup table misses
 FALLBACK_COMPONENT = "da_lemma_fallback"
@@ -85,13 +87,18 @@ def da_sentence_ends(doc: Doc) -> Doc:
     return doc
 
 
-for _name, _func in ((FALLBACK_COMPONENT, da_lemma_fallback), (SENTENCE_COMPONENT, da_sentence_ends)):
-    if not Language.has_factory(_name):
-        Language.component(_name, func=_func)
+def _register_components() -> None:
+    from spacy.language import Language
+
+    for name, func in ((FALLBACK_COMPONENT, da_lemma_fallback), (SENTENCE_COMPONENT, da_sentence_ends)):
+        if not Language.has_factory(name):
+            Language.component(name, func=func)
 
 
 def _lemma_lookups() -> Lookups:
     """The lexicon's corrected form → lemma table, as spaCy lookups."""
+    from spacy.lookups import Lookups
+
     lookups = Lookups()
     lookups.add_table("lemma_lookup", dict(lemma_table()))
     return lookups
@@ -105,6 +112,9 @@ def get_nlp() -> Language:
         "sentencizer", "da_sentence_ends", "lemmatizer" (lookup mode) and
         "da_lemma_fallback".
     """
+    import spacy
+
+    _register_components()
     nlp = spacy.blank("da")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(SENTENCE_COMPONENT)
