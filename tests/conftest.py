@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+
 import pytest
 
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.model import Document
 from paths import CORPUS, DOC_IDS, GOLD
+
+
+def pytest_configure(config):
+    """The saved lexicon of a test run goes to a temporary cache dir, not the user's (``danish.lexicon_cache``)."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="evalsearch-test-cache-")
 
 
 @pytest.fixture(autouse=True)

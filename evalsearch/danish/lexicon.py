@@ -23,8 +23,9 @@ speech), lowercased, corrected and extended:
 * ``lemma_fixes.LEMMA_FIXES`` overrides the remaining wrong picks found in the
   sample reports; ``extra_words`` adds missing domain words.
 
-Everything is loaded once per process on first use (about 1-1.5 s and
-170 MB of memory); the per-word functions are memoised (about 0.1 µs on a
+Everything is loaded once per process on first use (about 1 s and 170 MB of
+memory when built by ``lookup_table``, about 0.3 s from the copy saved in the
+user cache dir by ``lexicon_cache``); the per-word functions are memoised (about 0.1 µs on a
 cache hit, about 1 µs on a miss).
 
 >>> lemma("Ledelsen")
@@ -37,18 +38,14 @@ True
 
 from __future__ import annotations
 
-import gzip
-import json
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from types import MappingProxyType
 
 from evalsearch.danish.abbreviations import is_abbreviation
-from evalsearch.danish.extra_words import EXTRA_PARADIGMS
-from evalsearch.danish.lemma_fixes import LEMMA_FIXES
+from evalsearch.danish.lexicon_cache import cache_key, load_tables, save_tables
+from evalsearch.danish.lookup_table import build_tables, read_lookup_table, table_sources
 from evalsearch.danish.tokens import DEFAULT_CACHE_SIZE, normalise
 
 __all__ = [
@@ -64,10 +61,6 @@ __all__ = [
     "normalise",
     "read_lookup_table",
 ]
-
-#: the lookup table shipped by spacy-lookups-data
-LOOKUP_PACKAGE = "spacy_lookups_data"
-LOOKUP_FILE = "data/da_lemma_lookup.json.gz"
 
 #: regular noun and adjective endings tried, longest first, on a word the table
 #: lacks ("fokuset" → "fokus"); the stem must be a lemma of at least
@@ -88,77 +81,15 @@ class _Lexicon:
     lemmas: frozenset[str]
 
 
-def read_lookup_table() -> dict[str, str]:
-    """Read the raw Danish lemma lookup table of spacy-lookups-data.
-
-    RETURNS (dict[str, str]): form → lemma exactly as shipped (mixed case).
-    """
-    path = resources.files(LOOKUP_PACKAGE).joinpath(LOOKUP_FILE)
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
-        return json.load(text)
-
-
-def _lowercase_table(raw: dict[str, str]) -> dict[str, str]:
-    """Lowercase keys and values; a lowercase entry wins over a capitalised one."""
-    table: dict[str, str] = {}
-    for form, lem in raw.items():
-        if form == form.lower():
-            table[form] = sys.intern(lem.lower())
-    for form, lem in raw.items():
-        table.setdefault(form.lower(), sys.intern(lem.lower()))
-    return table
-
-
-def _prefers_own_lemma(form: str, picked: str, table: dict[str, str], heads: set[str]) -> bool:
-    """Decide the homograph rule of the module docstring for one form."""
-    if form == picked or form not in heads:
-        return False
-    # Danish plurals end in -e or -r; their definite plural adds -ne.
-    is_plural_of_pick = form.endswith(("e", "r")) and table.get(form + "ne") == picked
-    is_infinitive = table.get(form + "nde") == form
-    return is_infinitive or not is_plural_of_pick
-
-
-def _follow(table: dict[str, str], start: str, limit: int = 8) -> str:
-    """Follow lemma → lemma links to the end of the chain (cycles stop at ``limit``)."""
-    current = start
-    for _ in range(limit):
-        following = table.get(current, current)
-        if following == current:
-            break
-        current = following
-    return current
-
-
 @cache
 def _lexicon() -> _Lexicon:
-    """Build the corrected lexicon once per process."""
-    lemma_of = _lowercase_table(read_lookup_table())
-    other: dict[str, str] = {}
-    for form, fixed in LEMMA_FIXES.items():
-        picked = lemma_of.get(form)
-        if picked is not None and picked != fixed:
-            other[form] = picked
-        lemma_of[form] = fixed
-    heads = set(lemma_of.values())
-    overruled = [
-        form
-        for form, picked in lemma_of.items()
-        if form not in LEMMA_FIXES and _prefers_own_lemma(form, picked, lemma_of, heads)
-    ]
-    for form in overruled:
-        other[form] = lemma_of[form]
-        lemma_of[form] = form
-    # A head kept on the table's pick ("grader" → "grad") takes its own forms
-    # along ("graderen" → "grad"), so that lemma() is idempotent.
-    for form, picked in lemma_of.items():
-        final = _follow(lemma_of, picked)
-        if final != picked:
-            lemma_of[form] = final
-    for head, forms in EXTRA_PARADIGMS.items():
-        lemma_of[head] = head
-        for form in forms:
-            lemma_of[form] = head
+    """The corrected lexicon, built once per process or loaded from the saved copy (``lexicon_cache``)."""
+    key = cache_key(table_sources())
+    tables = load_tables(key)
+    if tables is None:
+        tables = build_tables()
+        save_tables(key, *tables)
+    lemma_of, other = tables
     lemmas = frozenset(lemma_of.values())
     return _Lexicon(
         lemma_of=lemma_of,
