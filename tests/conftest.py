@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -15,7 +16,12 @@ from paths import CORPUS, DOC_IDS, GOLD
 
 def pytest_configure(config):
     """The saved lexicon of a test run goes to a temporary cache dir, not the user's (``danish.lexicon_cache``)."""
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="evalsearch-test-cache-")
+    config._evalsearch_cache = tempfile.mkdtemp(prefix="evalsearch-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = config._evalsearch_cache
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "_evalsearch_cache", ""), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
