@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from evalsearch.cli import cli
 from evalsearch.corpus.store import RecordStore
+from evalsearch.corpus.warmup import pdf_from_objects
 from paths import CORPUS_BAD, REALWORLD
 
 PLUMBER = REALWORLD / "pdfplumber"
@@ -154,20 +155,6 @@ def test_time_limit_of_a_single_file_run(tmp_path):
 # --- generated malformed files -------------------------------------------------------------
 
 
-def build_pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def stream(content: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d %s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"
 
@@ -189,14 +176,14 @@ def deep_page_tree(depth: int) -> bytes:
         b"/Contents %d 0 R >>" % (page - 1, page + 1, page + 2)
     )
     objects += [FONT, stream(TEXT * 3)]
-    return build_pdf(objects)
+    return pdf_from_objects(objects)
 
 
 def self_drawing_form() -> bytes:
     """A page whose form XObject draws itself: a reader that follows it never ends."""
     resources = b"/Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >>"
     form_text = b"BT /F1 12 Tf 72 600 Td (Formularen tegner sig selv igen og igen.) Tj ET "
-    return build_pdf([
+    return pdf_from_objects([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s /Contents 5 0 R >>" % resources,

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from evalsearch.danish import parse_amount_dkk, parse_number
+from evalsearch.extract.tables.terms import BASIC_FACTS
 from evalsearch.model import Document, OtherTable, Project, Section
 
 QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{3,}?)[\"“”„«»]")
@@ -38,7 +39,6 @@ LABELS = {
     "name": re.compile(r"^projekt(?:ets)?\s*navn|^projekttitel", re.IGNORECASE),
     "operator": re.compile(r"^projektejer|^ansøger|^tilskudsmodtager|^projektansvarlig|^operatør", re.IGNORECASE),
 }
-BASIC_FACTS = re.compile(r"basisoplysninger|projektoplysninger|fakta om projektet", re.IGNORECASE)
 
 
 def iso_date(day: str, month: str, year: str) -> str | None:
@@ -56,7 +56,7 @@ def iso_date(day: str, month: str, year: str) -> str | None:
 
 def is_basic_facts(table: OtherTable) -> bool:
     """A basic-facts table: so named, or at least two of its rows led by basic-facts labels."""
-    named = BASIC_FACTS.search(" ".join(filter(None, [table.caption or "", table.rows[0][0] if table.rows else ""])))
+    named = BASIC_FACTS.search(" ".join(filter(None, [table.caption or "", table.rows[0][0] if table.rows else ""])).lower())
     labelled = sum(1 for row in table.rows if row and any(p.match(row[0]) for p in LABELS.values()))
     return bool(named) or labelled >= 2
 

@@ -96,6 +96,7 @@ class GoalText:
         self.groups: list[tuple[str, str]] = []  # (margin note or run-in heading, the text under it)
         self.table_wide: list[str] = []
         self.by_kind = by_kind
+        self._split: list[tuple[str, list[str]]] | None = None
         label = None
         for b in blocks:
             if b.section != section or b.role not in ("paragraph", "bullet"):
@@ -113,15 +114,21 @@ class GoalText:
         """Verdict sentences about one goal: those under a heading that names it (best match
         first), then those about every goal of the table, then those about all goals of its kind."""
         scored = []
-        for head, text in self.groups:
-            score = fuzz.token_set_ratio(head.lower(), indicator.lower())
-            if goal_id and goal_id.lower() in head.lower().split():
+        for head, verdicts in self._verdicts():
+            score = fuzz.token_set_ratio(head, indicator.lower())
+            if goal_id and goal_id.lower() in head.split():
                 score = 100
             if score >= LABEL_MATCH:
-                scored.append((score, text))
+                scored.append((score, verdicts))
         scored.sort(key=lambda x: -x[0])
         general = self.by_kind.get(kind.split("_")[0], [])
-        return [s for _, text in scored for s in _verdict_sentences(text)] + self.table_wide + general
+        return [s for _, verdicts in scored for s in verdicts] + self.table_wide + general
+
+    def _verdicts(self) -> list[tuple[str, list[str]]]:
+        """(lowercase heading, verdict sentences under it) of every group, split into sentences once."""
+        if self._split is None:
+            self._split = [(head.lower(), _verdict_sentences(text)) for head, text in self.groups]
+        return self._split
 
 
 def read_tables(context) -> None:

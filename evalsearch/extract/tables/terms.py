@@ -33,15 +33,6 @@ STATUS_RANK = (re.compile(r"\bstatus"), re.compile(r"\bopnå|\brealiser|\bresult
 TARGET_HEADING = re.compile(r"\b(?:mål(?!opfyld|grupp)\w*|målsætning\w*|forvent\w*|succeskriteri\w*|måltal)")
 COUNT_HEADING = re.compile(r"^(?:antal|nr\.?|id)\b")
 
-# Goal kinds: (kind, pattern over caption + heading + section title), most specific first.
-KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("resultat_kort", re.compile(r"kort\s+sigt|kortsigt")),
-    ("resultat_lang", re.compile(r"lang\s+sigt|langsigt")),
-    ("effekt", re.compile(r"effekt")),
-    ("aktivitet", re.compile(r"aktivitet")),
-    ("resultat", re.compile(r"resultatmål|resultat")),
-    ("oversigt", re.compile(r"oversigt|målopfyldelse|samlet")),
-)
 # The letter of a goal id tells its kind when the words do not (STAR's A/B/C/D numbering).
 KIND_BY_ID_LETTER = {"A": "aktivitet", "B": "resultat_kort", "C": "resultat_lang", "D": "effekt"}
 
