@@ -35,7 +35,7 @@ def test_exact_wording_ranks_above_other_forms(search_index):
 def test_a_typo_is_corrected_against_the_index_and_reported(search_index):
     result = search(search_index, "samskabellse", {"limit": 5})
     assert [(c.original, c.corrected) for c in result.corrections] == [("samskabellse", "samskabelse")]
-    assert "samskabelse" in hit_texts(result)[0].lower() or "samskabelse" in " ".join(hit_texts(result)).lower()
+    assert "samskabelse" in hit_texts(result)[0].lower()
 
 
 def test_a_known_word_is_not_corrected(search_index):
@@ -58,9 +58,10 @@ def test_hits_of_one_report_never_repeat_a_text(search_index):
 def test_the_kind_filter_keeps_only_that_kind(search_index, kind):
     # a lesson is also a paragraph of its report: kinds holds every kind a passage stands for
     result = search(search_index, "ledelse", {"limit": 20, "kinds": [kind]})
+    assert result.hits
     assert all(kind in h.passage.kinds for h in result.hits)
     unfiltered = search(search_index, "ledelse", {"limit": 20})
-    assert {h.passage.key for h in result.hits} != {h.passage.key for h in unfiltered.hits} or not result.hits
+    assert {h.passage.key for h in result.hits} != {h.passage.key for h in unfiltered.hits}
 
 
 def test_the_document_filter_keeps_only_that_report(search_index):
