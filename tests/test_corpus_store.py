@@ -89,3 +89,18 @@ def test_corpus_must_be_a_folder(tmp_path):
     file.write_text("")
     with pytest.raises(CorpusError, match="the corpus must be a folder, but this is a file"):
         Corpus(file)
+
+
+def test_only_extraction_code_changes_the_fingerprint(tmp_path, monkeypatch):
+    from evalsearch.corpus import fingerprint
+
+    for name in ("cli_search.py", "__main__.py", "index/query.py", "extract/lines.py", "danish/lexicon.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n")
+    monkeypatch.setattr(fingerprint, "PACKAGE_DIR", tmp_path)
+    before = fingerprint.code_fingerprint()
+    for name in ("cli_search.py", "__main__.py", "index/query.py"):
+        (tmp_path / name).write_text("x = 2\n")
+    assert fingerprint.code_fingerprint() == before
+    (tmp_path / "extract/lines.py").write_text("x = 2\n")
+    assert fingerprint.code_fingerprint() != before

@@ -1,8 +1,8 @@
 """Run the extraction over many files in parallel, every failure kept as data.
 
-``extract_paths(paths, settings, jobs=...)`` reads files and yields an
-``Outcome`` for each as it finishes; nothing is stored (runs against a corpus,
-which store and resume, are in ``evalsearch.corpus.incremental``).
+``run_tasks(tasks, settings, options)`` reads files and yields an ``Outcome``
+for each as it finishes; nothing is stored (runs against a corpus, which
+store and resume, are in ``evalsearch.corpus.incremental``).
 
 Files run largest first in worker processes (``evalsearch.corpus.pool``); a
 file that crashes its worker or runs over its time limit becomes a failure
@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,6 @@ from evalsearch.corpus.pool import (
 )
 from evalsearch.corpus.warmup import warm_up_extraction
 from evalsearch.errors import EvalsearchError, ExtractionError, UsageError
-from evalsearch.extract.pipeline import doc_id_for, extract_document
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.model import Document
 
@@ -107,6 +106,8 @@ class Outcome:
 
 def extract_one(path: Path, settings: ExtractSettings) -> Outcome:
     """Extract one file; every failure, expected or not, comes back as ``Outcome.error``."""
+    from evalsearch.extract.pipeline import extract_document  # imported where files are read, not by every command
+
     try:
         return Outcome(path, document=extract_document(path, settings))
     except EvalsearchError as exc:
@@ -164,18 +165,3 @@ def run_tasks(tasks: Sequence[Task], settings: ExtractSettings, options: BatchOp
     finally:
         results.close()
 
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def extract_paths(
-    paths: Iterable[Path], settings: ExtractSettings, jobs: int | None = 1, time_limit: float | None = None
-) -> Iterator[Outcome]:
-    """Extract each file (``jobs`` at a time), yielding its outcome as soon as it is done; nothing is stored."""
-    paths = list(paths)
-    tasks = [Task(i, p, doc_id_for(p), size=_size(p)) for i, p in enumerate(paths)]
-    yield from run_tasks(tasks, settings, BatchOptions(jobs=jobs, time_limit=time_limit))

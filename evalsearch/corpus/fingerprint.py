@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from fnmatch import fnmatch
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
@@ -18,8 +19,8 @@ from evalsearch import __version__
 from evalsearch.extract.settings import ExtractSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-# Parts of the package that cannot change what a record holds.
-NOT_EXTRACTION = ("cli.py", "console.py", "corpus", "index", "data/sample")
+# Parts of the package that cannot change what a record holds (patterns over the path in the package).
+NOT_EXTRACTION = ("cli*.py", "__main__.py", "console.py", "corpus/*", "index/*", "data/sample/*")
 SOURCE_SUFFIXES = (".py", ".toml", ".txt", ".json", ".csv")
 LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "spacy", "spacy-lookups-data")
 # Settings that change whether a file opens, not what its record holds.
@@ -42,7 +43,7 @@ def code_fingerprint() -> str:
         rel = path.relative_to(PACKAGE_DIR).as_posix()
         if path.suffix not in SOURCE_SUFFIXES or not path.is_file() or "__pycache__" in rel:
             continue
-        if any(rel == skip or rel.startswith(skip + "/") for skip in NOT_EXTRACTION):
+        if any(fnmatch(rel, skip) for skip in NOT_EXTRACTION):
             continue
         digest.update(rel.encode())
         digest.update(path.read_bytes())

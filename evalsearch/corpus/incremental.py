@@ -23,7 +23,6 @@ from evalsearch.corpus.files import file_sha256
 from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, same_file_content
 from evalsearch.corpus.store import Corpus
 from evalsearch.errors import CorpusError
-from evalsearch.extract.pipeline import doc_id_for
 from evalsearch.extract.settings import ExtractSettings
 
 @dataclass
@@ -70,7 +69,7 @@ def assign_doc_ids(paths: Sequence[Path], entries: Iterable[Entry]) -> tuple[lis
     for i, path in enumerate(paths):
         if ids[i] is not None:
             continue
-        stem = doc_id_for(path)
+        stem = path.stem  # as extract.pipeline.doc_id_for names a document
         candidate, n = stem, 1
         while candidate in taken:
             n += 1
@@ -143,7 +142,6 @@ def corpus_run(
     plan: Plan,
     settings: ExtractSettings,
     options: BatchOptions | None = None,
-    load_reused: bool = True,
 ) -> Iterator[Outcome]:
     """Carry out a plan: yield the reused documents, then extract the rest and store each at once.
 
@@ -152,15 +150,9 @@ def corpus_run(
         plan (Plan): from ``plan_run``.
         settings (ExtractSettings): the extraction settings.
         options (BatchOptions | None): jobs, time limit.
-        load_reused (bool): read reused documents from the store (else their
-            outcomes carry no document, only ``reused=True``).
     RETURNS (Iterator[Outcome]): one outcome per file of the plan.
     """
-    if load_reused:
-        yield from reused_outcomes(corpus, plan)
-    else:
-        for task in plan.reused:
-            yield Outcome(task.path, doc_id=task.doc_id, index=task.index, reused=True)
+    yield from reused_outcomes(corpus, plan)
     yield from extracted_outcomes(corpus, plan, settings, options)
 
 

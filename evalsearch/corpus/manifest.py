@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -187,9 +186,6 @@ class Manifest:
         """Every entry, by doc_id."""
         rows = self._run(f"SELECT {', '.join(COLUMNS)} FROM documents ORDER BY doc_id").fetchall()
         return [_entry(row) for row in rows]
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.entries())
 
     def __len__(self) -> int:
         return self._run("SELECT COUNT(*) FROM documents").fetchone()[0]

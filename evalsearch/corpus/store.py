@@ -72,9 +72,6 @@ class RecordStore:
     def remove(self, doc_id: str) -> None:
         self.path_for(doc_id).unlink(missing_ok=True)
 
-    def doc_ids(self) -> list[str]:
-        return sorted(p.stem for p in self.root.glob("*.json")) if self.root.is_dir() else []
-
     def remove_stale_temps(self, older_than: float = STALE_TEMP_SECONDS) -> int:
         """Delete temporary files left by killed processes; RETURNS (int): how many."""
         if not self.root.is_dir():

@@ -12,7 +12,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from evalsearch.extract.pipeline import extract_document
 from evalsearch.extract.settings import ExtractSettings
 
 LINES = (
@@ -63,6 +62,8 @@ def pdf_from_objects(objects: list[bytes], root: int = 1) -> bytes:
 
 def warm_up_extraction(settings: ExtractSettings) -> None:
     """Extract the tiny report once (in a worker, before its first file)."""
+    from evalsearch.extract.pipeline import extract_document
+
     fd, name = tempfile.mkstemp(prefix="evalsearch-warmup-", suffix=".pdf")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -54,7 +54,6 @@ __all__ = [
     "inflection_base",
     "is_lemma",
     "is_word",
-    "known_lemmas",
     "lemma",
     "lemma_candidates",
     "lemma_table",
@@ -113,14 +112,6 @@ def lemma_table() -> Mapping[str, str]:
     RETURNS (Mapping[str, str]): about 551,000 entries; what ``lemma`` looks up.
     """
     return MappingProxyType(_lexicon().lemma_of)
-
-
-def known_lemmas() -> frozenset[str]:
-    """All lowercase lemmas: the words that head a paradigm.
-
-    RETURNS (frozenset[str]): about 81,000 lemmas.
-    """
-    return _lexicon().lemmas
 
 
 @lru_cache(maxsize=DEFAULT_CACHE_SIZE)
