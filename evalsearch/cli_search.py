@@ -15,9 +15,9 @@ import click
 
 from evalsearch.console import Progress
 from evalsearch.errors import EvalsearchError, UsageError
+from evalsearch.index.passages import KIND_ORDER
 
-KIND_CHOICES = ("lesson", "paragraph", "goal", "figure", "keyfigure", "table")
-DEFAULT_SEARCH_LIMIT = 10
+DEFAULT_SEARCH_LIMIT = 10  # index.search.DEFAULT_LIMIT, which is not imported here: that module loads Whoosh
 
 index_dir_option = click.option(
     "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), envvar="EVALSEARCH_INDEX",
@@ -119,7 +119,7 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
               help="Most hits shown.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: snippets with report, page and section; json: a list of hits.")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_CHOICES),
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_ORDER),
               help="Only passages of this kind (repeat for several).")
 @click.option("--doc", "doc_ids", multiple=True, help="Only passages of this report (doc_id; repeat for several).")
 @click.option("--year", "years", multiple=True, type=int, help="Only projects of this pool year (repeat for several).")

@@ -44,6 +44,7 @@ class PostingEngine:
         self.size = searcher.doc_count_all()
         self.leaves = searcher.leaf_searchers()
         self._lengths: dict[str, np.ndarray] = {}
+        self._averages: dict[str, float] = {}
         self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._live: np.ndarray | None = None
 
@@ -73,6 +74,12 @@ class PostingEngine:
                 count = leaf.doc_count_all()
                 found[offset:offset + count] = self._leaf_lengths(leaf, fieldname, count)
             self._lengths[fieldname] = found
+        return found
+
+    def _average_length(self, fieldname: str) -> float:
+        found = self._averages.get(fieldname)
+        if found is None:
+            found = self._averages[fieldname] = float(self.lengths(fieldname).mean()) or 1.0
         return found
 
     @staticmethod
@@ -106,8 +113,11 @@ class PostingEngine:
         """(passage numbers, term frequencies) of a term; empty arrays for an unknown term."""
         key = (fieldname, text)
         found = self._postings.get(key)
-        if found is None and use_hot and self.hot():
-            found = self.hot().get(fieldname, text)
+        if found is None and use_hot:
+            hot = self.hot()
+            found = hot.get(fieldname, text) if hot else None
+            if found is not None:
+                self._postings[key] = found
         if found is None:
             ids: list[np.ndarray] = []
             weights: list[np.ndarray] = []
@@ -130,7 +140,7 @@ class PostingEngine:
             return ids, tf
         idf = robertson_idf(self.size, len(ids))
         lengths = self.lengths(fieldname)
-        average = float(lengths.mean()) or 1.0
+        average = self._average_length(fieldname)
         norm = self.k1 * (1.0 - self.b + self.b * lengths[ids] / average)
         return ids, (boost * idf * tf * (self.k1 + 1.0) / (tf + norm)).astype(np.float32)
 
@@ -218,14 +228,5 @@ def evaluate(engine: PostingEngine, node: wq.Query) -> tuple[np.ndarray, np.ndar
             scores = stack.sum(axis=0)
             matched = masks.any(axis=0)
         return (scores * node.boost).astype(np.float32), matched
-    # anything else (spans, wildcards): ask Whoosh which passages match, score them with Whoosh
-    scores = engine.zeros()
-    matched = np.zeros(engine.size, dtype=bool)
-    docs = list(engine.searcher.docs_for_query(node))
-    if docs:
-        from evalsearch.index.ranking import score_documents
-
-        matched[docs] = True
-        for docnum, value in score_documents(engine.searcher, node, docs).items():
-            scores[docnum] = value
-    return scores, matched
+    # the query syntax (``query.parser_plugins``) makes no other kind of node
+    raise TypeError(f"no scoring for a {type(node).__name__} query")

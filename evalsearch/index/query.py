@@ -42,7 +42,7 @@ from itertools import combinations
 from whoosh import query as wq
 from whoosh.qparser import GroupPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin
 
-from evalsearch.index.bestof import BestMatcher, BestOf, _best, _copy  # noqa: F401 (BestMatcher: re-exported)
+from evalsearch.index.bestof import BestOf, _best
 from evalsearch.index.morphology import MORPHOLOGY
 
 #: endings that make an inflection of an unknown word ("samskabelse" → "samskabelsen")
@@ -198,7 +198,7 @@ class QueryBuilder:
                 plan.boosts.append(wq.Phrase("lemma", [group[0].text for group in groups], slop=1,
                                              boost=weights.split))
             options.append(wq.And([_best(list(group), 1.0) for group in groups], boost=weights.parts))
-            options.append(_best([_best([_copy(q) for q in group], 1.0) for group in groups], weights.part))
+            options.append(_best([_best([q.copy() for q in group], 1.0) for group in groups], weights.part))
             siblings = self._siblings(readings[0].text if readings else word, [group[0].text for group in groups])
             if siblings and weights.sibling > 0:
                 options.append(_best([wq.Term("lemma", t) for t in siblings], weights.sibling))

@@ -1,9 +1,7 @@
-"""Ranking: BM25F with the probabilistic IDF, and scoring of a few chosen passages.
+"""Ranking: BM25F with the probabilistic IDF, and a prior against passages of a few words.
 
 ``PassageBM25F`` is the weighting the searcher is opened with (and that the
-``engine`` reproduces over whole posting lists); ``score_documents`` scores
-any Whoosh query on a few chosen passages with a skip per passage, for query
-types the engine does not compute itself.
+``engine`` reproduces over whole posting lists).
 
 Whoosh's ``BM25F`` uses ``log(N / (df + 1)) + 1`` as the inverse document
 frequency; the +1 flattens it, so two common words of a question ("borgere",
@@ -48,37 +46,6 @@ def length_prior(lengths: np.ndarray, scale: float) -> np.ndarray:
     if scale <= 0:
         return np.ones(len(lengths), dtype=np.float32)
     return (1.0 - np.exp(-np.asarray(lengths, dtype=np.float32) / scale)).astype(np.float32)
-
-
-def score_documents(searcher, query, docnums) -> dict[int, float]:
-    """Score ``query`` on the given passages only.
-
-    Args:
-        searcher: an open Whoosh searcher (any number of segments).
-        query: a Whoosh query.
-        docnums (Iterable[int]): the passages (global document numbers).
-    RETURNS (dict[int, float]): docnum → score, for the passages the query matches.
-    """
-    wanted = sorted(set(docnums))
-    scores: dict[int, float] = {}
-    if not wanted:
-        return scores
-    leaves = searcher.leaf_searchers()
-    context = searcher.context()
-    for number, (leaf, offset) in enumerate(leaves):
-        end = leaves[number + 1][1] if number + 1 < len(leaves) else offset + leaf.doc_count_all()
-        local = [d - offset for d in wanted if offset <= d < end]
-        if not local:
-            continue
-        matcher = query.matcher(leaf, context)
-        for docnum in local:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                scores[docnum + offset] = matcher.score()
-    return scores
 
 
 class PassageBM25F(BM25F):

@@ -6,7 +6,7 @@ the index makes and reads them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 PassageKind = Literal["lesson", "paragraph", "goal", "figure", "keyfigure", "table"]
@@ -41,12 +41,6 @@ class Passage:
     @property
     def key(self) -> str:
         return f"{self.doc_id}#{self.number}"
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["kinds"] = list(self.kinds)
-        d["themes"] = list(self.themes)
-        return d
 
 
 @dataclass(frozen=True, slots=True)

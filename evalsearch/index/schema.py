@@ -49,6 +49,3 @@ class PassageSchema(SchemaClass):
     years = KEYWORD(commas=True, scorable=False)
     themes = KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
 
-
-#: the analysed text fields, in the order the query builder ranks them
-TEXT_FIELDS = ("exact", "lemma", "expanded", "context")

@@ -271,9 +271,16 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         scores = np.where(matched, scores * prior, 0.0).astype(np.float32)
         total = int(matched.sum())
         facets = _facets(searcher, engine, matched) if settings.facets else {}
+        stored: dict[int, Mapping[str, Any]] = {}  # the stored fields of a passage, read once per search
+
+        def fields(docnum: int) -> Mapping[str, Any]:
+            if docnum not in stored:
+                stored[docnum] = searcher.stored_fields(docnum)
+            return stored[docnum]
+
         # 2. feedback: the words the best passages share add to every passage's score
         if settings.feedback.passages > 0 and not plan.strict and total:
-            texts = [searcher.stored_fields(int(d))["text"] for d in _top(scores, settings.feedback.passages)]
+            texts = [fields(int(d))["text"] for d in _top(scores, settings.feedback.passages)]
             terms = feedback_terms(searcher, builder.lemma, texts, plan.terms.get("expanded", set()), settings.feedback)
             for term, boost in terms.items():
                 ids, values = engine.term_scores("expanded", term, boost)
@@ -281,8 +288,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             scores = np.where(allowed, scores, 0.0).astype(np.float32)
         # 3. phrase and proximity boosts, on the best candidates only
         candidates = [int(d) for d in _top(scores, max(DEFAULT_CANDIDATES, 2 * settings.limit))]
-        final = {d: float(scores[d]) for d in candidates}
-        by_score = sorted(candidates, key=lambda d: -final[d])
+        final = {d: float(scores[d]) for d in candidates}  # candidates are best first
         for boost in plan.boosts:
             if isinstance(boost, wq.Term):  # the word as written: whole posting list at once
                 dense = engine.dense(boost.fieldname, boost.text, boost.boost)
@@ -290,8 +296,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
                     final[docnum] += float(dense[docnum] * prior[docnum])
         phrases = [boost for boost in plan.boosts if isinstance(boost, wq.Phrase)]
         if phrases:  # phrases need positions: checked in the text of the very best candidates
-            best = by_score[:DEFAULT_PHRASE_CANDIDATES]
-            texts = {d: searcher.stored_fields(d)["text"] for d in best}
+            texts = {d: fields(d)["text"] for d in candidates[:DEFAULT_PHRASE_CANDIDATES]}
             for docnum, value in phrase_bonuses(engine, searcher.schema, phrases, texts).items():
                 final[docnum] += value * float(prior[docnum])
         ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -300,12 +305,12 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         hits: list[Hit] = []
         seen: set[tuple[str, str]] = set()
         for docnum, score in ranked:
-            stored = searcher.stored_fields(docnum)
-            key = (stored["doc_id"], squash(stored["text"]))
+            record = fields(docnum)
+            key = (record["doc_id"], squash(record["text"]))
             if key in seen:
                 continue
             seen.add(key)
-            passage = _passage(stored)
+            passage = _passage(record)
             spans = match_spans(passage.text, matchers)
             hits.append(Hit(passage, score, snippet(passage.text, spans)))
             if len(hits) >= settings.limit:
