@@ -22,7 +22,6 @@ from evalsearch import model
 from evalsearch.model import Block, Document, Section
 
 RECORD_FORMAT = 1
-TEXT_ROLES = ("paragraph", "bullet")
 
 
 def document_to_record(document: Document) -> dict:

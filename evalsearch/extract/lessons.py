@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from evalsearch.danish.lesson_cues import introduces_lessons, is_enumerated_label, is_lessons_title, read_cues
 from evalsearch.danish.themes import themes_of
-from evalsearch.extract.lesson_lists import ListItem, bold_lead, group_list
+from evalsearch.extract.lesson_lists import ListItem, group_list
 from evalsearch.extract.patterns import number_depth, split_heading_number
 from evalsearch.model import Block, Lesson, PageContent
 
@@ -291,4 +291,4 @@ def lessons_stage(context) -> None:
     context.document.lessons = blocks_to_lessons(context.document.blocks, pages)
 
 
-__all__ = ["Scope", "blocks_to_lessons", "bold_lead", "lessons_scopes", "lessons_stage"]
+__all__ = ["Scope", "blocks_to_lessons", "lessons_scopes", "lessons_stage"]

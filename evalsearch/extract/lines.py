@@ -45,8 +45,14 @@ def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
             bounds.append((w.top, w.bottom, w.size))
     for row in rows:
         row.sort(key=lambda w: w.x0)
-    rows.sort(key=lambda r: min(w.top for w in r if w.size >= SUPERSCRIPT_RATIO * max(x.size for x in r)))
+    rows.sort(key=_row_top)
     return rows
+
+
+def _row_top(row: Sequence[Word]) -> float:
+    """The top of a row's full-size words (a superscript sits higher than the row it belongs to)."""
+    smallest = SUPERSCRIPT_RATIO * max(w.size for w in row)
+    return min(w.top for w in row if w.size >= smallest)
 
 
 def row_to_fragments(row: Sequence[Word], page: int, column_gap: float) -> list[Line]:

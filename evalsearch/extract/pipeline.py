@@ -33,7 +33,7 @@ from evalsearch.extract.tables.stage import read_tables
 from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.extract.titlepage import read_title_page
-from evalsearch.model import BBox, Block, Document, ErrorItem, Footnote, PageContent, Source
+from evalsearch.model import Block, Document, ErrorItem, Footnote, PageContent, Source
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,6 @@ class ExtractContext:
     geometry: DocGeometry
     settings: ExtractSettings
     toc: list[TocEntry] = field(default_factory=list)
-    table_regions: dict[int, list[BBox]] = field(default_factory=dict)
     page_tables: dict[int, list[PageTable]] = field(default_factory=dict)  # each page's tables, read once
 
 
@@ -157,7 +156,6 @@ class LaidOut:
     geometry: DocGeometry
     blocks: list[Block]
     toc: list[TocEntry]
-    table_regions: dict[int, list[BBox]]
     footnotes: list[Footnote]
     page_tables: dict[int, list[PageTable]] = field(default_factory=dict)
 
@@ -168,7 +166,6 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
     geometry = document_geometry([(p.number, p.words) for p in clean], settings.column_gap)
     toc: list[TocEntry] = []
     layouts: list[PageLayout] = []
-    regions: dict[int, list] = {}
     footnotes: list[Footnote] = []
     page_tables = find_document_tables(clean, geometry, settings.column_gap)
     for page in clean:
@@ -177,13 +174,12 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
         toc.extend(entries)
         words = [w for r in rows for w in r]
         found = page_tables.get(page.number, [])
-        regions[page.number] = [t.bbox for t in found]
         tables = [(t.bbox, table_text(t)) for t in found]
         layout = page_to_layout(page.number, page.height, words, geometry, settings.column_gap, tables)
         layouts.append(layout)
         footnotes.extend(layout.footnotes)
     blocks = drop_navigation(_join_across_pages(layouts))
-    return LaidOut(clean, geometry, blocks, toc, regions, footnotes, page_tables)
+    return LaidOut(clean, geometry, blocks, toc, footnotes, page_tables)
 
 
 def extract_document(path: str | Path, settings: ExtractSettings | dict | None = None) -> Document:
@@ -219,9 +215,7 @@ def extract_document(path: str | Path, settings: ExtractSettings | dict | None =
         footnotes=laid.footnotes,
         errors=errors,
     )
-    context = ExtractContext(
-        document, laid.pages, laid.geometry, settings, laid.toc, laid.table_regions, laid.page_tables
-    )
+    context = ExtractContext(document, laid.pages, laid.geometry, settings, laid.toc, laid.page_tables)
     for name, stage in _record_stages():
         try:
             stage(context)

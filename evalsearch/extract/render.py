@@ -24,8 +24,6 @@ def block_to_text(block: Block) -> str:
     text = block.text
     if block.role == "bullet":
         text = f"{block.marker or '-'} {text}"
-    elif block.role == "caption":
-        text = f"{text}"
     elif block.role == "source":
         text = f"({text})"
     parts.append(text)

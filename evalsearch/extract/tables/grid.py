@@ -154,13 +154,11 @@ def rule_edges(page: PageContent, box: BBox) -> list[float]:
 def gutter_edges(words: Sequence[Word], box: BBox, page: int, column_gap: float) -> list[float]:
     """Column starts found from text alone: x positions where several rows start a fragment
     and no word of any multi-fragment row runs across."""
-    rows = [r for r in words_to_rows(words)]
+    rows = words_to_rows(words)
     starts: list[float] = []
-    split_rows = []
     for row in rows:
         frags = row_to_fragments(row, page, column_gap)
         if len(frags) > 1:
-            split_rows.append(row)
             starts.extend(f.x0 for f in frags[1:])
     edges = []
     for x, count in _cluster(starts, 3.0):
@@ -256,12 +254,16 @@ def band_to_row(
     return TableRow(cells, top, bottom, shaded=shaded, bold=bold, marks=marks, colors=colors, page=page.number)
 
 
+#: symbols a status cell may open with, coloured or not
+_VERDICT_SYMBOLS = COLOUR_SYMBOLS | MET_SYMBOLS | UNMET_SYMBOLS
+
+
 def _first_color(words: Sequence[Word]) -> Color:
     """The colour of the symbol a cell opens with ("●" in green), or None for a cell of text."""
     if not words:
         return None
     first = min(words, key=lambda w: (round(w.top), w.x0))
-    return first.color if first.text[:1] in COLOUR_SYMBOLS | MET_SYMBOLS | UNMET_SYMBOLS else None
+    return first.color if first.text[:1] in _VERDICT_SYMBOLS else None
 
 
 def region_to_bands(page: PageContent, box: BBox) -> list[tuple[float, float, bool, bool]]:

@@ -243,7 +243,6 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         others = [t.bbox for t in tables if t is not table]
         free = _outside(page.words, others + [table.bbox])
-        free = _outside(page.words, others + [table.bbox])
         table = replace(table, caption_above=_caption_above(page, table.bbox, free, geometry.pitch))
         if not _acceptable(table):
             continue
