@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 import click
 
 from evalsearch import __version__
+from evalsearch.cli_options import fail_usage, jobs_option, paths_argument, sample_option, silent_option
 from evalsearch.console import Progress
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_atomic
 from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
-from evalsearch.errors import CorpusError, EvalsearchError, UsageError
+from evalsearch.errors import CorpusError, UsageError
 
 if TYPE_CHECKING:
     from evalsearch.corpus.batch import Outcome
@@ -28,11 +29,6 @@ if TYPE_CHECKING:
 # that read PDFs, so that `evalsearch search` starts without it.
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def fail_usage(exc: EvalsearchError) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(2)
 
 
 def quiet_library_logs() -> None:
@@ -70,7 +66,6 @@ def input_paths(paths: tuple[Path, ...], sample: bool) -> list[Path]:
     return pdfs
 
 
-sample_option = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
 corpus_option = click.option(
     "--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
     help="Corpus folder: the manifest and the stored records, so that unchanged files are not read again "
@@ -85,22 +80,18 @@ def batch_options(func):
         "--time-limit", type=click.FloatRange(min=0), default=DEFAULT_TIME_LIMIT, show_default=True,
         help="Seconds one file may take; a file that takes longer is stopped and reported (0: no limit).",
     )(func)
-    func = click.option(
-        "-j", "--jobs", type=click.IntRange(min=1), default=None,
-        help="Files read at once, each in its own process (default: the number of CPU cores).",
-    )(func)
-    return func
+    return jobs_option(func)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@paths_argument
 @sample_option
 @click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Directory for one <doc_id>.json/.txt per PDF (default: print to stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
               help="json: the record format of the gold SCHEMA; text: clean reading-order text.")
 @click.option("--password", default=None, help="Password for encrypted PDFs.")
-@click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
+@silent_option
 @corpus_option
 @batch_options
 def extract(

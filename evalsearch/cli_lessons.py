@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from evalsearch.cli_options import fail_usage, jobs_option, paths_argument, sample_option, silent_option
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.corpus.files import write_atomic
 from evalsearch.errors import UsageError
@@ -23,11 +24,6 @@ from evalsearch.model import Document
 
 CATALOGUE_FORMATS = ("md", "html", "csv", "json")
 FIGURE_COLUMNS = ("doc_id", "title", "label", "kind", "caption", "source", "page", "section", "labels")
-
-
-def _fail_usage(exc: UsageError) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(2)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -38,11 +34,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _paths_option(func):
-    func = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-                        help="Files read at once, each in its own process (default: the number of CPU cores).")(func)
-    func = click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")(func)
-    func = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")(func)
-    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+    return paths_argument(sample_option(silent_option(jobs_option(func))))
 
 
 @click.command("lessons")
@@ -86,7 +78,7 @@ def lessons_command(
         taxonomy = load_themes(themes_file) if themes_file is not None else None
         wanted = resolve_theme(theme, taxonomy or default_themes()) if theme is not None else None
     except UsageError as exc:
-        _fail_usage(exc)
+        fail_usage(exc)
     documents, failed = read_documents(pdfs, "lessons", silent, jobs)
     catalogue = build_catalogue(documents, taxonomy)
     if wanted is not None:
@@ -126,7 +118,7 @@ def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: i
     try:
         pdfs = input_paths(paths, sample)
     except UsageError as exc:
-        _fail_usage(exc)
+        fail_usage(exc)
     documents, failed = read_documents(pdfs, "figures", silent, jobs)
     rows = figures_to_rows(documents)
     text = rows_to_csv(rows, FIGURE_COLUMNS) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from evalsearch.cli_options import fail_usage, jobs_option, paths_argument, sample_option, silent_option
 from evalsearch.console import Progress
 from evalsearch.errors import EvalsearchError, UsageError
 from evalsearch.index.passages import KIND_ORDER
@@ -69,12 +70,11 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
 
 
 @click.command("index")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
+@paths_argument
+@sample_option
 @index_dir_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Files read at once, each in its own process (default: the number of CPU cores).")
-@click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
+@jobs_option
+@silent_option
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Corpus folder whose stored records are used instead of reading unchanged files again "
               "(default: 'corpus' in the user data dir, as for extract).")
@@ -97,8 +97,7 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
     try:
         pdfs = input_paths(paths, sample)
     except UsageError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        fail_usage(exc)
     target = index_dir or _default_index_dir()
     try:
         failed = build_index(pdfs, target, jobs, silent, corpus_dir)
@@ -153,8 +152,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         settings = SearchSettings.resolve({"limit": limit, "kinds": kinds, "doc_ids": doc_ids, "years": years,
                                            "themes": themes, "facets": fmt == "text"})
     except UsageError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        fail_usage(exc)
     target = index_dir or _default_index_dir()
     if index_dir is None and not index_exists(target):
         from evalsearch.corpus.files import find_pdfs, sample_corpus_dir
@@ -168,8 +166,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     try:
         result = search(target, query, settings)
     except UsageError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        fail_usage(exc)
     except EvalsearchError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

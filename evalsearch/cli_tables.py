@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from evalsearch.cli_options import fail_usage, jobs_option, paths_argument, sample_option, silent_option
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import UsageError
 
@@ -30,8 +31,8 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
 
 
 @click.command("tables")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
+@paths_argument
+@sample_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (default: stdout; required for xlsx).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
@@ -39,9 +40,8 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
 @click.option("--kind", type=click.Choice(GOAL_KINDS), default=None,
               help="Only the goal tables of this kind.")
 @click.option("--excel", is_flag=True, help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
-@click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Files read at once, each in its own process (default: the number of CPU cores).")
+@silent_option
+@jobs_option
 def tables_command(
     paths: tuple[Path, ...],
     sample: bool,
@@ -75,8 +75,7 @@ def tables_command(
         pdfs = input_paths(paths, sample)
         check_output(fmt, output, excel)
     except UsageError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        fail_usage(exc)
     documents, failed = read_documents(pdfs, "tables", silent, jobs)
     rows = [row for document in documents for row in goal_row_dicts(document, kind)]
     if output is not None:
