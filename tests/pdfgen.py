@@ -91,3 +91,11 @@ def write_pdf(path: Path, pages: list[PageSpec]) -> Path:
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
     path.write_bytes(pdf_from_objects(objects, root=catalog))
     return path
+
+
+def text_report(path: Path, lines: list[str]) -> Path:
+    """A one-page report of body text, one line per item (the small inputs of the index and search tests)."""
+    page = PageSpec()
+    for number, line in enumerate(lines):
+        page.text(72, 100 + 40 * number, line, size=10)
+    return write_pdf(path, [page])

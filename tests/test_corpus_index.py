@@ -12,7 +12,7 @@ import evalsearch.corpus.incremental as incremental
 from evalsearch.cli import cli
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.index.writer import read_sources, update_index
-from pdfgen import PageSpec, write_pdf
+from pdfgen import text_report
 
 REPORTS = {
     "alfa": ["Lederne bakker op om projektet i alle tre kommuner.", "Projektet har rekrutteret frivillige mentorer."],
@@ -28,19 +28,12 @@ def run(args):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
-def report(path, lines, extra=""):
-    page = PageSpec()
-    for number, line in enumerate(lines + ([extra] if extra else [])):
-        page.text(72, 100 + 40 * number, line, size=10)
-    return write_pdf(path, [page])
-
-
 @pytest.fixture
 def inbox(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
     for name, lines in REPORTS.items():
-        report(folder / f"{name}.pdf", lines)
+        text_report(folder / f"{name}.pdf", lines)
     return folder
 
 
@@ -177,7 +170,7 @@ def test_index_uses_the_corpus_it_is_given(inbox, tmp_path, extracted_files):
 def test_two_files_named_alike_are_both_unchanged_on_the_next_run(tmp_path, monkeypatch):
     for folder, name in (("a", "alfa"), ("b", "beta")):
         (tmp_path / folder).mkdir()
-        report(tmp_path / folder / "rapport.pdf", REPORTS[name])
+        text_report(tmp_path / folder / "rapport.pdf", REPORTS[name])
     index_dir = tmp_path / "index"
     assert run(["index", tmp_path / "a", tmp_path / "b", "--index", index_dir, "-s"]).exit_code == 0
     assert sorted(read_sources(index_dir)) == ["rapport", "rapport-2"]

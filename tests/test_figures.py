@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -12,21 +11,11 @@ from evalsearch.cli import cli
 from evalsearch.extract.figures import blocks_to_figures, figure_area
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.model import Block, PageContent
-from paths import DOC_IDS, SHARED
+from paths import DOC_IDS
 from pdfgen import PageSpec, write_pdf
+from scoring import score, text_match
 
-spec = importlib.util.spec_from_file_location("shared_score_figures", SHARED / "tools" / "score.py")
-score = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(score)
-
-
-def figure_match(g: dict, p: dict):
-    gs = score.norm(f"{g.get('label') or ''} {g.get('caption') or ''}")
-    ps = score.norm(f"{p.get('label') or ''} {p.get('caption') or ''}")
-    s = score.fuzz.ratio(gs, ps)
-    if s < 90 and len(gs) > 40 and len(ps) > 40:
-        s = min(score.fuzz.partial_ratio(gs, ps), score.fuzz.partial_ratio(ps, gs)) - 2
-    return s if s >= 88 else None
+figure_match = text_match(lambda record: f"{record.get('label') or ''} {record.get('caption') or ''}")
 
 
 @pytest.fixture(scope="module")

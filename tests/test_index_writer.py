@@ -17,7 +17,7 @@ from evalsearch.index.writer import (
     read_sources,
     update_index,
 )
-from pdfgen import PageSpec, write_pdf
+from pdfgen import text_report
 
 PARAGRAPHS = {
     "alfa": ["Lederne bakker op om projektet i alle tre kommuner.", "Projektet har rekrutteret frivillige mentorer."],
@@ -25,18 +25,11 @@ PARAGRAPHS = {
 }
 
 
-def report(path, lines):
-    page = PageSpec()
-    for number, line in enumerate(lines):
-        page.text(72, 100 + 40 * number, line, size=10)
-    return write_pdf(path, [page])
-
-
 @pytest.fixture
 def corpus(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
-    return {name: report(folder / f"{name}.pdf", lines) for name, lines in PARAGRAPHS.items()}
+    return {name: text_report(folder / f"{name}.pdf", lines) for name, lines in PARAGRAPHS.items()}
 
 
 def test_update_writes_passages_and_sources(tmp_path, corpus):
@@ -59,7 +52,7 @@ def test_unchanged_files_are_not_planned_again(tmp_path, corpus):
 def test_a_changed_file_is_planned_and_replaces_its_passages(tmp_path, corpus):
     index_dir = tmp_path / "index"
     update_index(index_dir, [extract_document(p) for p in corpus.values()])
-    report(corpus["alfa"], ["Nu handler rapporten om virksomhedsnetværk."])
+    text_report(corpus["alfa"], ["Nu handler rapporten om virksomhedsnetværk."])
     plan = plan_update(index_dir, list(corpus.values()))
     assert [p.name for p in plan.changed] == ["alfa.pdf"]
     update_index(index_dir, [extract_document(corpus["alfa"])])

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
 from evalsearch.extract.lessons import blocks_to_lessons, lessons_scopes
 from evalsearch.model import Block
-from paths import DOC_IDS, SHARED
+from paths import DOC_IDS
+from scoring import score, text_match
 
 
-def load_score():
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-score = load_score()
-
-
-def lesson_match(g: dict, p: dict):
-    """score.py's lesson matching: fuzzy ratio, partial ratio for long texts, cut-off 88."""
-    gs, ps = score.norm(g["text"]), score.norm(p["text"])
-    s = score.fuzz.ratio(gs, ps)
-    if s < 90 and len(gs) > 40 and len(ps) > 40:
-        s = min(score.fuzz.partial_ratio(gs, ps), score.fuzz.partial_ratio(ps, gs)) - 2
-    return s if s >= 88 else None
+lesson_match = text_match(lambda record: record["text"])
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -12,7 +11,8 @@ import pytest
 
 from evalsearch.errors import UsageError
 from evalsearch.index.search import KINDS, SearchSettings, search
-from paths import GOLD, SHARED
+from paths import GOLD
+from scoring import score
 
 
 def hit_texts(result) -> list[str]:
@@ -124,19 +124,12 @@ def test_search_prints_nothing(search_index, capfd):
     assert capfd.readouterr() == ("", "")
 
 
-def _score_module():
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_search_quality_over_the_gold_queries(search_index, queries, tmp_path, capsys):
     """A floor under score.py's search scores, so that a change that loses recall or ranking fails."""
     predictions = {q["query"]: [h.to_dict() for h in search(search_index, q["query"], {"limit": 60}).hits]
                    for q in queries}
     (tmp_path / "pred.json").write_text(json.dumps(predictions, ensure_ascii=False))
-    summary = _score_module().score_search(GOLD / "queries.json", tmp_path / "pred.json")
+    summary = score.score_search(GOLD / "queries.json", tmp_path / "pred.json")
     capsys.readouterr()
     assert summary["recall"] >= 0.5 and summary["ndcg@10"] >= 0.55, summary
 

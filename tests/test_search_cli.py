@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import evalsearch.corpus.files as files_module
 from evalsearch.cli import cli
-from pdfgen import PageSpec, write_pdf
+from pdfgen import text_report
 
 PARAGRAPHS = {
     "alfa": ["Lederne bakker op om projektet i alle tre kommuner.", "Projektet har rekrutteret frivillige mentorer."],
@@ -21,13 +21,6 @@ def run(args, env=None):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, env=env)
 
 
-def report(path, lines):
-    page = PageSpec()
-    for number, line in enumerate(lines):
-        page.text(72, 100 + 40 * number, line, size=10)
-    return write_pdf(path, [page])
-
-
 @pytest.fixture
 def inbox(tmp_path):
     return make_inbox(tmp_path / "reports")
@@ -36,7 +29,7 @@ def inbox(tmp_path):
 def make_inbox(folder):
     folder.mkdir()
     for name, lines in PARAGRAPHS.items():
-        report(folder / f"{name}.pdf", lines)
+        text_report(folder / f"{name}.pdf", lines)
     return folder
 
 
@@ -69,7 +62,7 @@ def test_index_again_reads_only_changed_files_and_drops_removed_ones(inbox, tmp_
         "index: 2 of 2 files unchanged since they were indexed",
         f"index: 0 documents indexed (0 passages); 2 documents in {built}",
     ]
-    report(inbox / "alfa.pdf", ["Nu handler rapporten om virksomhedsnetværk."])
+    text_report(inbox / "alfa.pdf", ["Nu handler rapporten om virksomhedsnetværk."])
     (inbox / "beta.pdf").unlink()
     changed = run(["index", inbox, "--index", built, "--jobs", "1"])
     assert changed.exit_code == 0

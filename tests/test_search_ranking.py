@@ -139,19 +139,16 @@ def test_phrase_bonuses_analyse_each_text_once_per_field(searcher, monkeypatch):
 
 def test_search_quality_over_the_held_out_queries(search_index, tmp_path, capsys):
     """A floor under score.py's figures for the queries of benchmarks/queries-heldout.json."""
-    import importlib.util
     import json
 
-    from paths import ROOT, SHARED
+    from paths import ROOT
+    from scoring import score
 
     held_out = ROOT / "benchmarks" / "queries-heldout.json"
     queries = json.loads(held_out.read_text(encoding="utf-8"))
     predictions = {q["query"]: [h.to_dict() for h in search(search_index, q["query"], {"limit": 60}).hits]
                    for q in queries}
     (tmp_path / "pred.json").write_text(json.dumps(predictions, ensure_ascii=False))
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     summary = score.score_search(held_out, tmp_path / "pred.json")
     capsys.readouterr()
     assert summary["recall"] >= 0.7 and summary["ndcg@10"] >= 0.6, summary
