@@ -124,9 +124,8 @@ def extract(
 
         evalsearch extract --sample --format text
     """
-    from evalsearch.cli_reading import corpus_for_run, interrupted
+    from evalsearch.cli_reading import read_through_corpus
     from evalsearch.corpus.batch import BatchOptions
-    from evalsearch.corpus.incremental import extracted_outcomes, plan_run, reused_outcomes
     from evalsearch.extract.settings import ExtractSettings
 
     try:
@@ -136,36 +135,12 @@ def extract(
     except UsageError as exc:
         fail_usage(exc)
     ext = "json" if fmt == "json" else "txt"
-    failed = 0
     stdout_docs: dict[int, str] = {}
-    plan = None
-    try:
-        with corpus_for_run(corpus_dir) as corpus:
-            plan = plan_run(corpus, pdfs, settings, force=options.force)
-            quiet = silent or output_dir is None and fmt == "text"
-            for note in plan.notes:
-                click.echo(f"warning: {note}", err=True)
-            reused = Progress(0, "extract", silent=True)
-            for outcome in reused_outcomes(corpus, plan):  # damaged records move to plan.tasks
-                emit_outcome(outcome, reused, fmt, output_dir, ext, stdout_docs)
-            if plan.reused and not quiet:
-                click.echo(f"extract: {len(plan.reused)} of {plan.total} files unchanged since the last run, "
-                           "taken from the corpus", err=True)
-            todo = len(plan.tasks)
-            with Progress(todo, "extract", silent=quiet) as progress:
-                for outcome in extracted_outcomes(corpus, plan, settings, options):
-                    if not emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs):
-                        failed += 1
-            if todo and not quiet:  # after the live bar has gone
-                click.echo(progress.summary(), err=True)
-    except KeyboardInterrupt:
-        if plan is None:
-            click.echo("interrupted before any file was read", err=True)
-            sys.exit(130)
-        interrupted(plan.recorded, len(plan.tasks))
-    except CorpusError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    quiet = silent or output_dir is None and fmt == "text"
+    failed = read_through_corpus(
+        pdfs, "extract", settings, options, corpus_dir, quiet, "unchanged since the last run",
+        lambda outcome, progress: emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs),
+    )
     for index in sorted(stdout_docs):
         click.echo(stdout_docs[index])
     sys.exit(1 if failed else 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -89,8 +89,66 @@ def interrupted(recorded: int, total: int) -> None:
     sys.exit(130)
 
 
+def read_through_corpus(
+    pdfs: list[Path],
+    label: str,
+    settings: ExtractSettings,
+    options: BatchOptions,
+    corpus_dir: Path | None,
+    quiet: bool,
+    reused_note: str,
+    handle: Callable[[Outcome, Progress], bool],
+) -> int:
+    """Read PDFs through a corpus and hand each outcome to ``handle``, with progress and clean stops.
+
+    Files the corpus holds unchanged come first, quietly ("N of M files
+    <reused_note>, taken from the corpus"), then the rest are extracted in
+    parallel and stored one by one. Ctrl-C ends the command with exit code 130
+    and says what was kept; an unusable corpus ends it with exit code 1.
+
+    Args:
+        pdfs (list[Path]): the files, in the order the user named them.
+        label (str): the command's name, for progress lines.
+        settings (ExtractSettings), options (BatchOptions): how files are read.
+        corpus_dir (Path | None): the corpus folder (None: the default one).
+        quiet (bool): print nothing but errors and warnings.
+        reused_note (str): how the message on reused files says they are unchanged.
+        handle (Callable[[Outcome, Progress], bool]): reports or keeps one outcome;
+            returns whether the file was read.
+    RETURNS (int): how many extracted files failed.
+    """
+    failed = 0
+    plan = None
+    try:
+        with corpus_for_run(corpus_dir) as corpus:
+            plan = plan_run(corpus, pdfs, settings, force=options.force)
+            for note in plan.notes:
+                click.echo(f"warning: {note}", err=True)
+            quietly = Progress(0, label, silent=True)
+            for outcome in reused_outcomes(corpus, plan):  # damaged records move to plan.tasks
+                handle(outcome, quietly)
+            if plan.reused and not quiet:
+                click.echo(f"{label}: {len(plan.reused)} of {plan.total} files {reused_note}, taken from the corpus",
+                           err=True)
+            with Progress(len(plan.tasks), label, silent=quiet) as progress:
+                for outcome in extracted_outcomes(corpus, plan, settings, options):
+                    if not handle(outcome, progress):
+                        failed += 1
+            if plan.tasks and not quiet:  # after the live bar has gone
+                click.echo(progress.summary(), err=True)
+    except KeyboardInterrupt:
+        if plan is None:
+            click.echo("interrupted before any file was read", err=True)
+            sys.exit(130)
+        interrupted(plan.recorded, len(plan.tasks))
+    except CorpusError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    return failed
+
+
 def read_documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None) -> tuple[list[Document], int]:
-    """Read the PDFs through the default corpus.
+    """Read the PDFs through the default corpus (``read_through_corpus``).
 
     Args:
         pdfs (list[Path]): the files, in the order the user named them.
@@ -100,34 +158,14 @@ def read_documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None)
     RETURNS (tuple[list[Document], int]): the documents read, in the order given, and
         how many files failed.
     """
-    settings = ExtractSettings()
     documents: dict[int, Document] = {}
-    failed = 0
-    plan = None
-    try:
-        with corpus_for_run(None) as corpus:
-            plan = plan_run(corpus, pdfs, settings)
-            quietly = Progress(0, label, silent=True)
-            for outcome in reused_outcomes(corpus, plan):  # damaged records move to plan.tasks
-                document = report_outcome(outcome, quietly)
-                if document is not None:
-                    documents[outcome.index] = document
-            if plan.reused and not silent:
-                click.echo(f"{label}: {len(plan.reused)} of {plan.total} files unchanged since they were read, "
-                           "taken from the corpus", err=True)
-            if plan.tasks:
-                with Progress(len(plan.tasks), label, silent=silent) as progress:
-                    for outcome in extracted_outcomes(corpus, plan, settings, BatchOptions(jobs=jobs)):
-                        document = report_outcome(outcome, progress)
-                        if document is None:
-                            failed += 1
-                        else:
-                            documents[outcome.index] = document
-                if not silent:
-                    click.echo(progress.summary(), err=True)
-    except KeyboardInterrupt:
-        interrupted(plan.recorded if plan else 0, len(plan.tasks) if plan else len(pdfs))
-    except CorpusError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+
+    def keep(outcome: Outcome, progress: Progress) -> bool:
+        document = report_outcome(outcome, progress)
+        if document is not None:
+            documents[outcome.index] = document
+        return document is not None
+
+    failed = read_through_corpus(pdfs, label, ExtractSettings(), BatchOptions(jobs=jobs), None, silent,
+                                 "unchanged since they were read", keep)
     return [documents[i] for i in sorted(documents)], failed
