@@ -22,6 +22,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from evalsearch.errors import EncryptedError, InputError
+from evalsearch.extract.bullets import drawn_bullets, symbol_bullet
 from evalsearch.model import Fill, PageContent, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,7 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
         text = w["text"].replace("\u00ad", "")
         if not text.strip():
             continue
+        text = symbol_bullet(text) or text
         bold, italic = _style(w.get("fontname") or "")
         words.append(
             Word(
@@ -248,6 +250,12 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
     images = tuple(
         (float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"])) for im in page.images
     )
+    marks = tuple(
+        Fill(float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]), _color(c.get("non_stroking_color")))
+        for c in page.curves
+        if c.get("fill") and max(float(c["x1"]) - float(c["x0"]), float(c["bottom"]) - float(c["top"])) <= MARK_MAX_SIZE
+    )
+    words.extend(drawn_bullets(words, marks + tuple(fills)))
     return PageContent(
         number=page.page_number,
         width=float(page.width),
@@ -257,11 +265,7 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
         fills=tuple(fills),
         images=images,
         curve_count=len(page.curves),
-        marks=tuple(
-            Fill(float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]), _color(c.get("non_stroking_color")))
-            for c in page.curves
-            if c.get("fill") and max(float(c["x1"]) - float(c["x0"]), float(c["bottom"]) - float(c["top"])) <= MARK_MAX_SIZE
-        ),
+        marks=marks,
     )
 
 

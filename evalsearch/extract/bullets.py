@@ -1,0 +1,71 @@
+"""Bullets that are not printed as a bullet character: symbol-font glyphs and drawn dots.
+
+Word prints a list bullet in the Symbol or Wingdings font; pdfplumber reads
+the glyph as a private-use character ("\\uf0b7", "\\uf0a7"). HTML-to-PDF
+converters draw the bullet as a small filled disc or square instead, so the
+list item's line starts with a word and nothing marks it as an item. Both are
+turned into a plain "•" word here, so the layout stages see one kind of
+bullet.
+
+>>> symbol_bullet("\\uf0b7")
+'•'
+>>> symbol_bullet("\\uf0b7Projekt")
+'•Projekt'
+>>> symbol_bullet("Projekt") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evalsearch.model import Fill, Word
+
+#: private-use code points of the bullet glyphs of the Symbol and Wingdings fonts
+SYMBOL_BULLETS = frozenset("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf06e\uf0e0\uf0f0\uf071\uf06c")
+#: other bullet characters, read as "•"
+OTHER_BULLETS = frozenset("‣⁃∙○□❖➢➤►▸◆◇")
+#: a drawn bullet is at most this big (points) either way …
+DRAWN_MAX = 7.0
+#: … and sits at most this far left of its item's first word
+DRAWN_GAP = (1.5, 24.0)
+#: darkest channel value of a drawn bullet (legend dots, which are coloured, are not bullets)
+DARK = 0.35
+
+
+def symbol_bullet(text: str) -> str | None:
+    """The word with its symbol-font or other bullet glyph read as "•"; None for any other word."""
+    if text[:1] in SYMBOL_BULLETS or (text[:1] in OTHER_BULLETS and (len(text) == 1 or text[1].isalpha())):
+        return "•" + text[1:]
+    return None
+
+
+def _is_dark(mark: Fill) -> bool:
+    color = mark.color
+    if not color:
+        return True  # no fill colour given: the default, black
+    if len(color) == 4:  # CMYK
+        return color[3] >= 1 - DARK and max(color[:3]) <= DARK
+    return max(color) <= DARK
+
+
+def drawn_bullets(words: Sequence[Word], marks: Sequence[Fill]) -> list[Word]:
+    """A "•" word for every small dark shape that starts a line of text.
+
+    A shape starts a line when a word on its row begins a short gap to its
+    right and no word of that row lies to its left within the gap either.
+    """
+    found = []
+    for mark in marks:
+        width, height = mark.x1 - mark.x0, mark.bottom - mark.top
+        if width > DRAWN_MAX or height > DRAWN_MAX or not 0.5 <= (width or 0.1) / (height or 0.1) <= 2 or not _is_dark(mark):
+            continue
+        middle = (mark.top + mark.bottom) / 2
+        row = [w for w in words if w.top <= middle <= w.bottom]
+        right = [w for w in row if DRAWN_GAP[0] <= w.x0 - mark.x1 <= DRAWN_GAP[1]]
+        left = [w for w in row if w.x1 <= mark.x0 and mark.x0 - w.x1 <= DRAWN_GAP[1]]
+        if not right or left:
+            continue
+        first = min(right, key=lambda w: w.x0)
+        found.append(Word("•", mark.x0, first.top, mark.x1, first.bottom, first.size, color=None))
+    return found
