@@ -268,3 +268,19 @@ def test_contents_lines_are_not_a_plain_column_table(tmp_path):
     doc = extract_document(write_pdf(tmp_path / "toc.pdf", [toc, page(2).text(72, 60, "Tekst.")]))
     assert not [b for b in doc.blocks if b.role == "table"]
     assert len([s for s in doc.sections if s.in_toc]) == 5
+
+
+def test_two_full_grids_a_few_points_apart_are_two_tables(tmp_path):
+    """An uncaptioned goal grid right under another table's grid (HTML and Word keep a small gap)."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 70, "Tabel 3-4", size=9, bold=True).text(120, 70, "Beskæftigelsesstatus ultimo 2018", size=9)
+    bottom = grid_rows(pages[0], 85, [[["Status"], ["Antal"], ["Andel"]], [["I ordinært job"], ["50"], ["40 %"]]],
+                       header=False)
+    grid_rows(pages[0], bottom + 8, [
+        [["Effektmål"], ["Mål"], ["Status ved slutevalueringen"]],
+        [["D1: Antal personer i job i seks måneder"], ["60 %"], ["60 %"]],
+    ])
+    doc = extract_document(write_pdf(tmp_path / "two-grids.pdf", pages))
+    assert [r.id for t in doc.goal_tables for r in t.rows] == ["D1"]
+    assert [t.label for t in doc.other_tables] == ["Tabel 3-4"]
+    assert all("D1" not in " ".join(map(str, row)) for t in doc.other_tables for row in t.rows)

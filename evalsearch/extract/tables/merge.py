@@ -54,14 +54,47 @@ def _key(rows: Sequence[TableRow]) -> list[str]:
     return [" ".join(" ".join(r.cells).lower().split()) for r in rows]
 
 
+def column_map(prev_edges: Sequence[float], cur_edges: Sequence[float]) -> list[int] | None:
+    """For each column of a continuation, the column of the part above whose edges it shares.
+
+    The rest of a cut row may lack walls between cells it leaves empty, so it
+    can have fewer columns: each of its columns must still begin and end on
+    edges of the part above. None when they do not line up.
+
+    >>> column_map([68, 267, 299, 527], [68, 299, 527])
+    [0, 2]
+    >>> column_map([68, 267, 299, 527], [68, 200, 527]) is None
+    True
+    """
+    def place(x: float) -> int | None:
+        return next((j for j, e in enumerate(prev_edges) if abs(e - x) <= EDGE_MATCH), None)
+
+    starts = [place(x) for x in cur_edges]
+    if any(j is None for j in starts) or starts != sorted(set(starts)):
+        return None
+    return starts[:-1]
+
+
 def _compatible(prev: PageTable, cur: PageTable) -> bool:
     if not (prev.at_bottom and cur.at_top) or cur.caption_above:
         return False
     if cur.notes_only:
         return True
-    if prev.columns != cur.columns:
-        return False
-    return all(abs(a - b) <= EDGE_MATCH for a, b in zip(prev.edges, cur.edges))
+    if prev.columns == cur.columns:
+        return all(abs(a - b) <= EDGE_MATCH for a, b in zip(prev.edges, cur.edges))
+    return bool(cur.rows) and cur.rows[0].open_top and column_map(prev.edges, cur.edges) is not None
+
+
+def _widen(row: TableRow, columns: list[int], width: int) -> TableRow:
+    """A continuation's row with its cells placed in the columns of the part above."""
+    cells = [""] * width
+    colors: list = [None] * width
+    for i, j in enumerate(columns):
+        cells[j] = row.cells[i]
+        if i < len(row.colors):
+            colors[j] = row.colors[i]
+    marks = tuple((columns[c], color) for c, color in row.marks if c < len(columns))
+    return replace(row, cells=tuple(cells), colors=tuple(colors) if row.colors else row.colors, marks=marks)
 
 
 def _join_rows(upper: TableRow, lower: TableRow) -> TableRow:
@@ -80,6 +113,13 @@ def _start(part: PageTable) -> Table:
 def _extend(table: Table, part: PageTable) -> bool:
     """Add a continuation part to the table; False when its header shows it is a new table."""
     rows = list(part.rows)
+    above = table.parts[-1]
+    if part.columns != above.columns:
+        columns = column_map(above.edges, part.edges)
+        rows = [_widen(r, columns, above.columns) for r in rows]
+    if rows and rows[0].open_top and table.body and table.body[-1].open_bottom:
+        # the rest of a row the page break cut, whatever its place at the top made it look like
+        rows[0] = replace(rows[0], role="body")
     lead = [r for r in rows if r.role != "body"]
     if lead:
         if _key(lead) != _key(table.title + table.header) and _key(lead) != _key(table.header):

@@ -31,6 +31,10 @@ MIN_ALIGNED_COLUMNS = 3
 COLUMN_TOLERANCE = 12.0
 
 
+#: the shortest empty band (points) between two full-grid tables; double rules stand closer
+GRID_GAP_MIN = 4.0
+
+
 def horizontal_rules(rules: Sequence[Rule], fills: Sequence[Fill]) -> list[tuple[float, float, float]]:
     """Horizontal strokes as (y, x0, x1), with touching segments of one rule merged."""
     segs = [((r.top + r.bottom) / 2, r.x0, r.x1) for r in rules if r.horizontal and r.x1 - r.x0 >= 5]
@@ -88,6 +92,33 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
     return tops
 
 
+def _between_grids(page: PageContent, upper: float, lower: float, x0: float, x1: float) -> bool:
+    """Does the band between two rules lie outside a full grid (between two tables, or under one)?
+
+    A full grid's cell walls cross every row, a row across all columns
+    included (its outer walls). When the grid above ends at the upper rule
+    (its walls stop there) and no wall crosses the band, the band is not a
+    row: two grids a few points apart (Word keeps a paragraph between
+    tables), or a grid and the note lines and chart frame under it.
+    """
+    if lower - upper <= GRID_GAP_MIN:
+        return False
+    walls = [r for r in page.rules if not r.horizontal and x0 - 1 <= r.x0 <= x1 + 1]
+    ends_above = any(abs(r.bottom - upper) <= 2 for r in walls)
+    crosses = any(r.top <= upper + 1 and r.bottom >= lower - 1 for r in walls)
+    return ends_above and not crosses
+
+
+def _walls_top(page: PageContent, y: float, x0: float, x1: float) -> float | None:
+    """Where the cell walls standing on a lone rule begin: the top of a row whose upper part a
+    page break left on the page before (only its closing rule is on this page); None without walls."""
+    walls = [r for r in page.rules
+             if not r.horizontal and x0 - 1 <= r.x0 <= x1 + 1 and abs(r.bottom - y) <= 2 and y - r.top > 5]
+    if len(walls) < 2 or max(r.top for r in walls) - min(r.top for r in walls) > 2:
+        return None
+    return min(r.top for r in walls)
+
+
 def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[BBox]:
     """Bounding boxes of the ruled tables on a page, top to bottom.
 
@@ -104,13 +135,14 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
     groups: list[list[tuple[float, float, float]]] = []
     for rule in hrules:
         y, x0, x1 = rule
-        for g in groups:
+        for g in reversed(groups):  # the nearest table above: an older one was closed by it
             gy, gx0, gx1 = g[-1]
             overlap = min(x1, gx1) - max(x0, gx0)
             if (
                 overlap >= 0.6 * min(x1 - x0, gx1 - gx0)
                 and 0 <= y - gy <= MAX_ROW_HEIGHT
                 and not any(gy < top < y for top in prose)
+                and not _between_grids(page, gy, y, max(x0, gx0), min(x1, gx1))
             ):
                 g.append(rule)
                 break
@@ -118,10 +150,12 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
             groups.append([rule])
     boxes: list[BBox] = []
     for g in groups:
-        if len(g) < 2:
-            continue
-        top, bottom = g[0][0], g[-1][0]
         x0, x1 = min(r[1] for r in g), max(r[2] for r in g)
+        top, bottom = g[0][0], g[-1][0]
+        if len(g) < 2:
+            top = _walls_top(page, bottom, x0, x1)
+            if top is None:
+                continue
         words = [w for w in page.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top <= (w.top + w.bottom) / 2 <= bottom]
         if not words:
             continue
