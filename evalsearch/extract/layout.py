@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from evalsearch.extract.geometry import DocGeometry
-from evalsearch.extract.lines import is_superscript, join_lines, line_text, row_to_fragments, words_to_rows
+from evalsearch.extract.lines import body_bottom, is_superscript, join_lines, line_text, row_to_fragments, words_to_rows
 from evalsearch.extract.patterns import (
     BULLET_MARKERS,
     CAPTION,
@@ -205,10 +205,11 @@ def _run_in(draft: _Draft) -> tuple[str | None, list[str]]:
     in_bold = True
     for line in draft.lines:
         size = line.size
+        bottom = body_bottom(line)
         bold_words: list[Word] = []
         rest_words: list[Word] = []
         for w in line.words:
-            if is_superscript(w, size):
+            if is_superscript(w, size, bottom):
                 continue
             if in_bold and w.bold:
                 bold_words.append(w)
