@@ -141,3 +141,49 @@ def test_section_toggles_repeating_the_next_heading_are_left_out(tmp_path):
     doc = extract_document(write_pdf(tmp_path / "toggles.pdf", [spec]))
     assert not any(b.text.startswith("+") for b in doc.blocks)
     assert [b.role for b in doc.blocks] == ["heading", "heading", "paragraph"]
+
+
+def test_drawn_dots_before_lines_make_list_items(tmp_path):
+    """HTML-to-PDF converters draw list bullets as small black discs, not as a bullet character."""
+    spec = word_report_page(1)
+    spec.text(72, 70, "1 Indledning", size=14, bold=True)
+    spec.text(72, 100, "Projektet viste, at det er vigtigt:", size=BODY)
+    items = ["At ledelsen bakker op om projektet fra start.", "At rollerne er tydelige for alle parter."]
+    for k, item in enumerate(items):
+        top = 100 + (k + 1) * PITCH
+        spec.dot(78, top + 3, size=3.0, rgb=(0.0, 0.0, 0.0))
+        spec.text(88, top, item, size=BODY)
+    spec.dot(78, 160 + 3, size=5.0, rgb=(0.2, 0.6, 0.3))  # a coloured legend symbol is not a bullet
+    spec.text(88, 160, "Angiver at målet er opfyldt.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "drawn-bullets.pdf", [spec, word_report_page(2)]))
+    assert [b.text for b in doc.blocks if b.role == "bullet"] == items
+    assert any(b.text == "Angiver at målet er opfyldt." and b.role == "paragraph" for b in doc.blocks)
+    assert [lesson.text for lesson in doc.lessons] == items
+
+
+def test_line_steps_a_pixel_apart_do_not_hide_paragraph_breaks(tmp_path):
+    """A renderer on a pixel grid steps 13.5 or 14.2 points from line to line, 21.7 between paragraphs."""
+    spec = word_report_page(1)
+    top = 70.0
+    for k in range(8):
+        step = 13.5 if k % 2 else 14.2
+        spec.text(72, top, f"Afsnit {k + 1} handler om samarbejdet mellem jobcentret og", size=BODY)
+        spec.text(72, top + step, "virksomhederne i kommunen i hele projektperioden.", size=BODY)
+        top += step + 21.7
+    doc = extract_document(write_pdf(tmp_path / "pixel-grid.pdf", [spec, word_report_page(2)]))
+    paragraphs = [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit")]
+    assert len(paragraphs) == 8
+    assert paragraphs[0] == "Afsnit 1 handler om samarbejdet mellem jobcentret og virksomhederne i kommunen i hele projektperioden."
+
+
+def test_raised_note_marker_a_little_smaller_is_a_marker(tmp_path):
+    """Browsers print <sup> a sixth smaller and lifted off the line; the marker leaves the text."""
+    spec = word_report_page(1)
+    spec.text(72, 70, "Projektet har nået sine mål, som evalueringen har vist", size=BODY)
+    spec.text(311, 67, "1", size=BODY * 0.83)
+    spec.text(316, 70, ".", size=BODY)
+    spec.text(72, 130, "Der deltog i alt 12 borgere i projektet.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "raised-marker.pdf", [spec, word_report_page(2)]))
+    texts = [b.text for b in doc.blocks if b.role == "paragraph"]
+    assert "Projektet har nået sine mål, som evalueringen har vist." in texts
+    assert "Der deltog i alt 12 borgere i projektet." in texts
