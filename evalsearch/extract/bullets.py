@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from evalsearch.model import Fill, Word
@@ -29,6 +30,8 @@ OTHER_BULLETS = frozenset("‣⁃∙○□❖➢➤►▸◆◇")
 DRAWN_MAX = 7.0
 #: … and sits at most this far left of its item's first word
 DRAWN_GAP = (1.5, 24.0)
+#: the tallest word box that a drawn bullet is looked for in (points)
+WORD_MAX_HEIGHT = 60.0
 #: darkest channel value of a drawn bullet (legend dots, which are coloured, are not bullets)
 DARK = 0.35
 
@@ -56,12 +59,16 @@ def drawn_bullets(words: Sequence[Word], marks: Sequence[Fill]) -> list[Word]:
     right and no word of that row lies to its left within the gap either.
     """
     found = []
+    by_top = sorted(words, key=lambda w: w.top)
+    tops = [w.top for w in by_top]
     for mark in marks:
         width, height = mark.x1 - mark.x0, mark.bottom - mark.top
         if width > DRAWN_MAX or height > DRAWN_MAX or not 0.5 <= (width or 0.1) / (height or 0.1) <= 2 or not _is_dark(mark):
             continue
         middle = (mark.top + mark.bottom) / 2
-        row = [w for w in words if w.top <= middle <= w.bottom]
+        # a page of many dots (a scatter chart) must not cost marks × words comparisons
+        nearby = by_top[bisect_left(tops, middle - WORD_MAX_HEIGHT):bisect_right(tops, middle)]
+        row = [w for w in nearby if w.top <= middle <= w.bottom]
         right = [w for w in row if DRAWN_GAP[0] <= w.x0 - mark.x1 <= DRAWN_GAP[1]]
         left = [w for w in row if w.x1 <= mark.x0 and mark.x0 - w.x1 <= DRAWN_GAP[1]]
         if not right or left:
