@@ -94,6 +94,16 @@ def test_list_of_figures_entries_are_not_figures():
     assert blocks_to_figures(blocks, {})[0] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Figure 2-1: Deltagernes alder", ("Figure 2-1", "figur", "Deltagernes alder")),
+    ("Fig. 3 Antal borgere i job", ("Fig. 3", "figur", "Antal borgere i job")),
+    ("Foto 1 Projektets kontor i Aarhus", ("Foto 1", "billede", "Projektets kontor i Aarhus")),
+])
+def test_captions_from_an_english_template_or_with_short_words_are_figures(text, expected):
+    figures, _ = blocks_to_figures([block("caption", text, 100, 110)], {})
+    assert [(f.label, f.kind, f.caption) for f in figures] == [expected]
+
+
 def word_style_page(number: int) -> PageSpec:
     page = PageSpec()
     page.text(72, 30, "Evaluering af projekt Aktiv i job", size=8)

@@ -21,14 +21,11 @@ from dataclasses import replace
 
 from evalsearch.extract.layout import inside
 from evalsearch.extract.lines import line_text, row_to_fragments, words_to_rows
-from evalsearch.extract.patterns import CAPTION
+from evalsearch.extract.patterns import CAPTION, CAPTION_WORDS
 from evalsearch.model import BBox, Block, Figure, PageContent
 
 #: caption words that make a figure, and the kind each gives
-FIGURE_KINDS = {
-    "Figur": "figur", "Graf": "figur", "Diagram": "figur", "Illustration": "figur", "Kort": "figur",
-    "Billede": "billede", "Foto": "billede",
-}
+FIGURE_KINDS = {word: kind for word, kind in CAPTION_WORDS.items() if kind in ("figur", "billede")}
 #: a picture starts at most this many points from its caption
 DEFAULT_MAX_GAP = 30.0
 #: filled shapes smaller than this (points, either side) are not pictures (bullets, legend keys)

@@ -11,9 +11,27 @@ import re
 
 BULLET_MARKERS = frozenset("›•–-▪■●◦·»*")
 
+#: the word a caption opens with → what it labels; "Table" and "Figure" where a report was
+#: written from an English template
+CAPTION_WORDS = {
+    "Tabel": "tabel", "Table": "tabel", "Tab.": "tabel",
+    "Figur": "figur", "Figure": "figur", "Fig.": "figur", "Graf": "figur", "Diagram": "figur",
+    "Illustration": "figur", "Kort": "figur",
+    "Billede": "billede", "Foto": "billede",
+    "Boks": "boks",
+}
+#: a caption's number: "3", "3-1", "3.2", "B.1", "2a"
+CAPTION_NUMBER = r"[A-Z]?\d+(?:[.\-–]\d+)*[a-z]?"
+
+
+def caption_words(*kinds: str) -> str:
+    """A regex alternation of the caption words of these kinds."""
+    return "|".join(re.escape(word) for word, kind in CAPTION_WORDS.items() if kind in kinds)
+
+
 CAPTION = re.compile(
-    r"^(?P<kind>Tabel|Figur|Billede|Boks|Graf|Diagram|Illustration|Kort|Tabel)\s+"
-    r"(?P<num>[A-Z]?\d+(?:[.\-–]\d+)*[a-z]?|[A-Z](?:[.\-–]\d+)*)\s*[:.]?\s*(?P<rest>.*)$"
+    rf"^(?P<kind>{caption_words('tabel', 'figur', 'billede', 'boks')})\s+"
+    rf"(?P<num>{CAPTION_NUMBER}|[A-Z](?:[.\-–]\d+)*)\s*[:.]?\s*(?P<rest>.*)$"
 )
 SOURCE = re.compile(r"^(?:Kilde|Kilder|Note|Anm\.|Anmærkning)\s*:", re.IGNORECASE)
 

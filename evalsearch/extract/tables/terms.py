@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
+from evalsearch.extract.patterns import CAPTION_NUMBER, caption_words
+
 TABLE_CAPTION = re.compile(
-    r"^(?P<label>(?:Tabel|Table|Tab\.)\s+[A-Z]?\d+(?:[.\-–]\d+)*[a-z]?)\s*[:.]?\s*(?P<caption>.*)$"
+    rf"^(?P<label>(?:{caption_words('tabel')})\s+{CAPTION_NUMBER})\s*[:.]?\s*(?P<caption>.*)$"
 )
-FIGURE_CAPTION = re.compile(
-    r"^(?:Figur|Figure|Billede|Boks|Graf|Diagram|Illustration|Kort)\s+[A-Z]?\d+(?:[.\-–]\d+)*[a-z]?\b"
-)
+FIGURE_CAPTION = re.compile(rf"^(?:{caption_words('figur', 'billede', 'boks')})\s+{CAPTION_NUMBER}\b")
 
 # A goal id leading a row: "A1:", "B2.", "C1", "D1 –". One capital, one or two digits.
 GOAL_ID = re.compile(r"^(?P<id>[A-H]\d{1,2}[a-z]?)(?:\s*[:.)–-]\s*|\s+|$)")
