@@ -58,17 +58,17 @@ def whoosh_baseline(units: list[tuple[str, str]], queries: list[str]) -> dict[st
     from whoosh.fields import ID, STORED, TEXT, Schema
 
     schema = Schema(doc_id=ID(stored=True), text=TEXT(analyzer=LanguageAnalyzer("da")), raw=STORED)
-    folder = tempfile.mkdtemp(prefix="bench-baseline-")
-    ix = index.create_in(folder, schema)
-    with ix.writer() as writer:
-        for doc_id, text in units:
-            writer.add_document(doc_id=doc_id, text=text, raw=text)
-    parser = qparser.QueryParser("text", schema, group=qparser.OrGroup)
-    found = {}
-    with ix.searcher(weighting=scoring.BM25F()) as searcher:
-        for query in queries:
-            hits = searcher.search(parser.parse(query), limit=LIMIT)
-            found[query] = [{"doc_id": hit["doc_id"], "text": hit["raw"]} for hit in hits]
+    with tempfile.TemporaryDirectory(prefix="bench-baseline-") as folder:
+        ix = index.create_in(folder, schema)
+        with ix.writer() as writer:
+            for doc_id, text in units:
+                writer.add_document(doc_id=doc_id, text=text, raw=text)
+        parser = qparser.QueryParser("text", schema, group=qparser.OrGroup)
+        found = {}
+        with ix.searcher(weighting=scoring.BM25F()) as searcher:
+            for query in queries:
+                hits = searcher.search(parser.parse(query), limit=LIMIT)
+                found[query] = [{"doc_id": hit["doc_id"], "text": hit["raw"]} for hit in hits]
     return found
 
 
@@ -84,11 +84,12 @@ def page_units() -> list[tuple[str, str]]:
 
 
 def score(score_module, queries_path: Path, predictions: dict) -> tuple[dict, list[str]]:
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as fh:
         json.dump(predictions, fh, ensure_ascii=False)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        summary = score_module.score_search(queries_path, fh.name)
+        fh.flush()
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            summary = score_module.score_search(queries_path, fh.name)
     return summary, out.getvalue().splitlines()[:-1]
 
 
@@ -107,15 +108,15 @@ def main() -> None:
     started = time.perf_counter()
     documents = [extract_document(path) for path in sorted((SHARED / "corpus").glob("*.pdf"))]
     print(f"extracted {len(documents)} reports in {time.perf_counter() - started:.1f} s")
-    folder = Path(tempfile.mkdtemp(prefix="bench-quality-")) / "index"
-    update_index(folder, documents)
     passages = [(p.doc_id, p.text) for d in documents for p in document_to_passages(d)]
-
-    systems = {
-        "baseline (pages)": whoosh_baseline(page_units(), queries),
-        "baseline (passages)": whoosh_baseline(passages, queries),
-        "evalsearch": {q: [h.to_dict() for h in search(folder, q, {"limit": LIMIT}).hits] for q in queries},
-    }
+    with tempfile.TemporaryDirectory(prefix="bench-quality-") as scratch:
+        folder = Path(scratch) / "index"
+        update_index(folder, documents)
+        systems = {
+            "baseline (pages)": whoosh_baseline(page_units(), queries),
+            "baseline (passages)": whoosh_baseline(passages, queries),
+            "evalsearch": {q: [h.to_dict() for h in search(folder, q, {"limit": LIMIT}).hits] for q in queries},
+        }
     summaries = {}
     for name, predictions in systems.items():
         summary, lines = score(score_module, args.queries, predictions)
