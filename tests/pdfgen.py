@@ -99,3 +99,12 @@ def text_report(path: Path, lines: list[str]) -> Path:
     for number, line in enumerate(lines):
         page.text(72, 100 + 40 * number, line, size=10)
     return write_pdf(path, [page])
+
+
+def word_page(number: int, header: str = "Evaluering af projekt Aktiv i job", odd_header: str | None = None) -> PageSpec:
+    """An empty Word-style page: a small running header (``odd_header`` on odd pages, when given)
+    and a "Side N" footer."""
+    page = PageSpec()
+    page.text(72, 30, odd_header if odd_header and number % 2 else header, size=8)
+    page.text(280, 805, f"Side {number}", size=8)
+    return page

@@ -8,18 +8,14 @@ import pytest
 
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.extract.render import document_to_text
-from pdfgen import PageSpec, write_pdf
+from pdfgen import PageSpec, word_page, write_pdf
 
 BODY = 10.0
 PITCH = 13.0
 
 
 def word_report_page(number: int) -> PageSpec:
-    page = PageSpec()
-    header = "Evaluering af projekt Aktiv i job" if number % 2 == 0 else "Slutevaluering af projekt Flere i arbejde"
-    page.text(72, 30, header, size=8)
-    page.text(280, 805, f"Side {number}", size=8)
-    return page
+    return word_page(number, odd_header="Slutevaluering af projekt Flere i arbejde")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from evalsearch.extract.figures import blocks_to_figures, figure_area
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.model import Block, PageContent
 from paths import DOC_IDS
-from pdfgen import PageSpec, write_pdf
+from pdfgen import word_page, write_pdf
 from scoring import score, text_match
 
 figure_match = text_match(lambda record: f"{record.get('label') or ''} {record.get('caption') or ''}")
@@ -104,17 +104,10 @@ def test_captions_from_an_english_template_or_with_short_words_are_figures(text,
     assert [(f.label, f.kind, f.caption) for f in figures] == [expected]
 
 
-def word_style_page(number: int) -> PageSpec:
-    page = PageSpec()
-    page.text(72, 30, "Evaluering af projekt Aktiv i job", size=8)
-    page.text(280, 805, f"Side {number}", size=8)
-    return page
-
-
 @pytest.fixture(scope="module")
 def figure_report(tmp_path_factory):
     """A Word-style report: a grey chart with printed labels, its caption below it and a source line."""
-    pages = [word_style_page(n) for n in range(1, 4)]
+    pages = [word_page(n) for n in range(1, 4)]
     p = pages[0]
     p.text(72, 70, "1 Resultater", size=14, bold=True)
     p.text(72, 100, "Projektet har fået flere borgere i job end forventet, som figuren nedenfor viser for")

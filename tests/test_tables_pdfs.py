@@ -8,7 +8,7 @@ import pytest
 
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.extract.render import document_to_text
-from pdfgen import PageSpec, write_pdf
+from pdfgen import PageSpec, word_page, write_pdf
 
 EDGES = (72.0, 300.0, 380.0, 523.0)
 LINE = 11.0
@@ -16,10 +16,7 @@ GREEN, YELLOW, RED = (0.2, 0.6, 0.3), (0.9, 0.7, 0.1), (0.8, 0.2, 0.2)
 
 
 def page(number: int) -> PageSpec:
-    spec = PageSpec()
-    spec.text(72, 30, "Evaluering af projekt Job med mening", size=8)
-    spec.text(280, 805, f"Side {number}", size=8)
-    return spec
+    return word_page(number, "Evaluering af projekt Job med mening")
 
 
 def grid_rows(spec: PageSpec, top: float, rows, *, header: bool = True, close: bool = True, edges=EDGES) -> float:
