@@ -92,7 +92,7 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
     return tops
 
 
-def _between_grids(page: PageContent, upper: float, lower: float, x0: float, x1: float) -> bool:
+def _between_grids(verticals: Sequence[Rule], upper: float, lower: float, x0: float, x1: float) -> bool:
     """Does the band between two rules lie outside a full grid (between two tables, or under one)?
 
     A full grid's cell walls cross every row, a row across all columns
@@ -103,17 +103,16 @@ def _between_grids(page: PageContent, upper: float, lower: float, x0: float, x1:
     """
     if lower - upper <= GRID_GAP_MIN:
         return False
-    walls = [r for r in page.rules if not r.horizontal and x0 - 1 <= r.x0 <= x1 + 1]
+    walls = [r for r in verticals if x0 - 1 <= r.x0 <= x1 + 1]
     ends_above = any(abs(r.bottom - upper) <= 2 for r in walls)
     crosses = any(r.top <= upper + 1 and r.bottom >= lower - 1 for r in walls)
     return ends_above and not crosses
 
 
-def _walls_top(page: PageContent, y: float, x0: float, x1: float) -> float | None:
+def _walls_top(verticals: Sequence[Rule], y: float, x0: float, x1: float) -> float | None:
     """Where the cell walls standing on a lone rule begin: the top of a row whose upper part a
     page break left on the page before (only its closing rule is on this page); None without walls."""
-    walls = [r for r in page.rules
-             if not r.horizontal and x0 - 1 <= r.x0 <= x1 + 1 and abs(r.bottom - y) <= 2 and y - r.top > 5]
+    walls = [r for r in verticals if x0 - 1 <= r.x0 <= x1 + 1 and abs(r.bottom - y) <= 2 and y - r.top > 5]
     if len(walls) < 2 or max(r.top for r in walls) - min(r.top for r in walls) > 2:
         return None
     return min(r.top for r in walls)
@@ -132,6 +131,7 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
     if len(hrules) < 2:
         return []
     prose = _prose_rows(page, geometry, column_gap)
+    verticals = [r for r in page.rules if not r.horizontal]
     groups: list[list[tuple[float, float, float]]] = []
     for rule in hrules:
         y, x0, x1 = rule
@@ -142,7 +142,7 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
                 overlap >= 0.6 * min(x1 - x0, gx1 - gx0)
                 and 0 <= y - gy <= MAX_ROW_HEIGHT
                 and not any(gy < top < y for top in prose)
-                and not _between_grids(page, gy, y, max(x0, gx0), min(x1, gx1))
+                and not _between_grids(verticals, gy, y, max(x0, gx0), min(x1, gx1))
             ):
                 g.append(rule)
                 break
@@ -153,14 +153,14 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
         x0, x1 = min(r[1] for r in g), max(r[2] for r in g)
         top, bottom = g[0][0], g[-1][0]
         if len(g) < 2:
-            top = _walls_top(page, bottom, x0, x1)
+            top = _walls_top(verticals, bottom, x0, x1)
             if top is None:
                 continue
         words = [w for w in page.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top <= (w.top + w.bottom) / 2 <= bottom]
         if not words:
             continue
-        verticals = sum(1 for r in page.rules if not r.horizontal and r.top >= top - 2 and r.bottom <= bottom + 2)
-        if _columnar(words, page.number, column_gap, verticals) or len(g) >= 3:
+        walls = sum(1 for r in verticals if r.top >= top - 2 and r.bottom <= bottom + 2)
+        if _columnar(words, page.number, column_gap, walls) or len(g) >= 3:
             boxes.append((x0, top, x1, bottom))
     return boxes
 
