@@ -183,3 +183,19 @@ def test_raised_note_marker_a_little_smaller_is_a_marker(tmp_path):
     texts = [b.text for b in doc.blocks if b.role == "paragraph"]
     assert "Projektet har nået sine mål, som evalueringen har vist." in texts
     assert "Der deltog i alt 12 borgere i projektet." in texts
+
+
+def test_paragraph_left_of_the_list_markers_is_not_the_item_above(tmp_path):
+    """Between two items, a paragraph set at the body margin (left of the markers) is text of its own."""
+    spec = word_report_page(1)
+    spec.text(72, 70, "4 Erfaringer og læringer", size=14, bold=True)
+    spec.text(80, 100, "•").text(92, 100, "Det er vigtigt at have ledelsen med fra start.", size=BODY)
+    spec.text(72, 130, "For de projekter, der var forankret i jobcentrene, var samarbejdet afgørende.", size=BODY)
+    spec.text(80, 160, "•").text(92, 160, "Det er vigtigt at afstemme forventningerne tidligt.", size=BODY)
+    spec.text(92, 160 + PITCH, "Det gælder især i de første måneder.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "list-and-paragraph.pdf", [spec, word_report_page(2)]))
+    assert [lesson.text for lesson in doc.lessons] == [
+        "Det er vigtigt at have ledelsen med fra start.",
+        "For de projekter, der var forankret i jobcentrene, var samarbejdet afgørende.",
+        "Det er vigtigt at afstemme forventningerne tidligt. Det gælder især i de første måneder.",
+    ]

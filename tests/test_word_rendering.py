@@ -47,4 +47,4 @@ def test_word_rendering_reads_tables_figures_and_contents(scored, metric):
 
 def test_word_rendering_reads_lessons(scored):
     """Bold run-in labels, drawn bullets, a header naming another project, notes at the end."""
-    assert f1(scored, "lessons") >= 0.95, scored
+    assert f1(scored, "lessons") >= 0.98, scored

@@ -100,6 +100,10 @@ def _lessons(lessons: list[dict]) -> list[str]:
         text, head = html.escape(lesson["text"]), lesson.get("heading")
         as_item = lesson["text"][:1].islower() or lesson["text"].startswith("At ")
         bold_lead = bool(head and head.endswith(".") and len(head.split()) > 5)
+        if items and not head and not lesson["in_lessons_chapter"]:  # one more item of the list above
+            items.append(text)
+            last = head
+            continue
         if head != last:
             close_list()
             if (as_item or bold_lead) and not lesson["in_lessons_chapter"]:

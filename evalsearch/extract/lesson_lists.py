@@ -1,7 +1,8 @@
 """Lists as lessons: items, sub-items, continuation paragraphs and bold lead sentences.
 
 A list is a run of list-item blocks, with the paragraphs that stand between
-two items (a second paragraph of the item above, set without a marker).
+two items (a second paragraph of the item above, set without a marker and
+not left of it).
 Items set further right than the list's first level are sub-items:
 
 * an item that ends in ":" or in "at" ("Det er projektets erfaringer, at")
@@ -107,7 +108,9 @@ def _run_end(blocks: list[Block], start: int) -> int:
             end += 1
             continue
         between = b.role == "paragraph" and end + 1 < len(blocks) and blocks[end + 1].role == "bullet"
-        if between and not b.label and not b.text.rstrip().endswith(":"):
+        # a paragraph set left of the item's marker is the body text again, not the item's second paragraph
+        under_item = end > start and b.bbox[0] >= blocks[end - 1].bbox[0] - 1
+        if between and under_item and not b.label and not b.text.rstrip().endswith(":"):
             end += 1
             continue
         break
