@@ -1,18 +1,21 @@
-"""Bullets that are not printed as a bullet character: symbol-font glyphs and drawn dots.
+"""Bullets and symbols that are not printed as the Unicode character they show.
 
-Word prints a list bullet in the Symbol or Wingdings font; pdfplumber reads
-the glyph as a private-use character ("\\uf0b7", "\\uf0a7"). HTML-to-PDF
-converters draw the bullet as a small filled disc or square instead, so the
-list item's line starts with a word and nothing marks it as an item. Both are
-turned into a plain "•" word here, so the layout stages see one kind of
-bullet.
+Word prints a list bullet, a tick or a coloured dot in the Symbol or
+Wingdings font; pdfplumber reads the glyph as a private-use character
+("\\uf0b7" for a bullet, "\\uf0fc" for a tick). HTML-to-PDF converters draw
+the bullet as a small filled disc or square instead, so the list item's line
+starts with a word and nothing marks it as an item. Bullets become a plain
+"•" word here and ticks, crosses and dots their Unicode character, so the
+layout and table stages see one kind of each.
 
->>> symbol_bullet("\\uf0b7")
+>>> symbol_text("\\uf0b7")
 '•'
->>> symbol_bullet("\\uf0b7Projekt")
+>>> symbol_text("\\uf0b7Projekt")
 '•Projekt'
->>> symbol_bullet("Projekt") is None
-True
+>>> symbol_text("\\uf0fc")
+'✓'
+>>> symbol_text("Projekt")
+'Projekt'
 """
 
 from __future__ import annotations
@@ -22,10 +25,15 @@ from collections.abc import Sequence
 
 from evalsearch.model import Fill, Word
 
-#: private-use code points of the bullet glyphs of the Symbol and Wingdings fonts
-SYMBOL_BULLETS = frozenset("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf06e\uf0e0\uf0f0\uf071\uf06c")
-#: other bullet characters, read as "•"
-OTHER_BULLETS = frozenset("‣⁃∙○□❖➢➤►▸◆◇")
+#: private-use code points of the Symbol and Wingdings glyphs that only ever mark a list item
+SYMBOL_BULLETS = frozenset("\uf0b7\uf0a7\uf0d8\uf076\uf0e0\uf0f0\uf071")
+#: other bullet characters, read as "•" ("●", "■" and "□" stay: in a table their colour is a verdict)
+OTHER_BULLETS = frozenset("‣⁃∙❖➢➤►▸")
+#: Wingdings ticks, crosses, dots and boxes → the Unicode characters they show
+SYMBOL_CHARACTERS = str.maketrans({
+    "\uf0fc": "✓", "\uf0fb": "✗", "\uf0fe": "☑", "\uf0fd": "☒",
+    "\uf06c": "●", "\uf06e": "■", "\uf0a8": "□",
+})
 #: a drawn bullet is at most this big (points) either way …
 DRAWN_MAX = 7.0
 #: … and sits at most this far left of its item's first word
@@ -36,11 +44,11 @@ WORD_MAX_HEIGHT = 60.0
 DARK = 0.35
 
 
-def symbol_bullet(text: str) -> str | None:
-    """The word with its symbol-font or other bullet glyph read as "•"; None for any other word."""
+def symbol_text(text: str) -> str:
+    """The word with a leading bullet glyph read as "•" and symbol-font ticks and dots as Unicode."""
     if text[:1] in SYMBOL_BULLETS or (text[:1] in OTHER_BULLETS and (len(text) == 1 or text[1].isalpha())):
-        return "•" + text[1:]
-    return None
+        text = "•" + text[1:]
+    return text.translate(SYMBOL_CHARACTERS)
 
 
 def _is_dark(mark: Fill) -> bool:

@@ -22,7 +22,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from evalsearch.errors import EncryptedError, InputError
-from evalsearch.extract.bullets import drawn_bullets, symbol_bullet
+from evalsearch.extract.bullets import drawn_bullets, symbol_text
 from evalsearch.model import Fill, PageContent, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -217,7 +217,7 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
         text = w["text"].replace("\u00ad", "")
         if not text.strip():
             continue
-        text = symbol_bullet(text) or text
+        text = symbol_text(text)
         bold, italic = _style(w.get("fontname") or "")
         words.append(
             Word(
