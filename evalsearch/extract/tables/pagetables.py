@@ -32,7 +32,7 @@ from evalsearch.extract.tables.grid import (
     words_in,
 )
 from evalsearch.extract.tables.legend import read_notes
-from evalsearch.extract.tables.regions import aligned_regions, ruled_regions, ruleless_regions
+from evalsearch.extract.tables.regions import aligned_regions, horizontal_rules, ruled_regions, ruleless_regions
 from evalsearch.extract.tables.terms import (
     FIGURE_CAPTION,
     GOAL_ID,
@@ -49,6 +49,10 @@ log = logging.getLogger(__name__)
 HANG_MAX_GAP = 1.8
 SIZE_TOLERANCE = 0.35
 CAPTION_REACH = 3.5
+#: a header set on a table's first rule ends at most this far (points) above it …
+HEADER_REACH = 6.0
+#: … and its lines stand at most this share of the type size apart
+HEADER_LINE_GAP = 0.8
 
 
 def _edges(page: PageContent, box: BBox, words: Sequence[Word], ruled: bool, column_gap: float) -> list[float]:
@@ -180,6 +184,31 @@ def _hanging(table: PageTable, page: PageContent, free: Sequence[Word], column_g
     return grown if grown is not None else table
 
 
+def _rest_of_cut_row(page: PageContent, before: PageTable, taken: Sequence[BBox], column_gap: float) -> PageTable | None:
+    """The rest of the row the page break cut off ``before``, when this page opens with it and
+    only its closing rule (tables ruled across only): rows set like ``before``'s down to that rule."""
+    x0, x1 = before.bbox[0], before.bbox[2]
+    rules = [y for y, a, b in horizontal_rules(page.rules, page.fills)
+             if min(b, x1) - max(a, x0) >= 0.6 * (x1 - x0)]
+    if not rules:
+        return None
+    closing = min(rules)
+    if any(abs(box[1] - closing) <= 2 for box in taken):
+        return None  # a table starts at that rule: its rows above are taken in with it (``_continued_above``)
+    free = _outside(page.words, taken)
+    above = words_to_rows([w for w in free if w.bottom <= closing + 1])
+    if not above or not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
+        return None
+    lowers = [min(w.top for w in r) for r in above[1:]] + [closing]
+    if any(lower - max(w.bottom for w in upper) > HANG_MAX_GAP * before.pitch for upper, lower in zip(above, lowers)):
+        return None
+    top = min(w.top for r in above for w in r) - 0.5
+    # one row in the columns of the part above: its cells may stand in only some of them
+    row = band_to_row([w for r in above for w in r], list(before.edges), page, top, closing)
+    return PageTable(page.number, (x0, top, x1, closing), before.edges, (replace(row, open_top=True),),
+                     before.size, before.pitch)
+
+
 def _continued_above(table: PageTable, before: PageTable, page: PageContent, free: Sequence[Word], column_gap: float) -> PageTable:
     """When the previous page ended with a table, the rows above this page's first rule that are
     set like that table's rows are the rest of its last row, cut by the page break."""
@@ -207,6 +236,34 @@ def _caption_above(page: PageContent, box: BBox, free: Sequence[Word], pitch: fl
     return None
 
 
+def _header_above(page: PageContent, table: PageTable, free: Sequence[Word], column_gap: float) -> PageTable:
+    """The table with the bold header rows that stand on its first rule, no rule above them (Word's
+    plain table styles rule only under the header); the table as it is when there are none."""
+    x0, top, x1, bottom = table.bbox
+    rows = words_to_rows([w for w in free if w.bottom <= top + 1 and w.x0 >= x0 - 2 and w.x1 <= x1 + 2])
+    taken = 0
+    limit = top
+    for row in reversed(rows):
+        size = median(w.size for w in row)
+        reach = HEADER_REACH if not taken else HEADER_LINE_GAP * size  # on the rule, then line by line
+        text = line_text(Line(tuple(row), page.number)).strip()
+        if limit - max(w.bottom for w in row) > reach or abs(size - table.size) > 1.0:
+            break
+        if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text):
+            break
+        if sum(len(w.text) for w in row if w.bold) < 0.8 * sum(len(w.text) for w in row):
+            break
+        taken += 1
+        limit = min(w.top for w in row)
+    if not taken:
+        return table
+    grown = build_table(page, (x0, limit - 0.5, x1, bottom), True, column_gap)
+    if grown is None:
+        return table
+    # the header's open top is the table's start, not the rest of a row from the page before
+    return replace(grown, rows=(replace(grown.rows[0], open_top=False),) + grown.rows[1:])
+
+
 def _acceptable(table: PageTable) -> bool:
     """A one-column region is a table only under a table caption or as a list of short ruled rows."""
     if table.columns > 1:
@@ -221,10 +278,11 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     """Every table on one page, top to bottom, with its notes; figures drawn with rules included
     (their ``caption_above`` names the figure) so that their labels stay out of the text flow."""
     tables: list[PageTable] = []
-    for box in ruled_regions(page, geometry, column_gap):
+    boxes = ruled_regions(page, geometry, column_gap)
+    for box in boxes:
         table = build_table(page, box, True, column_gap)
         if table is not None:
-            tables.append(table)
+            tables.append(_header_above(page, table, _outside(page.words, boxes), column_gap))
     for box in ruleless_regions(page, geometry, column_gap, [t.bbox for t in tables]):
         table = build_table(page, box, False, column_gap)
         if table is not None and table.columns > 1:
@@ -286,6 +344,13 @@ def find_document_tables(
     for page in pages:
         tables = _safely(find_page_tables, page, geometry, column_gap)
         boxes = [t.bbox for t in tables]
+        cut = previous is not None and previous.page == page.number - 1 and previous.at_bottom and previous.rows \
+            and previous.rows[-1].open_bottom
+        if cut and not (tables and tables[0].bbox[1] <= min((w.top for w in page.words), default=0) + 1):
+            rest = _rest_of_cut_row(page, previous, boxes, column_gap)
+            if rest is not None:
+                tables.insert(0, rest)
+                boxes = [t.bbox for t in tables]
         if tables and previous is not None and previous.page == page.number - 1 and previous.at_bottom:
             free = _outside(page.words, boxes)
             tables[0] = _continued_above(tables[0], previous, page, free, column_gap)
