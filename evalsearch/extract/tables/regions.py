@@ -118,6 +118,30 @@ def _walls_top(verticals: Sequence[Rule], y: float, x0: float, x1: float) -> flo
     return min(r.top for r in walls)
 
 
+def _is_bold(words: Sequence[Word]) -> bool:
+    return bool(words) and sum(len(w.text) for w in words if w.bold) >= 0.8 * sum(len(w.text) for w in words)
+
+
+def _split_at_new_header(page: PageContent, rules: list[tuple[float, float, float]],
+                         column_gap: float) -> list[list[tuple[float, float, float]]]:
+    """Cut a run of rules where a second table starts: a bold row of several cells under rows
+    that are not bold (an uncaptioned table set right under another, its header ruled off)."""
+    x0, x1 = min(r[1] for r in rules), max(r[2] for r in rules)
+    parts = [[rules[0]]]
+    above_bold = None
+    for upper, lower in zip(rules, rules[1:]):
+        band = [w for w in page.words
+                if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and upper[0] < (w.top + w.bottom) / 2 < lower[0]]
+        if band:
+            bold = _is_bold(band)
+            cells = max(len(row_to_fragments(row, page.number, column_gap)) for row in words_to_rows(band))
+            if bold and cells > 1 and above_bold is False:
+                parts.append([upper])
+            above_bold = bold
+        parts[-1].append(lower)
+    return parts
+
+
 def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[BBox]:
     """Bounding boxes of the ruled tables on a page, top to bottom.
 
@@ -148,6 +172,7 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
                 break
         else:
             groups.append([rule])
+    groups = [part for g in groups for part in _split_at_new_header(page, g, column_gap)]
     boxes: list[BBox] = []
     for g in groups:
         x0, x1 = min(r[1] for r in g), max(r[2] for r in g)
