@@ -17,6 +17,8 @@ from evalsearch.model import Line, Word
 MARGIN_GUTTER = 8.0
 MARGIN_MIN_WIDTH = 30.0
 MARGIN_MIN_PAGES = 2
+#: … or this many lines of one page in the margin, starting at one left edge
+MARGIN_MIN_STACK = 3
 
 
 @dataclass(frozen=True)
@@ -86,14 +88,17 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
     rights = [round(f.x1) for f in body if f.x0 <= body_left + 1]
     body_right = _mode(rights) if rights else body_left + 400
     pitch = _body_pitch(body, body_left)
-    margin_pages = {
-        n
+    in_margin = [
+        (n, round(f.x0))
         for n, f in fragments
         if f.x1 <= body_left - MARGIN_GUTTER
         and f.x0 < body_left - MARGIN_MIN_WIDTH
         and f.size <= body_size * 1.02
-    }
-    margin_right = body_left - MARGIN_GUTTER / 2 if len(margin_pages) >= MARGIN_MIN_PAGES else None
+    ]
+    margin_pages = {n for n, _ in in_margin}
+    # a short report may hold its margin notes on one page: then several notes share their left edge
+    stacked = max(Counter(in_margin).values(), default=0) >= MARGIN_MIN_STACK
+    margin_right = body_left - MARGIN_GUTTER / 2 if len(margin_pages) >= MARGIN_MIN_PAGES or stacked else None
     body_color = colors.most_common(1)[0][0] if colors else None
     return DocGeometry(body_size, float(body_left), float(body_right), margin_right, pitch, body_color)
 

@@ -87,6 +87,18 @@ def rows_to_footnotes(
     return body_rows, footnotes
 
 
+def _cut_at_margin(frag: Line, geometry: DocGeometry) -> list[Line]:
+    """A fragment that runs from the margin column into the body (a long note line set close to
+    the text beside it) cut where it crosses into the body column."""
+    if geometry.margin_right is None or frag.x0 >= geometry.margin_right or frag.x1 <= geometry.body_left:
+        return [frag]
+    note = tuple(w for w in frag.words if w.x0 < geometry.body_left - 1 and w.x1 <= geometry.body_left)
+    body = tuple(w for w in frag.words if w.x0 >= geometry.body_left - 1)
+    if not note or not body or len(note) + len(body) != len(frag.words):
+        return [frag]
+    return [Line(note, frag.page), Line(body, frag.page)]
+
+
 def rows_to_fragments(
     rows: list[list[Word]], page: int, geometry: DocGeometry, column_gap: float
 ) -> tuple[list[Line], list[Line]]:
@@ -94,7 +106,7 @@ def rows_to_fragments(
     body: list[Line] = []
     margin: list[Line] = []
     for row in rows:
-        frags = row_to_fragments(row, page, column_gap)
+        frags = [part for frag in row_to_fragments(row, page, column_gap) for part in _cut_at_margin(frag, geometry)]
         rest: list[Line] = []
         for frag in frags:
             (margin if geometry.is_margin(frag) else rest).append(frag)
