@@ -199,3 +199,19 @@ def test_paragraph_left_of_the_list_markers_is_not_the_item_above(tmp_path):
         "For de projekter, der var forankret i jobcentrene, var samarbejdet afgørende.",
         "Det er vigtigt at afstemme forventningerne tidligt. Det gælder især i de første måneder.",
     ]
+
+
+def test_margin_notes_of_a_short_report_on_one_page_only(tmp_path):
+    """A short report may hold all its margin notes on one page; a long note line may reach close
+    to the text beside it."""
+    notes = ["Formål", "Målgruppe", "Målrettede forløb for den", "Ledelse"]
+    spec = word_page(1)
+    for k, note in enumerate(notes):
+        top = 80 + 50 * k
+        spec.text(63, top, note, size=7.5)  # the long note ends 5 points short of the text
+        spec.text(150, top, f"Afsnit {k + 1} om projektets arbejde med borgerne i kommunen.")
+    other = word_page(2).text(150, 80, "Projektet er afsluttet, og resultaterne er samlet her.")
+    doc = extract_document(write_pdf(tmp_path / "one-page-margin.pdf", [spec, other]))
+    paragraphs = [b for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit")]
+    assert [(b.label, b.text) for b in paragraphs] == [
+        (note, f"Afsnit {k + 1} om projektets arbejde med borgerne i kommunen.") for k, note in enumerate(notes)]

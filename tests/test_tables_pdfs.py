@@ -281,3 +281,64 @@ def test_two_full_grids_a_few_points_apart_are_two_tables(tmp_path):
     assert [r.id for t in doc.goal_tables for r in t.rows] == ["D1"]
     assert [t.label for t in doc.other_tables] == ["Tabel 3-4"]
     assert all("D1" not in " ".join(map(str, row)) for t in doc.other_tables for row in t.rows)
+
+
+def across_rows(spec: PageSpec, top: float, rows, *, header_rule: bool = True, close: bool = True,
+                edges=EDGES) -> float:
+    """Draw rows ruled across only (no walls, no rule above the first row), a heavier rule under the
+    bold first row when ``header_rule``; RETURNS the bottom of the last row."""
+    y = top
+    for i, row in enumerate(rows):
+        height = max(len(cell) for cell in row) * LINE + 6
+        for col, cell in enumerate(row):
+            for k, text in enumerate(cell):
+                spec.text(edges[col] + 4, y + 3 + k * LINE, text, size=9, bold=header_rule and i == 0)
+        y += height
+        if close or i < len(rows) - 1:
+            spec.hline(edges[0], edges[-1], y, width=1.0 if header_rule and i == 0 else 0.5)
+    return y
+
+
+def test_header_on_the_first_rule_without_a_rule_above_is_the_tables_header(tmp_path):
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 70, "Tabel 3-2", size=9, bold=True).text(120, 70, "Projekternes mål og resultater", size=9)
+    across_rows(pages[0], 88, [
+        [["Projektansvarlig"], ["Mål", "(måltal)"], ["Målopfyldelse/resultater"]],
+        [["Jobcenter Nord"], ["50 % i job"], ["55 % i job"]],
+        [["Jobcenter Syd"], ["40 % i job"], ["10 % i job"]],
+    ])
+    doc = extract_document(write_pdf(tmp_path / "header-on-rule.pdf", pages))
+    assert [t.columns for t in doc.goal_tables] == [("Projektansvarlig", "Mål (måltal)", "Målopfyldelse/resultater")]
+    assert [(r.indicator, r.target, r.status) for r in doc.goal_tables[0].rows] == [
+        ("Jobcenter Nord", "50 % i job", "55 % i job"), ("Jobcenter Syd", "40 % i job", "10 % i job")]
+
+
+def test_rest_of_a_cut_row_with_only_its_closing_rule_joins_its_row(tmp_path):
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 640, "Tabel 3-3", size=9, bold=True).text(120, 640, "Status på resultatmålene", size=9)
+    across_rows(pages[0], 658, [
+        [["Resultatmål – lang sigt"], ["Mål"], ["Status"]],
+        [["C1: Antal personer i job"], ["60 %"], ["62 %"]],
+        [["C2: Antal personer i netværket, der", "oplever, at de er bedre i stand til at"], ["65 %"],
+         ["Der er ikke fulgt op på målet,", "da projektet ikke har gjort brug af"]],
+    ], close=False)
+    across_rows(pages[1], 60, [[["støtte målgruppen i hverdagen."], [""], ["borgernes netværk."]]], header_rule=False)
+    pages[1].text(72, 110, "Projektet har således nået de fleste af sine resultatmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "cut-row.pdf", pages))
+    rows = {r.id: r for t in doc.goal_tables for r in t.rows}
+    assert rows["C2"].indicator == "Antal personer i netværket, der oplever, at de er bedre i stand til at støtte målgruppen i hverdagen."
+    assert rows["C2"].status == "Der er ikke fulgt op på målet, da projektet ikke har gjort brug af borgernes netværk."
+
+
+def test_table_set_right_under_another_with_its_own_bold_header_is_a_second_table(tmp_path):
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 70, "Tabel 3-4", size=9, bold=True).text(120, 70, "Beskæftigelsesstatus ultimo 2018", size=9)
+    pages[0].hline(EDGES[0], EDGES[-1], 84)
+    bottom = across_rows(pages[0], 84, [[["50 i ordinære job"]], [["26 ledige"]], [["3 er på barsel"]]], header_rule=False)
+    across_rows(pages[0], bottom + 2, [
+        [["Effektmål"], ["Mål"], ["Status ved slutevalueringen"]],
+        [["D1: Antal personer i job i seks måneder"], ["60 %"], ["60 %"]],
+    ])
+    doc = extract_document(write_pdf(tmp_path / "stacked.pdf", pages))
+    assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [("D1", "60 %", "60 %")]
+    assert all("D1" not in " ".join(map(str, row)) for t in doc.other_tables for row in t.rows)

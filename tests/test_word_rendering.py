@@ -1,5 +1,6 @@
-"""The gold records printed as Word-style reports (``wordgen``) and extracted again: the reader's rules
-come from layout and language, so the other rendering scores like the shared PDFs.
+"""The gold records printed again in other layouts (``wordgen``: Word styles, and the house style's
+margin notes and rules through another renderer) and extracted: the reader's rules come from layout
+and language, so every rendering scores like the shared PDFs.
 
 Needs headless Chromium (.ci/run installs it), as the HTML catalogue tests do.
 """
@@ -15,9 +16,13 @@ import pytest
 
 from evalsearch.extract.pipeline import extract_document
 from paths import GOLD
-from wordgen import CHROMIUM, WORD_DEFAULTS, word_report
+from wordgen import CHROMIUM, MARGIN_NOTES, WORD_DEFAULTS, word_report
 
-STYLES = {"bold headings, ragged right": "", "light blue headings, serif, justified": WORD_DEFAULTS}
+STYLES = {
+    "bold headings, ragged right": "",
+    "light blue headings, serif, justified": WORD_DEFAULTS,
+    "margin notes, tables ruled across only": MARGIN_NOTES,
+}
 
 
 @pytest.fixture(scope="module", params=list(STYLES))

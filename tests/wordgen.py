@@ -85,6 +85,11 @@ def _table(item: dict, goal: bool) -> list[str]:
     return out
 
 
+def _label(head: str, dot: bool = True) -> str:
+    """A run-in label ("**Formål.** Projektet …"); ``MARGIN_NOTES`` moves it into the margin."""
+    return f"<b class='label'>{html.escape(head)}</b>{'<span class=dot>.</span>' if dot else ''} "
+
+
 def _lessons(lessons: list[dict]) -> list[str]:
     """Lessons of one section: run-in labelled paragraphs, or bullets under a lead-in."""
     out: list[str] = []
@@ -107,16 +112,16 @@ def _lessons(lessons: list[dict]) -> list[str]:
         if head != last:
             close_list()
             if (as_item or bold_lead) and not lesson["in_lessons_chapter"]:
-                out.append(f"<p>{'<b>' + html.escape(head) + '</b> ' if head and not bold_lead else ''}{LEAD_IN}</p>")
+                out.append(f"<p>{_label(head) if head and not bold_lead else ''}{LEAD_IN}</p>")
             elif as_item and head:
-                out.append(f"<p><b>{html.escape(head)}</b></p>")
+                out.append(f"<p>{_label(head, dot=False)}</p>")
         if bold_lead:
             items.append((f"<b>{html.escape(head)}</b> " if head != last else "") + text)
         elif as_item:
             items.append(text)
         else:
             close_list()
-            out.append(f"<p>{'<b>' + html.escape(head) + '.</b> ' if head and head != last else ''}{text}</p>")
+            out.append(f"<p>{_label(head) if head and head != last else ''}{text}</p>")
         last = head
     close_list()
     return out
@@ -127,6 +132,20 @@ WORD_DEFAULTS = """
 h1, h2 { font-weight: normal; color: #2F5496; }
 body { font-family: 'Liberation Serif'; font-size: 11.5pt; }
 p, li { text-align: justify; }
+"""
+
+
+#: a layout like the consultancies' house style, as a variant: labels as notes in a left margin column,
+#: tables with horizontal rules only, "›" bullets
+MARGIN_NOTES = """
+body { margin-left: 3.8cm; }
+p { position: relative; }
+.label { position: absolute; left: -3.8cm; width: 3.3cm; top: 0; font-weight: normal; font-size: 8.5pt; }
+.dot { display: none; }
+td, th { border-left: none; border-right: none; border-top: none; border-bottom: 0.5pt solid #777; }
+th { border-bottom: 1pt solid black; }
+ul { list-style: none; padding-left: 12pt; }
+li::before { content: "›"; display: inline-block; width: 12pt; margin-left: -12pt; }
 """
 
 
