@@ -342,3 +342,35 @@ def test_table_set_right_under_another_with_its_own_bold_header_is_a_second_tabl
     doc = extract_document(write_pdf(tmp_path / "stacked.pdf", pages))
     assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [("D1", "60 %", "60 %")]
     assert all("D1" not in " ".join(map(str, row)) for t in doc.other_tables for row in t.rows)
+
+
+def test_banded_rows_are_body_rows_not_header_rows(tmp_path):
+    """Word's table styles shade the header dark and every other body row light."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 40, "Tabellen nedenfor viser, hvor langt de to jobcentre er nået med deres mål.", size=10)
+    pages[0].text(72, 70, "Tabel 3-1", size=9, bold=True).text(120, 70, "Projekternes målopfyldelse", size=9)
+    pages[1].text(72, 70, "Begge jobcentre har samarbejdet tæt med virksomhederne i hele perioden.", size=10)
+    rows = [[["Projekt"], ["Mål"], ["Status ved projektafslutning"]],
+            [["Jobcenter Nord"], ["50 % i job"], ["55 % i job"]], [["Jobcenter Syd"], ["40 % i job"], ["10 % i job"]]]
+    top = 85.0
+    for i, row in enumerate(rows):
+        if i != 2:  # the header dark, the first body row light, the second plain
+            pages[0].fill(EDGES[0], top, EDGES[-1], top + LINE + 6, grey=0.3 if i == 0 else 0.9)
+        top = across_rows(pages[0], top, [row], header_rule=i == 0)
+    doc = extract_document(write_pdf(tmp_path / "banded.pdf", pages))
+    assert [t.columns for t in doc.goal_tables] == [("Projekt", "Mål", "Status ved projektafslutning")]
+    assert [(r.indicator, r.target, r.status) for r in doc.goal_tables[0].rows] == [
+        ("Jobcenter Nord", "50 % i job", "55 % i job"), ("Jobcenter Syd", "40 % i job", "10 % i job")]
+
+
+def test_row_on_a_new_page_with_an_empty_first_cell_is_the_rest_of_the_row_above(tmp_path):
+    """A shaded row cut by a page break is closed by its shading on both pages."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 700, "Tabel 3-2", size=9, bold=True).text(120, 700, "Status på resultatmålene", size=9)
+    bottom = grid_rows(pages[0], 715, [HEADER, [["B1: Antal deltagere med viden"], ["50 %"], ["Målet er nået,"]]])
+    assert bottom > 740
+    grid_rows(pages[1], 60, [[[""], [""], ["48 % har fået viden."]]], header=False)
+    pages[1].text(72, 110, "Projektet har således nået sine resultatmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "closed-cut-row.pdf", pages))
+    assert [(r.id, r.indicator, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("B1", "Antal deltagere med viden", "Målet er nået, 48 % har fået viden.")]

@@ -16,12 +16,13 @@ import pytest
 
 from evalsearch.extract.pipeline import extract_document
 from paths import GOLD
-from wordgen import CHROMIUM, MARGIN_NOTES, WORD_DEFAULTS, word_report
+from wordgen import BANDED_TABLES, CHROMIUM, MARGIN_NOTES, WORD_DEFAULTS, word_report
 
 STYLES = {
     "bold headings, ragged right": "",
     "light blue headings, serif, justified": WORD_DEFAULTS,
     "margin notes, tables ruled across only": MARGIN_NOTES,
+    "dark table header, banded rows": BANDED_TABLES,
 }
 
 

@@ -149,6 +149,14 @@ li::before { content: "›"; display: inline-block; width: 12pt; margin-left: -1
 """
 
 
+#: a Word table style, as a variant: a dark header with white type, light banding on every other row
+BANDED_TABLES = """
+th { background: #4472C4; color: white; border: none; }
+td { border: none; border-bottom: 0.5pt solid #8EAADB; }
+tr:nth-child(even) td { background: #D9E2F3; }
+"""
+
+
 def word_html(gold: dict, pages: dict[str, int], extra_css: str = "") -> str:
     """The report as HTML; ``pages`` gives the contents' page numbers (section number → page);
     ``extra_css`` is added after the house style (``WORD_DEFAULTS``)."""

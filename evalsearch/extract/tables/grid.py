@@ -54,6 +54,8 @@ class TableRow:
     marks: tuple[tuple[int, Color], ...] = ()
     colors: tuple[Color, ...] = ()
     page: int = 0
+    #: the colour of the shading behind the row (None: not shaded)
+    shade: Color = None
 
     @property
     def filled(self) -> list[str]:
@@ -234,11 +236,12 @@ def band_to_row(
         for m in page.marks
         if top - 1 <= (m.top + m.bottom) / 2 <= bottom + 1 and edges[0] - 1 <= m.x0 <= edges[-1] + 1
     )
-    shaded = any(
-        f.top <= top + 2 and f.bottom >= bottom - 2 and f.x1 - f.x0 >= 0.3 * (edges[-1] - edges[0])
+    shades = [
+        f.color
         for f in page.fills
         if f.x0 < edges[-1] and f.x1 > edges[0]
-    )
+        and f.top <= top + 2 and f.bottom >= bottom - 2 and f.x1 - f.x0 >= 0.3 * (edges[-1] - edges[0])
+    ]
     bold = _bold_share(words) >= 0.8
     crossed = set().union(*(crossed_edges(line, edges) for line in lines)) if lines else set()
     # A cell spanning several columns: its words go to the first column it covers.
@@ -251,7 +254,8 @@ def band_to_row(
         by_column[owner[column_of(w.x0, edges)]].append(w)
     cells = tuple(cell_text(ws, page.number) for ws in by_column)
     colors = tuple(_first_color(ws) for ws in by_column)
-    return TableRow(cells, top, bottom, shaded=shaded, bold=bold, marks=marks, colors=colors, page=page.number)
+    return TableRow(cells, top, bottom, shaded=bool(shades), bold=bold, marks=marks, colors=colors, page=page.number,
+                    shade=shades[0] if shades else None)
 
 
 #: symbols a status cell may open with, coloured or not

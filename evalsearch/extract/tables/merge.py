@@ -82,7 +82,14 @@ def _compatible(prev: PageTable, cur: PageTable) -> bool:
         return True
     if prev.columns == cur.columns:
         return all(abs(a - b) <= EDGE_MATCH for a, b in zip(prev.edges, cur.edges))
-    return bool(cur.rows) and cur.rows[0].open_top and column_map(prev.edges, cur.edges) is not None
+    return bool(cur.rows) and _rest_of_row(cur.rows[0]) and column_map(prev.edges, cur.edges) is not None
+
+
+def _rest_of_row(row: TableRow) -> bool:
+    """Does a part's first row go on with the row above it? No rule above it, or (shaded rows are
+    closed by their shading even where a page break cut them) an empty first cell: a new row
+    always names its goal or subject first."""
+    return row.open_top or (row.role == "body" and not row.cells[0].strip() and any(row.cells[1:]))
 
 
 def _widen(row: TableRow, columns: list[int], width: int) -> TableRow:
@@ -120,6 +127,9 @@ def _extend(table: Table, part: PageTable) -> bool:
     if rows and rows[0].open_top and table.body and table.body[-1].open_bottom:
         # the rest of a row the page break cut, whatever its place at the top made it look like
         rows[0] = replace(rows[0], role="body")
+    elif rows and table.body and _rest_of_row(rows[0]):
+        rows[0] = replace(rows[0], open_top=True)
+        table.body[-1] = replace(table.body[-1], open_bottom=True)
     lead = [r for r in rows if r.role != "body"]
     if lead:
         if _key(lead) != _key(table.title + table.header) and _key(lead) != _key(table.header):

@@ -80,6 +80,8 @@ def _roles(rows: list[TableRow], columns: int) -> list[TableRow]:
     while i < len(out) and (out[i].shaded or out[i].bold) and len(out[i].filled) >= min(2, columns):
         if GOAL_ID.match(out[i].cells[0]):
             break
+        if i > start and not out[i].bold and out[i].shade != out[start].shade:
+            break  # a row shaded otherwise than the header: the body's banding
         out[i] = replace(out[i], role="header")
         i += 1
     if i == start and columns > 1 and i < len(out) - 1:
