@@ -22,7 +22,7 @@ STYLES = {
     "bold headings, ragged right": "",
     "light blue headings, serif, justified": WORD_DEFAULTS,
     "margin notes, tables ruled across only": MARGIN_NOTES,
-    "dark table header, banded rows": BANDED_TABLES,
+    "dark table header, banded rows, numbered lists": BANDED_TABLES,
 }
 
 

@@ -149,8 +149,10 @@ li::before { content: "›"; display: inline-block; width: 12pt; margin-left: -1
 """
 
 
-#: a Word table style, as a variant: a dark header with white type, light banding on every other row
+#: a Word table style, as a variant: a dark header with white type, light banding on every other
+#: row; and numbered lists
 BANDED_TABLES = """
+ul { list-style: decimal; }
 th { background: #4472C4; color: white; border: none; }
 td { border: none; border-bottom: 0.5pt solid #8EAADB; }
 tr:nth-child(even) td { background: #D9E2F3; }

@@ -34,6 +34,8 @@ FOOTNOTE_ZONE = 0.55
 HEADING_SIZE_RATIO = 1.1
 HEADING_MAX_WORDS = 18
 DASH_MARKERS = frozenset("-–")
+#: a line this close (points) to the text after a number hangs under it: the number marks a list item
+HANGING_TOLERANCE = 2.0
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,21 @@ def classify_line(line: Line, geometry: DocGeometry) -> tuple[str, str | None]:
     return "text", None
 
 
+def _hangs_under_number(draft: _Draft, line: Line, geometry: DocGeometry) -> bool:
+    """Is ``line`` body text set under the text after the number of a numbered "heading" in body
+    type (its lines hanging there too)? Then the number marks a list item whose bold lead filled
+    its first lines, not a heading."""
+    first = draft.first
+    if len(first.words) < 2 or not ORDERED_ITEM.match(line_text(first).strip()):
+        return False
+    if abs(first.size - geometry.body_size) > 0.5:
+        return False  # a heading set bigger than the text
+    text_x = first.words[1].x0
+    if any(abs(l.x0 - text_x) > HANGING_TOLERANCE for l in draft.lines[1:] + [line]):
+        return False
+    return any(not w.bold and w.color in (None, geometry.body_color) for w in line.words)
+
+
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
     prev = draft.last
     scale = line.size / geometry.body_size if geometry.body_size else 1.0
@@ -191,6 +208,9 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
     if abs(line.size - prev.size) > 0.6 or step <= 0:
         return False
     if draft.role == "heading":
+        if _hangs_under_number(draft, line, geometry) and step <= 1.6 * line.size:
+            draft.role, draft.marker = "bullet", draft.first.words[0].text  # "1. **Bold lead.** Text …"
+            return True
         return kind in ("heading", "text") and line.bold and step <= 1.6 * line.size and not split_heading_number(line_text(line))[0]
     if kind in ("heading", "caption", "source"):
         return False
