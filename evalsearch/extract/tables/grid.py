@@ -173,9 +173,14 @@ def gutter_edges(words: Sequence[Word], box: BBox, page: int, column_gap: float)
     return edges
 
 
-def _bold_share(words: Sequence[Word]) -> float:
-    letters = sum(len(w.text) for w in words) or 1
-    return sum(len(w.text) for w in words if w.bold) / letters
+#: share of a row's letters set in bold that makes the row bold
+BOLD_SHARE = 0.8
+
+
+def is_bold(words: Sequence[Word]) -> bool:
+    """Are (nearly) all the letters of these words bold? False for no words."""
+    letters = sum(len(w.text) for w in words)
+    return letters > 0 and sum(len(w.text) for w in words if w.bold) >= BOLD_SHARE * letters
 
 
 def _strip_marker(text: str) -> tuple[str, bool]:
@@ -242,7 +247,7 @@ def band_to_row(
         if f.x0 < edges[-1] and f.x1 > edges[0]
         and f.top <= top + 2 and f.bottom >= bottom - 2 and f.x1 - f.x0 >= 0.3 * (edges[-1] - edges[0])
     ]
-    bold = _bold_share(words) >= 0.8
+    bold = is_bold(words)
     crossed = set().union(*(crossed_edges(line, edges) for line in lines)) if lines else set()
     # A cell spanning several columns: its words go to the first column it covers.
     owner = list(range(n))

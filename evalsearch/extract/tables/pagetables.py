@@ -26,6 +26,7 @@ from evalsearch.extract.tables.grid import (
     band_to_row,
     band_to_rows,
     gutter_edges,
+    is_bold,
     line_pitch,
     region_to_bands,
     rule_edges,
@@ -141,7 +142,7 @@ def _header_band(words: Sequence[Word], box: BBox) -> list[tuple[float, float, b
     lines = words_to_rows(words)
     if len(lines) < 2:
         return None
-    bold = [sum(len(w.text) for w in line if w.bold) >= 0.8 * sum(len(w.text) for w in line) for line in lines]
+    bold = [is_bold(line) for line in lines]
     if not bold[0] or bold[1]:
         return None
     cut = (max(w.bottom for w in lines[0]) + min(w.top for w in lines[1])) / 2
@@ -186,6 +187,12 @@ def _hanging(table: PageTable, page: PageContent, free: Sequence[Word], column_g
     return grown if grown is not None else table
 
 
+def _set_close(rows: Sequence[Sequence[Word]], end: float, pitch: float) -> bool:
+    """Do the printed rows follow each other, and then ``end``, no further apart than a table's rows?"""
+    lowers = [min(w.top for w in r) for r in rows[1:]] + [end]
+    return all(lower - max(w.bottom for w in upper) <= HANG_MAX_GAP * pitch for upper, lower in zip(rows, lowers))
+
+
 def _rest_of_cut_row(page: PageContent, before: PageTable, taken: Sequence[BBox], column_gap: float) -> PageTable | None:
     """The rest of the row the page break cut off ``before``, when this page opens with it and
     only its closing rule (tables ruled across only): rows set like ``before``'s down to that rule."""
@@ -201,8 +208,7 @@ def _rest_of_cut_row(page: PageContent, before: PageTable, taken: Sequence[BBox]
     above = words_to_rows([w for w in free if w.bottom <= closing + 1])
     if not above or not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
         return None
-    lowers = [min(w.top for w in r) for r in above[1:]] + [closing]
-    if any(lower - max(w.bottom for w in upper) > HANG_MAX_GAP * before.pitch for upper, lower in zip(above, lowers)):
+    if not _set_close(above, closing, before.pitch):
         return None
     top = min(w.top for r in above for w in r) - 0.5
     # one row in the columns of the part above: its cells may stand in only some of them
@@ -220,9 +226,7 @@ def _continued_above(table: PageTable, before: PageTable, page: PageContent, fre
         return table
     if not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
         return table
-    first = min(w.top for w in words_in(page.words, table.bbox))
-    lowers = [min(w.top for w in r) for r in above[1:]] + [first]
-    if any(lower - max(w.bottom for w in upper) > HANG_MAX_GAP * before.pitch for upper, lower in zip(above, lowers)):
+    if not _set_close(above, min(w.top for w in words_in(page.words, table.bbox)), before.pitch):
         return table
     grown = build_table(page, (x0, min(w.top for r in above for w in r) - 0.5, x1, bottom), True, column_gap)
     return replace(grown, notes=table.notes, caption_above=None) if grown is not None else table
@@ -253,7 +257,7 @@ def _header_above(page: PageContent, table: PageTable, free: Sequence[Word], col
             break
         if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text):
             break
-        if sum(len(w.text) for w in row if w.bold) < 0.8 * sum(len(w.text) for w in row):
+        if not is_bold(row):
             break
         taken += 1
         limit = min(w.top for w in row)
@@ -281,10 +285,11 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     (their ``caption_above`` names the figure) so that their labels stay out of the text flow."""
     tables: list[PageTable] = []
     boxes = ruled_regions(page, geometry, column_gap)
+    outside_boxes = _outside(page.words, boxes)
     for box in boxes:
         table = build_table(page, box, True, column_gap)
         if table is not None:
-            tables.append(_header_above(page, table, _outside(page.words, boxes), column_gap))
+            tables.append(_header_above(page, table, outside_boxes, column_gap))
     for box in ruleless_regions(page, geometry, column_gap, [t.bbox for t in tables]):
         table = build_table(page, box, False, column_gap)
         if table is not None and table.columns > 1:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
+from evalsearch.extract.tables.grid import is_bold
 from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, SOURCE_START, TABLE_CAPTION
 from evalsearch.extract.patterns import TOC_LINE
 from evalsearch.model import BBox, Fill, Line, PageContent, Rule, Word, join_words
@@ -118,10 +119,6 @@ def _walls_top(verticals: Sequence[Rule], y: float, x0: float, x1: float) -> flo
     return min(r.top for r in walls)
 
 
-def _is_bold(words: Sequence[Word]) -> bool:
-    return bool(words) and sum(len(w.text) for w in words if w.bold) >= 0.8 * sum(len(w.text) for w in words)
-
-
 def _split_at_new_header(page: PageContent, rules: list[tuple[float, float, float]],
                          column_gap: float) -> list[list[tuple[float, float, float]]]:
     """Cut a run of rules where a second table starts: a bold row of several cells under rows
@@ -133,7 +130,7 @@ def _split_at_new_header(page: PageContent, rules: list[tuple[float, float, floa
         band = [w for w in page.words
                 if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and upper[0] < (w.top + w.bottom) / 2 < lower[0]]
         if band:
-            bold = _is_bold(band)
+            bold = is_bold(band)
             cells = max(len(row_to_fragments(row, page.number, column_gap)) for row in words_to_rows(band))
             if bold and cells > 1 and above_bold is False:
                 parts.append([upper])
