@@ -20,10 +20,9 @@ from pathlib import Path
 
 import pdfplumber
 
+from reportplan import OTHER_PROJECT, Block, Chart, Contents, Grid, Heading, Para, Run, report_plan, sections_of
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-OTHER_PROJECT = "Evaluering af projektet Job i Fællesskab"
-FILLER = "I dette afsnit gennemgås projektets forløb og de resultater, som evalueringen har vist{mark}."
-LEAD_IN = "Evalueringen viser, at det er vigtigt at være opmærksom på følgende:"
 STYLE = """
 @page {{ size: A4; margin: 2.5cm 2.2cm;
   @bottom-center {{ content: "Side " counter(page); font: 9pt 'Liberation Sans'; }} }}
@@ -43,88 +42,43 @@ ul {{ margin: 0 0 8pt 0; padding-left: 18pt; }} li {{ margin-bottom: 4pt; }}
 .contents span {{ float: right; }}
 .title {{ font-size: 26pt; font-weight: bold; margin-top: 180pt; }}
 """
+#: how each kind of run is set (``reportplan.Run``); MARGIN_NOTES moves the labels into the margin
+RUN_TAGS = {"b": "<b>{}</b>", "label": "<b class='label'>{}</b>", "dot": "<span class=dot>{}</span>", "sup": "<sup>{}</sup>"}
+PARA_TAGS = {"": "<p>", "title": "<p class='title'>", "caption": "<p class='caption'>", "note": "<p class='note'>",
+             "notes": "<p style='margin-top:24pt'>"}
 
 
 def _css_string(text: str) -> str:
     return text.replace("\\", "").replace('"', '\\"')
 
 
-def _sections(gold: dict) -> list[dict]:
-    """The numbered sections, or for a record without contents its lessons' section titles (unnumbered)."""
-    if gold["sections"]:
-        return gold["sections"]
-    titles = list(dict.fromkeys(lesson["section_title"] for lesson in gold["lessons"] if lesson.get("section_title")))
-    return [{"number": f"#{i}", "title": title} for i, title in enumerate(titles)]
+def _runs(runs: list[Run]) -> str:
+    return "".join(RUN_TAGS.get(how, "{}").format(html.escape(text)) for text, how in runs)
 
 
-def _owner(section: str | None, numbers: list[str]) -> str:
-    section = section or ""
-    while section and section not in numbers:
-        section = section.rsplit(".", 1)[0] if "." in section else ""
-    return section
-
-
-def _table(item: dict, goal: bool) -> list[str]:
-    out = []
-    label, caption = item.get("label"), item.get("caption")
-    if label or caption:
-        out.append(f"<p class='caption'>{html.escape(': '.join(x for x in (label, caption) if x))}</p>")
-    rows = [[(r["id"] + ": " if r.get("id") and not r["cells"][0].startswith(r["id"]) else "") + r["cells"][0]]
-            + r["cells"][1:] for r in item["rows"]] if goal else item["rows"]
-    width = max((len(r) for r in rows), default=1)
-    out.append("<table>")
-    if goal:
-        out.append("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in item["columns"]) + "</tr>")
-    for row in rows:
-        if len(row) == 1 < width:
-            out.append(f"<tr><td colspan='{width}'>{html.escape(row[0] or '')}</td></tr>")
-        else:
-            out.append("<tr>" + "".join(f"<td>{html.escape(c or '')}</td>" for c in row) + "</tr>")
-    out.append("</table>")
-    out.extend(f"<p class='note'>{html.escape(n)}</p>" for n in item.get("notes") or [])
-    return out
-
-
-def _label(head: str, dot: bool = True) -> str:
-    """A run-in label ("**Formål.** Projektet …"); ``MARGIN_NOTES`` moves it into the margin."""
-    return f"<b class='label'>{html.escape(head)}</b>{'<span class=dot>.</span>' if dot else ''} "
-
-
-def _lessons(lessons: list[dict]) -> list[str]:
-    """Lessons of one section: run-in labelled paragraphs, or bullets under a lead-in."""
-    out: list[str] = []
-    items: list[str] = []
-
-    def close_list() -> None:
-        if items:
-            out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
-            items.clear()
-
-    last = object()
-    for lesson in lessons:
-        text, head = html.escape(lesson["text"]), lesson.get("heading")
-        as_item = lesson["text"][:1].islower() or lesson["text"].startswith("At ")
-        bold_lead = bool(head and head.endswith(".") and len(head.split()) > 5)
-        if items and not head and not lesson["in_lessons_chapter"]:  # one more item of the list above
-            items.append(text)
-            last = head
-            continue
-        if head != last:
-            close_list()
-            if (as_item or bold_lead) and not lesson["in_lessons_chapter"]:
-                out.append(f"<p>{_label(head) if head and not bold_lead else ''}{LEAD_IN}</p>")
-            elif as_item and head:
-                out.append(f"<p>{_label(head, dot=False)}</p>")
-        if bold_lead:
-            items.append((f"<b>{html.escape(head)}</b> " if head != last else "") + text)
-        elif as_item:
-            items.append(text)
-        else:
-            close_list()
-            out.append(f"<p>{_label(head) if head and head != last else ''}{text}</p>")
-        last = head
-    close_list()
-    return out
+def _html_blocks(block: Block) -> list[str]:
+    if isinstance(block, Para):
+        return [f"{PARA_TAGS[block.kind]}{_runs(block.runs)}</p>"]
+    if isinstance(block, Heading):
+        return [f"<h{block.level}>{html.escape(block.text)}</h{block.level}>"]
+    if isinstance(block, Contents):
+        return (["<div class='contents'>"]
+                + [f"<p style='margin-left:{14 * (level - 1)}pt'>{html.escape(text)}<span>{page}</span></p>"
+                   for text, level, page in block.entries] + ["</div>"])
+    if isinstance(block, Grid):
+        width = max((len(r) for r in block.rows), default=1)
+        out = ["<table>"]
+        if block.header is not None:
+            out.append("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in block.header) + "</tr>")
+        for row in block.rows:
+            if len(row) == 1 < width:
+                out.append(f"<tr><td colspan='{width}'>{html.escape(row[0])}</td></tr>")
+            else:
+                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+        return out + ["</table>"]
+    if isinstance(block, Chart):
+        return ["<div class='chart'></div>"]
+    return ["<ul>" + "".join(f"<li>{_runs(item)}</li>" for item in block.items) + "</ul>"]
 
 
 #: Word's own defaults, as a variant: headings in a light blue type that is not bold, a serif body set justified
@@ -162,62 +116,10 @@ tr:nth-child(even) td { background: #D9E2F3; }
 def word_html(gold: dict, pages: dict[str, int], extra_css: str = "") -> str:
     """The report as HTML; ``pages`` gives the contents' page numbers (section number → page);
     ``extra_css`` is added after the house style (``WORD_DEFAULTS``)."""
-    sections = _sections(gold)
-    numbers = [s["number"] for s in sections]
-
-    def shown(section: dict) -> str:
-        return ("" if section["number"].startswith("#") else section["number"] + " ") + section["title"]
-
-    by_section: dict[str, list[tuple[str, dict]]] = {n: [] for n in numbers}
-    for kind, key in (("other", "other_tables"), ("goal", "goal_tables"), ("figure", "figures"), ("lesson", "lessons")):
-        for item in gold.get(key, []):
-            section = item.get("section")
-            if not gold["sections"]:  # unnumbered: placed by section title
-                section = numbers[[s["title"] for s in sections].index(item["section_title"])]
-            by_section.setdefault(_owner(section, numbers), []).append((kind, item))
-    lesson_sections = {n for n in numbers if any(k == "lesson" and i["in_lessons_chapter"] for k, i in by_section[n])}
-    lesson_sections |= {s["number"] for s in sections if re.search(r"erfaring|læring", s["title"], re.I)}
-    plain = [n for n in numbers if not any(n == c or n.startswith(c + ".") for c in lesson_sections)]
-    key_figures = list(gold.get("key_figures", []))
-    share = -(-len(key_figures) // max(1, len(plain)))
     out = [f"<html><head><meta charset='utf-8'><style>"
-           f"{STYLE.format(title=_css_string(gold['title']), other=_css_string(OTHER_PROJECT))}{extra_css}</style></head><body>",
-           f"<p class='title'>{html.escape(gold['title'])}</p>",
-           f"<p>Udarbejdet af {html.escape(gold.get('evaluator') or '')} for {html.escape(gold.get('client') or '')}</p>"]
-    out.append("<h1>Indholdsfortegnelse</h1><div class='contents'>")
-    for s in sections:
-        indent = 14 if "." in s["number"] else 0
-        out.append(f"<p style='margin-left:{indent}pt'>{html.escape(shown(s))}"
-                   f"<span>{pages.get(s['number'], 1)}</span></p>")
-    out.append("</div>")
-    notes: list[str] = []
-    placed: set[str] = set()
-    for place, section in enumerate(sections):
-        number = section["number"]
-        tag = "h2" if "." in number else "h1"
-        out.append(f"<{tag}>{html.escape(shown(section))}</{tag}>")
-        if number in plain:
-            mark = ""
-            if len(notes) < 2 and place % 3 == 1:
-                notes.append(f"Oplysningerne stammer fra projektets egen afrapportering, del {len(notes) + 1}.")
-                mark = f"<sup>{len(notes)}</sup>"
-            out.append(f"<p>{FILLER.format(mark=mark)}</p>")
-            out.extend(f"<p>{html.escape(k['text'])}</p>" for k in key_figures[:share])
-            key_figures = key_figures[share:]
-        items = by_section.get(number, []) if number not in placed else []  # a number printed twice: items once
-        placed.add(number)
-        for kind, item in items:
-            if kind in ("other", "goal"):
-                out.extend(_table(item, kind == "goal"))
-            elif kind == "figure":
-                out.append("<div class='chart'></div>")
-                out.append(f"<p class='caption'>{html.escape(item['label'] or '')}: {html.escape(item['caption'] or '')}</p>")
-                if item.get("source"):
-                    out.append(f"<p class='note'>{html.escape(item['source'])}</p>")
-        out.extend(_lessons([item for kind, item in items if kind == "lesson"]))
-    if notes:
-        out.append("<p style='margin-top:24pt'><b>Noter</b></p>")
-        out.extend(f"<p class='note'>{i} {html.escape(n)}</p>" for i, n in enumerate(notes, 1))
+           f"{STYLE.format(title=_css_string(gold['title']), other=_css_string(OTHER_PROJECT))}{extra_css}</style></head><body>"]
+    for block in report_plan(gold, pages):
+        out.extend(_html_blocks(block))
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -233,7 +135,8 @@ def _print(html_text: str, pdf: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _heading_pages(pdf: Path, sections: list[dict]) -> dict[str, int]:
+def heading_pages(pdf: Path, sections: list[dict]) -> dict[str, int]:
+    """Section number → the page its heading is printed on (the contents pages skipped)."""
     headings = {f"{s['number']} {s['title']}": s["number"] for s in sections}
     found: dict[str, int] = {}
     with pdfplumber.open(pdf) as doc:
@@ -248,5 +151,5 @@ def _heading_pages(pdf: Path, sections: list[dict]) -> dict[str, int]:
 def word_report(gold: dict, pdf: Path, extra_css: str = "") -> Path:
     """Print ``gold`` as a Word-style report at ``pdf``: once, then again with the contents' page numbers."""
     _print(word_html(gold, {}, extra_css), pdf)
-    _print(word_html(gold, _heading_pages(pdf, _sections(gold)), extra_css), pdf)
+    _print(word_html(gold, heading_pages(pdf, sections_of(gold)), extra_css), pdf)
     return pdf
