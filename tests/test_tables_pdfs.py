@@ -374,3 +374,51 @@ def test_row_on_a_new_page_with_an_empty_first_cell_is_the_rest_of_the_row_above
     doc = extract_document(write_pdf(tmp_path / "closed-cut-row.pdf", pages))
     assert [(r.id, r.indicator, r.status) for t in doc.goal_tables for r in t.rows] == [
         ("B1", "Antal deltagere med viden", "Målet er nået, 48 % har fået viden.")]
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_grid_row_cut_and_closed_on_both_pages_goes_on_in_lower_case(tmp_path, repeat_header):
+    """Word and LibreOffice close both halves of a cut row with rules, and may print the header row
+    again above the rest: the rest's first cell goes on mid-sentence, in lower case."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 690, "Tabel 3-1", size=9, bold=True).text(120, 690, "Status på aktivitetsmålene", size=9)
+    grid_rows(pages[0], 705, [HEADER, [["A1: Gennemført"], ["1 /virk."], ["Projektet har kontakt"]]])
+    rest = [["fastholdelsesdialog med virksomhederne"], [""], ["med virksomhederne hver 3. måned."]]
+    following = [["A2: Udarbejdet pjece til borgerne"], ["1"], ["Ja"]]
+    grid_rows(pages[1], 60, ([HEADER] if repeat_header else []) + [rest, following], header=repeat_header)
+    pages[1].text(72, 160, "Projektet har således nået sine aktivitetsmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "closed-grid-row.pdf", pages))
+    assert [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("A1", "Gennemført fastholdelsesdialog med virksomhederne", "1 /virk.",
+         "Projektet har kontakt med virksomhederne hver 3. måned."),
+        ("A2", "Udarbejdet pjece til borgerne", "1", "Ja")]
+
+
+def _inside_borders(spec: PageSpec, top: float, rows, *, header: bool) -> float:
+    """Rows in a table style without outer borders: rules between the rows and walls between the
+    columns only. RETURNS the bottom of the last row."""
+    y = top
+    for i, row in enumerate(rows):
+        if i:
+            spec.hline(EDGES[0], EDGES[-1], y)
+        for col, cell in enumerate(row):
+            spec.text(EDGES[col] + 4, y + 3, cell[0], size=9, bold=header and i == 0)
+        y += LINE + 6
+    for x in EDGES[1:-1]:
+        spec.vline(x, top, y)
+    return y
+
+
+def test_table_with_inside_borders_only_keeps_the_rows_no_rule_closes(tmp_path):
+    """Without outer borders the header and the last row stand outside every rule; a page break
+    leaves the next page one rule only, between the rest of the cut row and the next row."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 730, "Tabel 3-1", size=9, bold=True).text(120, 730, "Status på resultatmålene", size=9)
+    _inside_borders(pages[0], 745, [HEADER, [["B1: Antal deltagere i job"], ["50 %"], ["Målet er nået,"]]], header=True)
+    _inside_borders(pages[1], 60, [[[""], [""], ["48 % er i job."]], [["B2: Antal virksomheder"], ["40"], ["Ja"]]],
+                    header=False)
+    pages[1].text(72, 160, "Projektet har således nået de fleste af sine resultatmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "inside-borders.pdf", pages))
+    assert [t.columns for t in doc.goal_tables] == [("Resultatmål – kort sigt", "Mål", "Status")]
+    assert [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("B1", "Antal deltagere i job", "50 %", "Målet er nået, 48 % er i job."), ("B2", "Antal virksomheder", "40", "Ja")]

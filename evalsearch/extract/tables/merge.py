@@ -3,8 +3,8 @@
 A table that ends its page continues on the next one when the next page opens
 with a table of the same columns and nothing above it. A header row printed
 again at the top of the continuation is dropped; a row the page break cut in
-two (no rule under its first part, none above its second) is joined back
-cell by cell. Note lines carried over to the next page join the table's notes.
+two (no rule under its first part, none above its second; or a first cell
+that is empty or opens in lower case) is joined back cell by cell. Note lines carried over to the next page join the table's notes.
 """
 
 from __future__ import annotations
@@ -85,11 +85,20 @@ def _compatible(prev: PageTable, cur: PageTable) -> bool:
     return bool(cur.rows) and _rest_of_row(cur.rows[0]) and column_map(prev.edges, cur.edges) is not None
 
 
+def _opens_in_lower_case(row: TableRow) -> bool:
+    """A row whose first cell goes on mid-sentence ("om, hvordan de …"): a new row always names its
+    goal or subject first, with a capital."""
+    return row.cells[0].strip()[:1].islower()
+
+
 def _rest_of_row(row: TableRow) -> bool:
-    """Does a part's first row go on with the row above it? No rule above it, or (shaded rows are
-    closed by their shading even where a page break cut them) an empty first cell: a new row
-    always names its goal or subject first."""
-    return row.open_top or (row.role == "body" and not row.cells[0].strip() and any(row.cells[1:]))
+    """Does a part's first row go on with the row above it? Yes when no rule closes it above. Where
+    rules or shading close both halves of a row that a page break cut (shaded rows, and the grids
+    Word and LibreOffice draw), its first cell tells: one that opens in lower case, or an empty one
+    in a body row."""
+    if row.open_top or _opens_in_lower_case(row):
+        return True
+    return row.role == "body" and not row.cells[0].strip() and any(row.cells[1:])
 
 
 def _widen(row: TableRow, columns: list[int], width: int) -> TableRow:
@@ -124,17 +133,17 @@ def _extend(table: Table, part: PageTable) -> bool:
     if part.columns != above.columns:
         columns = column_map(above.edges, part.edges)
         rows = [_widen(r, columns, above.columns) for r in rows]
-    if rows and rows[0].open_top and table.body and table.body[-1].open_bottom:
+    if rows and table.body and (rows[0].open_top and table.body[-1].open_bottom or _opens_in_lower_case(rows[0])):
         # the rest of a row the page break cut, whatever its place at the top made it look like
         rows[0] = replace(rows[0], role="body")
-    elif rows and table.body and _rest_of_row(rows[0]):
-        rows[0] = replace(rows[0], open_top=True)
-        table.body[-1] = replace(table.body[-1], open_bottom=True)
     lead = [r for r in rows if r.role != "body"]
     if lead:
         if _key(lead) != _key(table.title + table.header) and _key(lead) != _key(table.header):
             return False
-        rows = [r for r in rows if r.role == "body"]
+        rows = [r for r in rows if r.role == "body"]  # the header printed again on the new page
+    if rows and table.body and _rest_of_row(rows[0]):
+        rows[0] = replace(rows[0], open_top=True)
+        table.body[-1] = replace(table.body[-1], open_bottom=True)
     if rows and table.body and table.body[-1].open_bottom and rows[0].open_top:
         table.body[-1] = _join_rows(table.body[-1], rows[0])
         rows = rows[1:]

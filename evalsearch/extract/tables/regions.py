@@ -110,13 +110,19 @@ def _between_grids(verticals: Sequence[Rule], upper: float, lower: float, x0: fl
     return ends_above and not crosses
 
 
-def _walls_top(verticals: Sequence[Rule], y: float, x0: float, x1: float) -> float | None:
-    """Where the cell walls standing on a lone rule begin: the top of a row whose upper part a
-    page break left on the page before (only its closing rule is on this page); None without walls."""
-    walls = [r for r in verticals if x0 - 1 <= r.x0 <= x1 + 1 and abs(r.bottom - y) <= 2 and y - r.top > 5]
-    if len(walls) < 2 or max(r.top for r in walls) - min(r.top for r in walls) > 2:
+def _walls_span(verticals: Sequence[Rule], y: float, x0: float, x1: float) -> tuple[float, float] | None:
+    """The rows a lone rule belongs to, from the cell walls that meet it: walls standing on it (the
+    rest of a row whose upper part a page break left on the page before: only its closing rule is
+    here), hanging from it (a last row that no rule closes: a table style without outer borders),
+    or crossing it (both). (top, bottom) of the walls; None without two walls that agree."""
+    walls = [r for r in verticals
+             if x0 - 1 <= r.x0 <= x1 + 1 and r.top <= y + 2 and r.bottom >= y - 2 and r.bottom - r.top > 5]
+    if len(walls) < 2:
         return None
-    return min(r.top for r in walls)
+    tops, bottoms = [r.top for r in walls], [r.bottom for r in walls]
+    if max(tops) - min(tops) > 2 or max(bottoms) - min(bottoms) > 2:
+        return None
+    return min(min(tops), y), max(max(bottoms), y)
 
 
 def _split_at_new_header(page: PageContent, rules: list[tuple[float, float, float]],
@@ -149,7 +155,7 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
     RETURNS (list[BBox]): one box per table.
     """
     hrules = horizontal_rules(page.rules, page.fills)
-    if len(hrules) < 2:
+    if not hrules:
         return []
     prose = _prose_rows(page, geometry, column_gap)
     verticals = [r for r in page.rules if not r.horizontal]
@@ -174,10 +180,11 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
     for g in groups:
         x0, x1 = min(r[1] for r in g), max(r[2] for r in g)
         top, bottom = g[0][0], g[-1][0]
-        if len(g) < 2:
-            top = _walls_top(verticals, bottom, x0, x1)
-            if top is None:
-                continue
+        # cell walls that run on past the first or last rule hold rows no rule closes
+        above, below = _walls_span(verticals, top, x0, x1), _walls_span(verticals, bottom, x0, x1)
+        top, bottom = min(top, above[0]) if above else top, max(bottom, below[1]) if below else bottom
+        if bottom - top < 1:
+            continue
         words = [w for w in page.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top <= (w.top + w.bottom) / 2 <= bottom]
         if not words:
             continue
