@@ -123,3 +123,31 @@ def test_figure_captioned_below_its_chart(report):
     assert [(f.label, f.caption, f.source, f.labels) for f in report.figures] == [
         ("Figur 1", "Deltagere i job og praktik", "Kilde: Projektets registreringer", ("Borgere i job", "Borgere i praktik"))
     ]
+
+
+def test_paragraph_on_the_bullets_margin_is_an_items_second_paragraph_unless_it_states_a_learning(tmp_path):
+    """Word's List Bullet sets the bullet on the body margin: a paragraph set there between two items
+    goes on with the item above only when it states no learning of its own."""
+    pages = [page(n) for n in range(1, 3)]
+    w = Writer(pages[0])
+    w.heading("4 Erfaringer og læringer")
+
+    def item(text: str) -> None:
+        w.page.text(X, w.y, "•").text(X + 18, w.y, text)
+        w.y += PITCH + 4
+
+    item("Sørg for ledelsesmæssig opbakning fra start af projektet.")
+    w.para("Samtidigt skal lederne løbende orienteres om projektets fremdrift.")
+    item("Prioritér tydelig rolle- og ansvarsfordeling fra start.")
+    w.para("For de fire jobcentre har det interne samarbejde været afgørende. En overordnet",
+           "erfaring er, at det er lettest at samarbejde, når der ikke er økonomi involveret.")
+    item("Skab en tæt og tillidsbaseret relation til virksomhederne.")
+    doc = extract_document(write_pdf(tmp_path / "margin-bullets.pdf", pages))
+    assert [l.text for l in doc.lessons] == [
+        "Sørg for ledelsesmæssig opbakning fra start af projektet. Samtidigt skal lederne løbende orienteres om "
+        "projektets fremdrift.",
+        "Prioritér tydelig rolle- og ansvarsfordeling fra start.",
+        "For de fire jobcentre har det interne samarbejde været afgørende. En overordnet erfaring er, at det er "
+        "lettest at samarbejde, når der ikke er økonomi involveret.",
+        "Skab en tæt og tillidsbaseret relation til virksomhederne.",
+    ]

@@ -2,7 +2,10 @@
 
 A list is a run of list-item blocks, with the paragraphs that stand between
 two items (a second paragraph of the item above, set without a marker and
-not left of it).
+not left of it). A paragraph set at the marker's place rather than indented
+under the item's text goes on with the item only when it states no learning
+of its own: Word sets bullets on the body margin, and a paragraph there is
+body text again ("For de fire projekter … En overordnet erfaring er, at …").
 Items set further right than the list's first level are sub-items:
 
 * an item that ends in ":" or in "at" ("Det er projektets erfaringer, at")
@@ -19,12 +22,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evalsearch.danish.lesson_cues import read_cues
 from evalsearch.extract.layout import inside
 from evalsearch.extract.lines import join_lines, line_text, words_to_rows
 from evalsearch.model import Block, Line, PageContent, Word
 
 #: a sub-item is set at least this far (points) right of the list's first level
 INDENT_STEP = 3.0
+#: what a paragraph that stands as a lesson of its own states (``lesson_cues`` labels)
+OWN_LESSON = frozenset({"learning", "advice", "hindsight"})
 LEAD_END = (".", ":", "!", "?")
 _READS_ON = re.compile(r"(?:[:]|\bat:?)$")
 
@@ -110,6 +116,9 @@ def _run_end(blocks: list[Block], start: int) -> int:
         between = b.role == "paragraph" and end + 1 < len(blocks) and blocks[end + 1].role == "bullet"
         # a paragraph set left of the item's marker is the body text again, not the item's second paragraph
         under_item = end > start and b.bbox[0] >= blocks[end - 1].bbox[0] - 1
+        at_marker = under_item and b.bbox[0] < blocks[end - 1].bbox[0] + INDENT_STEP
+        if at_marker and read_cues(b.text).labels & OWN_LESSON:
+            break
         if between and under_item and not b.label and not b.text.rstrip().endswith(":"):
             end += 1
             continue
