@@ -1,8 +1,12 @@
-"""The gold records printed again in other layouts (``wordgen``: Word styles, and the house style's
-margin notes and rules through another renderer) and extracted: the reader's rules come from layout
-and language, so every rendering scores like the shared PDFs.
+"""The gold records printed again in other layouts and by other producers, and extracted: the
+reader's rules come from layout and language, so every rendering scores like the shared PDFs.
 
-Needs headless Chromium (.ci/run installs it), as the HTML catalogue tests do.
+Two producers set the same report plan (``reportplan``): headless Chromium prints it as HTML
+(``wordgen``: Word styles, and the house style's margin notes and rules), and LibreOffice exports
+it from a Word document written with python-docx (``docxgen``: Word's own headings, captions, list
+numbering, table grids, page fields and header rows repeated on each page).
+
+Needs headless Chromium and LibreOffice Writer (.ci/run installs both).
 """
 
 from __future__ import annotations
@@ -14,26 +18,48 @@ import sys
 
 import pytest
 
+from docxgen import SOFFICE, DocxStyle, docx_report
 from evalsearch.extract.pipeline import extract_document
 from paths import GOLD
 from wordgen import BANDED_TABLES, CHROMIUM, MARGIN_NOTES, WORD_DEFAULTS, word_report
 
-STYLES = {
-    "bold headings, ragged right": "",
-    "light blue headings, serif, justified": WORD_DEFAULTS,
-    "margin notes, tables ruled across only": MARGIN_NOTES,
-    "dark table header, banded rows, numbered lists": BANDED_TABLES,
+
+def _rendering(producer, style, tool: str | None, install: str):
+    """A renderer of gold records that fails (never skips) when its producer is not installed."""
+    def render(record, pdf):
+        if not tool:
+            pytest.fail(f"this rendering needs a program that is not installed: apt-get install {install}")
+        return producer(record, pdf, style)
+    return render
+
+
+def _chromium(css: str):
+    return _rendering(word_report, css, CHROMIUM, "chromium")
+
+
+def _libreoffice(style: DocxStyle):
+    return _rendering(docx_report, style, SOFFICE, "libreoffice-writer-nogui")
+
+
+RENDERINGS = {
+    "bold headings, ragged right": _chromium(""),
+    "light blue headings, serif, justified": _chromium(WORD_DEFAULTS),
+    "margin notes, tables ruled across only": _chromium(MARGIN_NOTES),
+    "dark table header, banded rows, numbered lists": _chromium(BANDED_TABLES),
+    "Word document exported by LibreOffice": _libreoffice(DocxStyle()),
+    "Word document, serif, justified, numbered lists, header rows repeated":
+        _libreoffice(DocxStyle(font="Liberation Serif", justified=True, numbered=True, repeat_header=True)),
+    "Word document, numbers set off by tabs, tables with a dark header and inside borders only":
+        _libreoffice(DocxStyle(number_tab=True, shaded_header=True)),
 }
 
 
-@pytest.fixture(scope="module", params=list(STYLES))
+@pytest.fixture(scope="module", params=list(RENDERINGS))
 def scored(request, tmp_path_factory, gold) -> str:
-    """score.py's extract report for every gold record printed in a Word style and extracted."""
-    if not CHROMIUM:
-        pytest.fail("headless Chromium is needed to print the Word-style reports: apt-get install chromium")
+    """score.py's extract report for every gold record rendered one way and extracted."""
     pdfs, pred = tmp_path_factory.mktemp("word-pdf"), tmp_path_factory.mktemp("word-pred")
     for doc_id, record in gold.items():
-        document = extract_document(word_report(record, pdfs / f"{doc_id}.pdf", STYLES[request.param]))
+        document = extract_document(RENDERINGS[request.param](record, pdfs / f"{doc_id}.pdf"))
         (pred / f"{doc_id}.json").write_text(json.dumps(document.to_dict(), ensure_ascii=False), encoding="utf-8")
     return subprocess.run(
         [sys.executable, str(GOLD.parent / "tools" / "score.py"), "extract", "--gold", str(GOLD), "--pred", str(pred)],
@@ -47,10 +73,13 @@ def f1(report: str, metric: str) -> float:
 
 @pytest.mark.parametrize("metric", ["goal_rows", "goal_cells", "figures", "sections"])
 def test_word_rendering_reads_tables_figures_and_contents(scored, metric):
-    """Full grids (two of them a few points apart), captions under charts, contents with page numbers."""
+    """Full grids (two of them a few points apart, rows cut by a page break and closed on both
+    sides, header rows printed again), grids without outer borders, captions under charts,
+    contents with page numbers."""
     assert f1(scored, metric) >= 0.98, scored
 
 
 def test_word_rendering_reads_lessons(scored):
-    """Bold run-in labels, drawn bullets, a header naming another project, notes at the end."""
+    """Bold run-in labels, drawn and Symbol-font bullets, bullets on the body margin, a header naming
+    another project, notes at the end."""
     assert f1(scored, "lessons") >= 0.98, scored
