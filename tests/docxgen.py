@@ -47,6 +47,8 @@ class DocxStyle:
     number_tab: bool = False
     #: tables in a Word table style with a dark header in white type and borders inside only
     shaded_header: bool = False
+    #: cell paragraphs keep the Normal style's space after (Word's default), so rows stand taller
+    cell_spacing: bool = False
 
 
 def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
@@ -158,7 +160,8 @@ def _grid(document, grid: Grid, style: DocxStyle) -> None:
             cells = [cells[0].merge(cells[-1])]
         for cell, value in zip(cells, values):
             paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(0)
+            if not style.cell_spacing:
+                paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
             run = paragraph.add_run(value)
             run.font.size = Pt(9.5)

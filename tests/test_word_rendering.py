@@ -47,8 +47,9 @@ RENDERINGS = {
     "margin notes, tables ruled across only": _chromium(MARGIN_NOTES),
     "dark table header, banded rows, numbered lists": _chromium(BANDED_TABLES),
     "Word document exported by LibreOffice": _libreoffice(DocxStyle()),
-    "Word document, serif, justified, numbered lists, header rows repeated":
-        _libreoffice(DocxStyle(font="Liberation Serif", justified=True, numbered=True, repeat_header=True)),
+    "Word document, serif, justified, numbered lists, header rows repeated, spaced cells":
+        _libreoffice(DocxStyle(font="Liberation Serif", justified=True, numbered=True, repeat_header=True,
+                               cell_spacing=True)),
     "Word document, numbers set off by tabs, tables with a dark header and inside borders only":
         _libreoffice(DocxStyle(number_tab=True, shaded_header=True)),
 }
