@@ -1,4 +1,4 @@
-"""A tiny PDF writer for tests: text in Helvetica (regular/bold) at given positions, rules and boxes.
+"""A tiny PDF writer for tests: text in Helvetica (regular/bold) or Courier at given positions, rules and boxes.
 
 Coordinates are given like pdfplumber reports them (``top`` from the top of the page)
 so a test reads back what it wrote. Text is encoded in WinAnsi, which covers Danish
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from evalsearch.corpus.warmup import pdf_from_objects
 
-FONTS = {"regular": "F1", "bold": "F2"}
+FONTS = {"regular": "F1", "bold": "F2", "mono": "F3"}
 
 
 def _escape(text: str) -> bytes:
@@ -26,10 +26,11 @@ class PageSpec:
     height: float = 842.0
     ops: list[bytes] = field(default_factory=list)
 
-    def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False) -> "PageSpec":
-        """Write one run of text whose top edge is ``top`` points from the page top."""
+    def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False,
+             mono: bool = False) -> "PageSpec":
+        """Write one run of text whose top edge is ``top`` points from the page top (``mono``: in Courier)."""
         baseline = self.height - top - size * 0.8
-        font = FONTS["bold" if bold else "regular"]
+        font = FONTS["mono" if mono else "bold" if bold else "regular"]
         self.ops.append(b"BT /%s %.2f Tf %.2f %.2f Td (" % (font.encode(), size, x, baseline) + _escape(text) + b") Tj ET")
         return self
 
@@ -74,6 +75,7 @@ def write_pdf(path: Path, pages: list[PageSpec]) -> Path:
 
     font_regular = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     font_bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    font_mono = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
     pages_id = len(objects) + 1 + 2 * len(pages)
     page_ids = []
     for spec in pages:
@@ -82,8 +84,8 @@ def write_pdf(path: Path, pages: list[PageSpec]) -> Path:
         page_ids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
-                % (pages_id, spec.width, spec.height, content, font_regular, font_bold)
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> >>"
+                % (pages_id, spec.width, spec.height, content, font_regular, font_bold, font_mono)
             )
         )
     kids = b" ".join(b"%d 0 R" % i for i in page_ids)

@@ -151,3 +151,23 @@ def test_paragraph_on_the_bullets_margin_is_an_items_second_paragraph_unless_it_
         "lettest at samarbejde, når der ikke er økonomi involveret.",
         "Skab en tæt og tillidsbaseret relation til virksomhederne.",
     ]
+
+
+def test_words_second_level_bullet_a_courier_o_makes_sub_items(tmp_path):
+    """Word prints its second list level's bullet as a letter "o" in Courier New."""
+    pages = [page(n) for n in range(1, 3)]
+    w = Writer(pages[0])
+    w.heading("4 Erfaringer og læringer")
+    for level, text in ((0, "Samarbejdet med jobcentrene har været afgørende for projektet."),
+                        (1, "Jobcentrene har visiteret borgerne hurtigt til projektet."),
+                        (1, "Virksomhedskonsulenterne har deltaget i de månedlige møder.")):
+        x = X + 8 + 18 * level
+        w.page.text(x, w.y, "•" if level == 0 else "o", mono=level == 1).text(x + 14, w.y, text)
+        w.y += PITCH + 4
+    w.para("Projektet har samlet set haft en god dialog med alle parter i hele perioden.")
+    doc = extract_document(write_pdf(tmp_path / "word-sub-bullets.pdf", pages))
+    assert [l.text for l in doc.lessons][:3] == [
+        "Samarbejdet med jobcentrene har været afgørende for projektet.",
+        "Jobcentrene har visiteret borgerne hurtigt til projektet.",
+        "Virksomhedskonsulenterne har deltaget i de månedlige møder.",
+    ]

@@ -4,8 +4,8 @@ Word prints a list bullet, a tick or a coloured dot in the Symbol or
 Wingdings font; pdfplumber reads the glyph as a private-use character
 ("\\uf0b7" for a bullet, "\\uf0fc" for a tick). HTML-to-PDF converters draw
 the bullet as a small filled disc or square instead, so the list item's line
-starts with a word and nothing marks it as an item. Bullets become a plain
-"•" word here and ticks, crosses and dots their Unicode character, so the
+starts with a word and nothing marks it as an item. Word's second-level
+bullet is a letter "o" in Courier New. Bullets become a plain "•" word here and ticks, crosses and dots their Unicode character, so the
 layout and table stages see one kind of each.
 
 >>> symbol_text("\\uf0b7")
@@ -16,6 +16,8 @@ layout and table stages see one kind of each.
 '✓'
 >>> symbol_text("Projekt")
 'Projekt'
+>>> symbol_text("o", "CourierNewPSMT"), symbol_text("o", "Calibri")
+('•', 'o')
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from evalsearch.model import Fill, Word
 SYMBOL_BULLETS = frozenset("\uf0b7\uf0a7\uf0d8\uf076\uf0e0\uf0f0\uf071")
 #: other bullet characters, read as "•" ("●", "■" and "□" stay: in a table their colour is a verdict)
 OTHER_BULLETS = frozenset("‣⁃∙❖➢➤►▸")
+#: the letter Word's second list level prints as its bullet, in a monospaced font (Courier New)
+MONO_BULLET = "o"
+MONO_FONT_HINTS = ("courier", "mono")
 #: Wingdings ticks, crosses, dots and boxes → the Unicode characters they show
 SYMBOL_CHARACTERS = str.maketrans({
     "\uf0fc": "✓", "\uf0fb": "✗", "\uf0fe": "☑", "\uf0fd": "☒",
@@ -44,8 +49,11 @@ WORD_MAX_HEIGHT = 60.0
 DARK = 0.35
 
 
-def symbol_text(text: str) -> str:
-    """The word with a leading bullet glyph read as "•" and symbol-font ticks and dots as Unicode."""
+def symbol_text(text: str, font: str = "") -> str:
+    """The word with a leading bullet glyph read as "•" and symbol-font ticks and dots as Unicode
+    (``font``: the word's font name)."""
+    if text == MONO_BULLET and any(hint in font.lower() for hint in MONO_FONT_HINTS):
+        return "•"
     if text[:1] in SYMBOL_BULLETS or (text[:1] in OTHER_BULLETS and (len(text) == 1 or text[1].isalpha())):
         text = "•" + text[1:]
     return text.translate(SYMBOL_CHARACTERS)

@@ -217,7 +217,7 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
         text = w["text"].replace("\u00ad", "")
         if not text.strip():
             continue
-        text = symbol_text(text)
+        text = symbol_text(text, w.get("fontname") or "")
         bold, italic = _style(w.get("fontname") or "")
         words.append(
             Word(
