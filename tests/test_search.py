@@ -49,9 +49,12 @@ def test_highlights_mark_the_matching_words(search_index):
 
 
 def test_hits_of_one_report_never_repeat_a_text(search_index):
+    """Not even as part of a better hit: a list item's second paragraph is shown within the item."""
     result = search(search_index, "frivillige", {"limit": 60})
-    keys = [(h.passage.doc_id, h.passage.text) for h in result.hits]
-    assert len(keys) == len(set(keys))
+    texts = [(h.passage.doc_id, " ".join(h.passage.text.lower().split())) for h in result.hits]
+    for i, (doc_id, text) in enumerate(texts):
+        assert not any(doc_id == d and text in t for d, t in texts[:i]), text
+    assert any("samtidigt har en del svært ved at tro" in t for _, t in texts)
 
 
 @pytest.mark.parametrize("kind", ["paragraph", "table"])

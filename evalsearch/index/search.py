@@ -9,7 +9,9 @@
 3. the words as written, the phrase and the proximity of the words add their
    bonus to the best ``DEFAULT_CANDIDATES`` passages (``phrases``).
 
-Then repeats of the same text within a report are dropped, the matches are
+Then repeats within a report are dropped (a passage whose whole text a
+better hit of the same report already shows: the paragraph a lesson was
+read from, a list item's second paragraph), the matches are
 marked (``highlight``) and, when asked, the matching passages are counted per
 document and per theme (facets).
 
@@ -303,13 +305,13 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
         hits: list[Hit] = []
-        seen: set[tuple[str, str]] = set()
+        shown: dict[str, list[str]] = {}  # doc_id → the squashed texts of its hits so far
         for docnum, score in ranked:
             record = fields(docnum)
-            key = (record["doc_id"], squash(record["text"]))
-            if key in seen:
+            squashed = squash(record["text"])
+            if any(squashed in earlier for earlier in shown.get(record["doc_id"], ())):
                 continue
-            seen.add(key)
+            shown.setdefault(record["doc_id"], []).append(squashed)
             passage = _passage(record)
             spans = match_spans(passage.text, matchers)
             hits.append(Hit(passage, score, snippet(passage.text, spans)))
