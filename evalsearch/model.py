@@ -184,6 +184,8 @@ class Block:
     section_title: str | None = None
     footnote_refs: tuple[str, ...] = ()
     end_page: int | None = None
+    #: a justified paragraph whose last line fills the measure too: it has not ended (a page break cut it)
+    runs_on: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,3 +229,38 @@ def test_numbered_item_whose_bold_lead_fills_its_first_line_is_not_a_heading(tmp
     assert [b.role for b in doc.blocks if "ledelsesmæssig opbakning" in b.text] == ["bullet"]
     assert [(lesson.heading, lesson.text) for lesson in doc.lessons if lesson.page == 1] == [
         ("Sørg for ledelsesmæssig opbakning fra start af projektet.", "Det har været afgørende for alle projekter.")]
+
+
+def _set_lines(spec: PageSpec, top: float, lines: list[str], justified: bool) -> None:
+    """Lines in Courier (every letter 0.6 em wide), spaced out to end together, a little right of
+    the longest line's natural end, when ``justified`` (the last line too), else set ragged."""
+    em = BODY * 0.6
+    measure = 72 + em * max(len(line) for line in lines) + 6
+    for k, line in enumerate(lines):
+        words, x = line.split(), 72.0
+        gap = em
+        if justified and len(words) > 1:
+            gap = (measure - 72 - em * sum(len(w) for w in words)) / (len(words) - 1)
+        for word in words:
+            spec.text(x, top + k * PITCH, word, size=BODY, mono=True)
+            x += em * len(word) + gap
+
+
+@pytest.mark.parametrize("justified", [True, False])
+def test_justified_paragraph_whose_last_line_is_full_goes_on_over_the_page_break(tmp_path, justified):
+    """Its last line filling the measure shows that a justified paragraph has not ended, even where
+    the page break falls after a full stop; ragged text gives no such sign."""
+    pages = [word_report_page(n) for n in range(1, 5)]
+    pages[0].text(72, 70, "3 Erfaringer", size=14, bold=True)
+    _set_lines(pages[0], 740, ["Projektet har gode erfaringer med at skrive de aftaler, der indgås,",
+                               "ned i indsatsplanen, og borgeren får en kopi ved hvert møde."], justified)
+    _set_lines(pages[1], 70, ["Indsatsgruppen fortæller, at borgerne får opgaver med hjem."], False)
+    _set_lines(pages[2], 70, ["Projektet har nået sine mål for deltagere og for borgere i job."], False)
+    _set_lines(pages[3], 70, ["Bilaget viser deltagerne fordelt på kommuner og år."], False)
+    doc = extract_document(write_pdf(tmp_path / "justified.pdf", pages))
+    texts = [b.text for b in doc.blocks if b.role == "paragraph"][:2]
+    first = ("Projektet har gode erfaringer med at skrive de aftaler, der indgås, ned i indsatsplanen, "
+             "og borgeren får en kopi ved hvert møde.")
+    rest = "Indsatsgruppen fortæller, at borgerne får opgaver med hjem."
+    assert texts == ([f"{first} {rest}", "Projektet har nået sine mål for deltagere og for borgere i job."]
+                     if justified else [first, rest])

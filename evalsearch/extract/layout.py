@@ -18,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 
 from evalsearch.extract.geometry import DocGeometry
-from evalsearch.extract.lines import body_bottom, is_superscript, join_lines, line_text, row_to_fragments, words_to_rows
+from evalsearch.extract.lines import (
+    body_bottom, is_superscript, join_lines, line_text, row_to_fragments, runs_on, words_to_rows,
+)
 from evalsearch.extract.patterns import (
     BULLET_MARKERS,
     CAPTION,
@@ -290,6 +292,7 @@ def _draft_to_block(draft: _Draft) -> Block:
         marker=marker,
         number=number,
         footnote_refs=tuple(refs),
+        runs_on=draft.role in ("paragraph", "bullet") and runs_on(draft.lines),
     )
 
 

@@ -174,3 +174,17 @@ def repair_spaced_hyphens(text: str) -> str:
         return m.group(0)
 
     return _SPACED.sub(rejoin, text)
+
+
+#: lines of a justified paragraph end this close (points) to each other's right edge
+JUSTIFIED_TOLERANCE = 1.5
+
+
+def runs_on(lines: Sequence[Line]) -> bool:
+    """Is a paragraph set justified with its last line full too? A paragraph's last line stops
+    short of the measure, so one that fills it has not ended (a page break cut it). Ragged text
+    never shows this: its lines end at different places."""
+    if len(lines) < 2:
+        return False
+    ends = [line.x1 for line in lines]
+    return max(ends) - min(ends) <= JUSTIFIED_TOLERANCE

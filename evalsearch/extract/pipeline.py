@@ -95,6 +95,10 @@ def read_pages(path: Path, settings: ExtractSettings) -> tuple[list[PageContent]
     return pages, errors, source
 
 
+#: a list item's text stands at most this far (points) right of its marker
+MARKER_INDENT_MAX = 24.0
+
+
 def _join_across_pages(layouts: list[PageLayout]) -> list[Block]:
     """Concatenate page blocks; rejoin a paragraph that a page break cut in two.
 
@@ -122,6 +126,7 @@ def _join_across_pages(layouts: list[PageLayout]) -> list[Block]:
                     text=join_lines([prev.text, first.text]),
                     footnote_refs=prev.footnote_refs + first.footnote_refs,
                     end_page=first.page,
+                    runs_on=first.runs_on,
                 )
                 page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)
@@ -138,10 +143,19 @@ def _last_text_block(blocks: list[Block]) -> int | None:
 
 
 def _continues_on_next_page(prev: Block, first: Block) -> bool:
+    """Does the next page open with the rest of the paragraph that ends this one? Yes when that
+    paragraph stops mid-sentence and the next page goes on in lower case (or after a hyphen or a
+    comma), or when it is set justified with its last line full and the next page's paragraph
+    stands at the same left edge."""
     if first.role != "paragraph" or first.label is not None or first.run_in is not None:
         return False
     if abs(prev.size - first.size) > 0.6:
         return False
+    if prev.runs_on:
+        # the rest stands where the cut text stood: at the paragraph's edge, or a list item's text indent
+        shift = first.bbox[0] - prev.bbox[0]
+        if (2 < shift <= MARKER_INDENT_MAX) if prev.role == "bullet" else abs(shift) <= 2:
+            return True
     ends_sentence = SENTENCE_END.search(prev.text) is not None and not prev.text.endswith("-")
     if ends_sentence:
         return False
