@@ -5,8 +5,9 @@ Wingdings font; pdfplumber reads the glyph as a private-use character
 ("\\uf0b7" for a bullet, "\\uf0fc" for a tick). HTML-to-PDF converters draw
 the bullet as a small filled disc or square instead, so the list item's line
 starts with a word and nothing marks it as an item. Word's second-level
-bullet is a letter "o" in Courier New. Bullets become a plain "•" word here and ticks, crosses and dots their Unicode character, so the
-layout and table stages see one kind of each.
+bullet is a letter "o" in Courier New. Bullets become a plain "•" word here
+and ticks, crosses and dots their Unicode character, so the layout and table
+stages see one kind of each.
 
 >>> symbol_text("\\uf0b7")
 '•'

@@ -4,7 +4,8 @@ A table that ends its page continues on the next one when the next page opens
 with a table of the same columns and nothing above it. A header row printed
 again at the top of the continuation is dropped; a row the page break cut in
 two (no rule under its first part, none above its second; or a first cell
-that is empty or opens in lower case) is joined back cell by cell. Note lines carried over to the next page join the table's notes.
+that is empty or opens in lower case) is joined back cell by cell. Note lines
+carried over to the next page join the table's notes.
 """
 
 from __future__ import annotations
