@@ -39,6 +39,9 @@ class DocxStyle:
     """How the Word document is set."""
 
     font: str = "Liberation Sans"
+    size: float = 11.0
+    #: left and right page margins (cm)
+    side_margin: float = 2.2
     justified: bool = False
     numbered: bool = False
     #: the goal tables' header row repeated at the top of every page a table runs onto
@@ -74,13 +77,13 @@ def _page_field(paragraph) -> None:
     paragraph._p.append(field)
 
 
-def _furniture(document, title: str) -> None:
+def _furniture(document, title: str, style: DocxStyle) -> None:
     """A4 margins; no header on the title page; the report's title on even pages, another project's on
     odd pages; "Side N" centred in every footer but the first."""
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.top_margin = section.bottom_margin = Cm(2.5)
-    section.left_margin = section.right_margin = Cm(2.2)
+    section.left_margin = section.right_margin = Cm(style.side_margin)
     section.different_first_page_header_footer = True
     document.settings.odd_and_even_pages_header_footer = True
     for header, text, align in ((section.header, OTHER_PROJECT, WD_ALIGN_PARAGRAPH.RIGHT),
@@ -97,7 +100,7 @@ def _furniture(document, title: str) -> None:
 
 def _styles(document, style: DocxStyle) -> None:
     normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = style.font, Pt(11)
+    normal.font.name, normal.font.size = style.font, Pt(style.size)
     normal.paragraph_format.space_after = Pt(8)
     normal.paragraph_format.line_spacing = 1.15
     if style.justified:
@@ -224,7 +227,7 @@ def _write_block(document, block: Block, style: DocxStyle, picture: Path) -> Non
 def write_docx(gold: dict, pages: dict[str, int], path: Path, style: DocxStyle, picture: Path) -> Path:
     document = Document()
     _styles(document, style)
-    _furniture(document, gold["title"])
+    _furniture(document, gold["title"], style)
     for block in report_plan(gold, pages):
         _write_block(document, block, style, picture)
     document.save(str(path))

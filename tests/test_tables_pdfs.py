@@ -377,19 +377,20 @@ def test_row_on_a_new_page_with_an_empty_first_cell_is_the_rest_of_the_row_above
 
 
 @pytest.mark.parametrize("repeat_header", [False, True])
-def test_grid_row_cut_and_closed_on_both_pages_goes_on_in_lower_case(tmp_path, repeat_header):
+@pytest.mark.parametrize("goes_on", ["fastholdelsesdialog med virksomhederne", "(hver 3. måned) med virksomhederne"])
+def test_grid_row_cut_and_closed_on_both_pages_goes_on_in_lower_case(tmp_path, repeat_header, goes_on):
     """Word and LibreOffice close both halves of a cut row with rules, and may print the header row
-    again above the rest: the rest's first cell goes on mid-sentence, in lower case."""
+    again above the rest: the rest's first cell goes on mid-sentence, in lower case or in brackets."""
     pages = [page(n) for n in range(1, 4)]
     pages[0].text(72, 690, "Tabel 3-1", size=9, bold=True).text(120, 690, "Status på aktivitetsmålene", size=9)
     grid_rows(pages[0], 705, [HEADER, [["A1: Gennemført"], ["1 /virk."], ["Projektet har kontakt"]]])
-    rest = [["fastholdelsesdialog med virksomhederne"], [""], ["med virksomhederne hver 3. måned."]]
+    rest = [[goes_on], [""], ["med virksomhederne hver 3. måned."]]
     following = [["A2: Udarbejdet pjece til borgerne"], ["1"], ["Ja"]]
     grid_rows(pages[1], 60, ([HEADER] if repeat_header else []) + [rest, following], header=repeat_header)
     pages[1].text(72, 160, "Projektet har således nået sine aktivitetsmål.", size=10)
     doc = extract_document(write_pdf(tmp_path / "closed-grid-row.pdf", pages))
     assert [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
-        ("A1", "Gennemført fastholdelsesdialog med virksomhederne", "1 /virk.",
+        ("A1", f"Gennemført {goes_on}", "1 /virk.",
          "Projektet har kontakt med virksomhederne hver 3. måned."),
         ("A2", "Udarbejdet pjece til borgerne", "1", "Ja")]
 

@@ -52,6 +52,8 @@ RENDERINGS = {
                                cell_spacing=True)),
     "Word document, numbers set off by tabs, tables with a dark header and inside borders only":
         _libreoffice(DocxStyle(number_tab=True, shaded_header=True)),
+    "Word document, 10 pt DejaVu Sans, wide margins, numbers set off by tabs, header rows repeated":
+        _libreoffice(DocxStyle(font="DejaVu Sans", size=10, side_margin=3.0, number_tab=True, repeat_header=True)),
 }
 
 

@@ -87,9 +87,10 @@ def _compatible(prev: PageTable, cur: PageTable) -> bool:
 
 
 def _opens_in_lower_case(row: TableRow) -> bool:
-    """A row whose first cell goes on mid-sentence ("om, hvordan de …"): a new row always names its
-    goal or subject first, with a capital."""
-    return row.cells[0].strip()[:1].islower()
+    """A row whose first cell goes on mid-sentence ("om, hvordan de …", "(2 forløb i Odense) nye
+    kommuner"): a new row always names its goal or subject first, with a capital."""
+    first = row.cells[0].strip()[:1]
+    return first.islower() or first == "("
 
 
 def _rest_of_row(row: TableRow) -> bool:
