@@ -28,7 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from reportplan import OTHER_PROJECT, Block, Chart, Contents, Grid, Heading, Items, Para, Run, report_plan, sections_of
+from reportplan import OTHER_PROJECT, Block, Chart, Contents, Grid, Heading, Items, Run, report_plan, sections_of
 from wordgen import heading_pages
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -214,14 +214,13 @@ def _write_block(document, block: Block, style: DocxStyle, picture: Path) -> Non
         _add_runs(document.add_paragraph(style="Caption"), block.runs)
     else:
         paragraph = document.add_paragraph()
-        if block.kind == "note":
-            paragraph.paragraph_format.space_after = Pt(3)
-        if block.kind == "notes":
-            paragraph.paragraph_format.space_before = Pt(24)
         _add_runs(paragraph, block.runs)
         if block.kind == "note":
+            paragraph.paragraph_format.space_after = Pt(3)
             for run in paragraph.runs:
                 run.font.size = Pt(8.5)
+        elif block.kind == "notes":
+            paragraph.paragraph_format.space_before = Pt(24)
 
 
 def write_docx(gold: dict, pages: dict[str, int], path: Path, style: DocxStyle, picture: Path) -> Path:

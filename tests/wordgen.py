@@ -12,7 +12,6 @@ so a test can extract the new PDF and score it against the same gold.
 from __future__ import annotations
 
 import html
-import re
 import shutil
 import subprocess
 import tempfile

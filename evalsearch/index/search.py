@@ -196,8 +196,6 @@ def _top(scores, count: int):
 
 def _facets(searcher, engine, matched) -> dict[str, dict[str, int]]:
     """Matching passages per document and per theme, most first."""
-    import numpy as np
-
     facets: dict[str, dict[str, int]] = {}
     reader = searcher.reader()
     for name, fieldname in (("doc_id", "doc_id"), ("theme", "themes")):

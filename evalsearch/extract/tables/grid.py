@@ -54,7 +54,7 @@ class TableRow:
     marks: tuple[tuple[int, Color], ...] = ()
     colors: tuple[Color, ...] = ()
     page: int = 0
-    #: the colour of the shading behind the row (None: not shaded)
+    #: the colour of the shading behind the row (None: not shaded, or shaded in the default colour)
     shade: Color = None
 
     @property
