@@ -264,3 +264,82 @@ def test_justified_paragraph_whose_last_line_is_full_goes_on_over_the_page_break
     rest = "Indsatsgruppen fortæller, at borgerne får opgaver med hjem."
     assert texts == ([f"{first} {rest}", "Projektet har nået sine mål for deltagere og for borgere i job."]
                      if justified else [first, rest])
+
+
+def test_short_report_of_two_line_paragraphs_keeps_its_paragraphs_apart(tmp_path):
+    """In a short report of two-line paragraphs, the step between paragraphs is as common as the
+    step between lines: the smaller one is the line pitch, so each paragraph stands alone."""
+    spec = word_report_page(1)
+    top = 70.0
+    for k in range(9):
+        spec.text(72, top, f"Afsnit {k + 1} handler om samarbejdet mellem jobcentret og", size=BODY)
+        if k % 3 != 2:
+            top += 13.3
+            spec.text(72, top, "virksomhederne i kommunen i hele projektperioden.", size=BODY)
+        top += 21.2
+    doc = extract_document(write_pdf(tmp_path / "short.pdf", [spec]))
+    paragraphs = [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit")]
+    assert len(paragraphs) == 9
+
+
+def test_number_wrapped_to_the_start_of_a_line_goes_on_with_the_sentence(tmp_path):
+    """"… højst en 9. eller / 10. klasse afgangseksamen": a number that a sentence wraps to the
+    start of a line, at the paragraph's own edge, is no list item."""
+    pages = [word_report_page(n) for n in range(1, 5)]
+    lines = ["Det er projektets erfaringer, at 28 procent har højst en 9. eller",
+             "10. klasse afgangseksamen, og at 71 procent har mere end 5 års",
+             "erhvervserfaring fra det private arbejdsmarked."]
+    for k, line in enumerate(lines):
+        pages[0].text(72, 100 + k * PITCH, line, size=BODY)
+    pages[0].text(72, 160, "Projektets mål var:", size=BODY)
+    pages[0].text(72, 160 + PITCH, "1. Flere borgere i job.", size=BODY)
+    for n in (2, 3, 4):
+        pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "wrapped-number.pdf", pages))
+    texts = [b.text for b in doc.blocks if b.role in ("paragraph", "bullet")]
+    assert texts[0] == " ".join(lines)
+    assert [b.role for b in doc.blocks if b.text.startswith("Flere borgere")] == ["bullet"]
+
+
+def test_page_break_after_an_abbreviation_does_not_end_the_paragraph(tmp_path):
+    """"… meget central, jf." / "omtalen af metoden …": the full stop before the page break was an
+    abbreviation's, and the next page goes on in lower case."""
+    pages = [word_report_page(n) for n in range(1, 5)]
+    pages[0].text(72, 70, "3 Erfaringer", size=14, bold=True)
+    pages[0].text(72, 740 - PITCH, "Det er vigtigt, at borgerne selv tager ansvar. Her har metoden", size=BODY)
+    pages[0].text(72, 740, "været meget central, jf.", size=BODY)
+    pages[1].text(72, 70, "omtalen af metoden i afsnit 4.", size=BODY)
+    pages[1].text(72, 100, "Projektet har nået sine mål for deltagere og for", size=BODY)
+    pages[1].text(72, 100 + PITCH, "borgere i job i alle tre kommuner.", size=BODY)
+    for n in (3, 4):
+        pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "abbreviation.pdf", pages))
+    texts = [b.text for b in doc.blocks if b.role == "paragraph"]
+    assert texts[:2] == ["Det er vigtigt, at borgerne selv tager ansvar. Her har metoden været meget central, "
+                         "jf. omtalen af metoden i afsnit 4.",
+                         "Projektet har nået sine mål for deltagere og for borgere i job i alle tre kommuner."]
+
+
+def test_list_number_that_touches_its_text_still_marks_a_list_item(tmp_path):
+    """A two-digit number fills the list's hanging indent and touches the item's text: printed as
+    one word ("11.De", "12.at"), or as two words when the text opens in bold ("13." + "Fokus")."""
+    pages = [word_report_page(n) for n in range(1, 5)]
+    text_x = 72 + 13.9  # "11." in Helvetica 10 pt: two figures of 0.556 em and a full stop of 0.278 em
+    pages[0].text(72, 70, "4 Erfaringer og læringer", size=14, bold=True)
+    pages[0].text(72, 100, "Evalueringen viser følgende læringer:", size=BODY)
+    items = [("11.De beskrevne forhold findes især blandt de målgrupper, som", None),
+             ("12.at der er et stort og ikke udnyttet potentiale i ordningerne", None),
+             ("13.", "Fokus på medbestemmelse og ejerskab for borgeren.")]
+    top = 100 + PITCH
+    for first, bold in items:
+        pages[0].text(72, top, first, size=BODY)
+        if bold:
+            pages[0].text(text_x, top, bold, size=BODY, bold=True)
+        pages[0].text(text_x, top + PITCH, "ikke tidligere har haft en fast tilknytning til arbejdsmarkedet.", size=BODY)
+        top += 2 * PITCH
+    for n in (2, 3, 4):
+        pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "touching-numbers.pdf", pages))
+    items = [b for b in doc.blocks if b.role == "bullet"]
+    assert [(b.marker, b.text.split()[0]) for b in items] == [("11.", "De"), ("12.", "at"), ("13.", "Fokus")]
+    assert items[0].text.endswith("som ikke tidligere har haft en fast tilknytning til arbejdsmarkedet.")

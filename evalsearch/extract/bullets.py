@@ -23,8 +23,10 @@ stages see one kind of each.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from evalsearch.model import Fill, Word
 
@@ -32,6 +34,8 @@ from evalsearch.model import Fill, Word
 SYMBOL_BULLETS = frozenset("\uf0b7\uf0a7\uf0d8\uf076\uf0e0\uf0f0\uf071")
 #: other bullet characters, read as "•" ("●", "■" and "□" stay: in a table their colour is a verdict)
 OTHER_BULLETS = frozenset("‣⁃∙❖➢➤►▸")
+#: a list number and the word it touches, printed as one word: "11.De", "10.at" (not "10.000")
+TOUCHING_NUMBER = re.compile(r"^(\d{1,2}[.)])[A-Za-zÆØÅæøå]")
 #: the letter Word's second list level prints as its bullet, in a monospaced font (Courier New)
 MONO_BULLET = "o"
 MONO_FONT_HINTS = ("courier", "mono")
@@ -93,3 +97,32 @@ def drawn_bullets(words: Sequence[Word], marks: Sequence[Fill]) -> list[Word]:
         first = min(right, key=lambda w: w.x0)
         found.append(Word("•", mark.x0, first.top, mark.x1, first.bottom, first.size, color=None))
     return found
+
+
+def split_touching_numbers(words: Sequence[Word], chars: Sequence[dict]) -> list[Word]:
+    """Cut a list number off the word it touches at the start of its line ("11.De", "10.at").
+
+    A number wider than the list's hanging indent pushes the item's text against it, so the
+    number and the first word print as one word. Only a word that opens its line is cut (no word
+    stands to its left), at the x where the character after the number starts.
+    """
+    out: list[Word] = []
+    for w in words:
+        match = TOUCHING_NUMBER.match(w.text)
+        if match is None or _has_left_neighbour(w, words):
+            out.append(w)
+            continue
+        inside = sorted((c for c in chars if w.x0 - 0.5 <= c["x0"] and c["x1"] <= w.x1 + 0.5
+                         and abs(c["top"] - w.top) <= 1.0), key=lambda c: c["x0"])
+        cut = len(match.group(1))
+        if len(inside) != len(w.text):
+            out.append(w)
+            continue
+        out.append(replace(w, text=w.text[:cut], x1=float(inside[cut - 1]["x1"])))
+        out.append(replace(w, text=w.text[cut:], x0=float(inside[cut]["x0"])))
+    return out
+
+
+def _has_left_neighbour(word: Word, words: Sequence[Word]) -> bool:
+    mid = (word.top + word.bottom) / 2
+    return any(o is not word and o.x1 <= word.x0 + 0.5 and o.top <= mid <= o.bottom for o in words)

@@ -217,9 +217,11 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
     if kind in ("heading", "caption", "source"):
         return False
     if kind == "bullet":
-        if marker in DASH_MARKERS and draft.role == "paragraph" and step <= geometry.pitch * scale * 1.25:
-            if not SENTENCE_END.search(line_text(prev)):
+        if draft.role == "paragraph" and step <= geometry.pitch * scale * 1.25 and not SENTENCE_END.search(line_text(prev)):
+            if marker in DASH_MARKERS:
                 return True
+            if ORDERED_ITEM.match(line_text(line)) and abs(line.x0 - prev.x0) <= 2:
+                return True  # a number the sentence wrapped to the line's start ("9. eller / 10. klasse")
         return False
     if step > geometry.pitch * scale * 1.3 + 0.5:
         return False

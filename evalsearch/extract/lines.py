@@ -20,6 +20,8 @@ RAISED_LIFT = 0.25
 SIZE_JUMP = 1.6
 SIZE_JUMP_GAP = 3.0
 
+#: a list or section number on its own: "21.", "3)", "4.2."
+ORDERED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
 _TRAILING_HYPHEN = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüéÉ0-9]-$")
 
 
@@ -100,6 +102,11 @@ def body_bottom(line: Line) -> float:
     return max((w.bottom for w in line.words if w.size >= 0.95 * size), default=line.bottom)
 
 
+def _touching_number(first: str, text: str) -> bool:
+    """Is ``first`` a list or section number ("21.", "3)") that the word after it touches?"""
+    return ORDERED_NUMBER.match(first) is not None and text[:1].isalpha()
+
+
 def line_text(line: Line, refs: list[str] | None = None) -> str:
     """The text of a line without its superscript footnote markers (collected in ``refs``).
 
@@ -117,7 +124,9 @@ def line_text(line: Line, refs: list[str] | None = None) -> str:
             prev_x1 = w.x1 if prev_x1 is not None else None
             continue
         if prev_x1 is not None:
-            out.append(" " if w.x0 - prev_x1 > 0.12 * min(prev_size, w.size) else "")
+            spaced = w.x0 - prev_x1 > 0.12 * min(prev_size, w.size)
+            # a list number that fills its hanging indent touches the text: "21." + "Fokus"
+            out.append(" " if spaced or (len(out) == 1 and _touching_number(out[0], w.text)) else "")
         out.append(w.text)
         prev_x1, prev_size = w.x1, w.size
     return "".join(out)

@@ -22,7 +22,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from evalsearch.errors import EncryptedError, InputError
-from evalsearch.extract.bullets import drawn_bullets, symbol_text
+from evalsearch.extract.bullets import drawn_bullets, split_touching_numbers, symbol_text
 from evalsearch.model import Fill, PageContent, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -255,6 +255,7 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
         for c in page.curves
         if c.get("fill") and max(float(c["x1"]) - float(c["x0"]), float(c["bottom"]) - float(c["top"])) <= MARK_MAX_SIZE
     )
+    words = split_touching_numbers(words, page.chars)
     words.extend(drawn_bullets(words, marks + tuple(fills)))
     return PageContent(
         number=page.page_number,

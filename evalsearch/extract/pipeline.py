@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from evalsearch.danish import is_abbreviation
 from evalsearch.errors import EvalsearchError, InputError, NoTextLayerError
 from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
@@ -144,9 +145,9 @@ def _last_text_block(blocks: list[Block]) -> int | None:
 
 def _continues_on_next_page(prev: Block, first: Block) -> bool:
     """Does the next page open with the rest of the paragraph that ends this one? Yes when that
-    paragraph stops mid-sentence and the next page goes on in lower case (or after a hyphen or a
-    comma), or when it is set justified with its last line full and the next page's paragraph
-    stands at the same left edge."""
+    paragraph stops mid-sentence (or on an abbreviation's full stop) and the next page goes on in
+    lower case (or after a hyphen or a comma), or when it is set justified with its last line full
+    and the next page's paragraph stands at the same left edge."""
     if first.role != "paragraph" or first.label is not None or first.run_in is not None:
         return False
     if abs(prev.size - first.size) > 0.6:
@@ -158,7 +159,8 @@ def _continues_on_next_page(prev: Block, first: Block) -> bool:
             return True
     ends_sentence = SENTENCE_END.search(prev.text) is not None and not prev.text.endswith("-")
     if ends_sentence:
-        return False
+        # "… meget central, jf." / "omtalen af metoden …": the full stop was an abbreviation's
+        return is_abbreviation(prev.text.split()[-1]) and first.text[:1].islower()
     return first.text[:1].islower() or prev.text.endswith(("-", ",")) or first.text[:1].isdigit()
 
 
