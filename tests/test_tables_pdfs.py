@@ -395,6 +395,45 @@ def test_grid_row_cut_and_closed_on_both_pages_goes_on_in_lower_case(tmp_path, r
         ("A2", "Udarbejdet pjece til borgerne", "1", "Ja")]
 
 
+@pytest.mark.parametrize("new_row", [False, True])
+def test_rest_of_a_cut_row_whose_first_cell_goes_on_with_a_name(tmp_path, new_row):
+    """"Horsens Kommune," / "Handicap, Psykiatri og Socialt udsatte": the rest's first cell opens
+    with a capital, but every other cell it fills goes on mid-sentence. A row that names its goal
+    ("B2: …") is a new row whatever its other cells open with."""
+    edges = (72.0, 200.0, 360.0, 523.0)
+    header = [["Projektansvarlig"], ["Mål"], ["Resultat"]]
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 690, "Tabel 4-1", size=9, bold=True).text(120, 690, "Projekternes målopfyldelse", size=9)
+    grid_rows(pages[0], 705, [header, [["Horsens Kommune,"], ["50 % af deltagerne"], ["36 af de 75"]]], edges=edges)
+    first = "B2: Antal møder" if new_row else "Handicap og Psykiatri"
+    grid_rows(pages[1], 60, [header, [[first], ["kommer i ordinært job"], ["(deltagere, som havde afsluttet)"]]],
+              edges=edges)
+    pages[1].text(72, 130, "Projekterne har således nået deres mål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "name-goes-on.pdf", pages))
+    rows = [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows]
+    if new_row:
+        assert rows == [(None, "Horsens Kommune,", "50 % af deltagerne", "36 af de 75"),
+                        ("B2", "Antal møder", "kommer i ordinært job", "(deltagere, som havde afsluttet)")]
+    else:
+        assert rows == [(None, "Horsens Kommune, Handicap og Psykiatri", "50 % af deltagerne kommer i ordinært job",
+                         "36 af de 75 (deltagere, som havde afsluttet)")]
+
+
+def test_rest_of_a_cut_row_alone_on_the_next_page_with_only_its_first_cell_filled(tmp_path):
+    """The page break cut the table's last row: its rest, closed by rules on both sides, is the
+    only row on the next page and fills only its first cell; it is no one-column table of its own."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 690, "Tabel 3-1", size=9, bold=True).text(120, 690, "Status på aktivitetsmålene", size=9)
+    grid_rows(pages[0], 705, [HEADER, [["A9: Formidling af resultater og"], ["1"], ["Er sket løbende."]]])
+    grid_rows(pages[1], 60, [[["koncepter til resten af landets", "jobcentre"], [""], [""]]], header=False)
+    pages[1].text(72, 130, "Projektet har således nået sine aktivitetsmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "lone-rest.pdf", pages))
+    assert [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("A9", "Formidling af resultater og koncepter til resten af landets jobcentre", "1", "Er sket løbende.")]
+    assert not doc.other_tables
+    assert [b.text for b in doc.blocks if b.role == "paragraph"] == ["Projektet har således nået sine aktivitetsmål."]
+
+
 def _inside_borders(spec: PageSpec, top: float, rows, *, header: bool) -> float:
     """Rows in a table style without outer borders: rules between the rows and walls between the
     columns only. RETURNS the bottom of the last row."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from evalsearch.extract.lines import join_lines
 from evalsearch.extract.tables.grid import Note, PageTable, TableRow
+from evalsearch.extract.tables.terms import GOAL_ID
 from evalsearch.model import BBox
 
 EDGE_MATCH = 6.0
@@ -87,10 +88,19 @@ def _compatible(prev: PageTable, cur: PageTable) -> bool:
 
 
 def _opens_in_lower_case(row: TableRow) -> bool:
-    """A row whose first cell goes on mid-sentence ("om, hvordan de …", "(2 forløb i Odense) nye
-    kommuner"): a new row always names its goal or subject first, with a capital."""
-    first = row.cells[0].strip()[:1]
-    return first.islower() or first == "("
+    """A row that goes on mid-sentence: its first cell does ("om, hvordan de …", "(2 forløb i
+    Odense) nye kommuner"), for a new row names its goal or subject first, with a capital; or,
+    when its first cell goes on with a name ("Handicap, Psykiatri …"), every other cell it fills
+    does ("skal have opnået …" | "(antallet, der …"), and it names no goal."""
+    first = row.cells[0].strip()
+    if _mid_sentence(first):
+        return True
+    others = [c.strip() for c in row.cells[1:] if c.strip()]
+    return bool(first and others) and not GOAL_ID.match(first) and all(_mid_sentence(c) for c in others)
+
+
+def _mid_sentence(text: str) -> bool:
+    return text[:1].islower() or text[:1] == "("
 
 
 def _rest_of_row(row: TableRow) -> bool:

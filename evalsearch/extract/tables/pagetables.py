@@ -280,6 +280,13 @@ def _acceptable(table: PageTable) -> bool:
     return len(body) >= 3 and median(r.bottom - r.top for r in body) <= 3 * table.pitch + 4
 
 
+def _cut_row_rest(page: PageContent, table: PageTable, free: Sequence[Word]) -> bool:
+    """Is a one-column region the rest of a row a page break cut, alone at the page's top under
+    nothing, closed by rules (Word, LibreOffice) and walled for more columns than it fills?"""
+    alone = len(table.rows) == 1 and not any(w.bottom <= table.bbox[1] + 1 for w in free)
+    return table.ruled and alone and bool(rule_edges(page, table.bbox))
+
+
 def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[PageTable]:
     """Every table on one page, top to bottom, with its notes; figures drawn with rules included
     (their ``caption_above`` names the figure) so that their labels stay out of the text flow."""
@@ -309,7 +316,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
         others = [t.bbox for t in tables if t is not table]
         free = _outside(page.words, others + [table.bbox])
         table = replace(table, caption_above=_caption_above(page, table.bbox, free, geometry.pitch))
-        if not _acceptable(table):
+        if not _acceptable(table) and not _cut_row_rest(page, table, free):
             continue
         notes, notes_bottom = read_notes(
             free, page.marks, table.bbox[3], table.bbox, table.pitch, page.number, geometry.body_size
