@@ -217,12 +217,14 @@ def test_margin_notes_of_a_short_report_on_one_page_only(tmp_path):
         (note, f"Afsnit {k + 1} om projektets arbejde med borgerne i kommunen.") for k, note in enumerate(notes)]
 
 
-def test_numbered_item_whose_bold_lead_fills_its_first_line_is_not_a_heading(tmp_path):
-    """ "1. **A long bold lead …**" with the item's text hanging under the lead is a list item."""
+@pytest.mark.parametrize("number, lead_x", [("1.", 92), ("13.", 104)])
+def test_numbered_item_whose_bold_lead_fills_its_first_line_is_not_a_heading(tmp_path, number, lead_x):
+    """ "1. **A long bold lead …**" with the item's text hanging under the lead is a list item; the
+    lead may stand right of the hanging edge (justified, or pushed by a number wider than the indent)."""
     spec = word_report_page(1)
     spec.text(72, 70, "4 Erfaringer og læringer", size=14, bold=True)
     spec.text(72, 100, "Evalueringen peger på følgende læringer:", size=BODY)
-    spec.text(78, 120, "1.", size=BODY).text(92, 120, "Sørg for ledelsesmæssig opbakning fra start af projektet.", size=BODY, bold=True)
+    spec.text(78, 120, number, size=BODY).text(lead_x, 120, "Sørg for ledelsesmæssig opbakning fra start af projektet.", size=BODY, bold=True)
     spec.text(92, 120 + PITCH, "Det har været afgørende for alle projekter.", size=BODY)
     spec.text(72, 170, "Projekterne er afsluttet.", size=BODY)
     doc = extract_document(write_pdf(tmp_path / "numbered-lead.pdf", [spec, word_report_page(2)]))

@@ -54,6 +54,10 @@ RENDERINGS = {
         _libreoffice(DocxStyle(number_tab=True, shaded_header=True)),
     "Word document, 10 pt DejaVu Sans, wide margins, numbers set off by tabs, header rows repeated":
         _libreoffice(DocxStyle(font="DejaVu Sans", size=10, side_margin=3.0, number_tab=True, repeat_header=True)),
+    # list numbers run on from list to list, so two-digit numbers fill the hanging indent and touch
+    # their text ("11.De"); wider type cuts rows whose rest goes on with a name
+    "Word document, DejaVu Serif, justified, lists numbered on, tabbed numbers, header rows repeated":
+        _libreoffice(DocxStyle(font="DejaVu Serif", justified=True, numbered=True, number_tab=True, repeat_header=True)),
 }
 
 

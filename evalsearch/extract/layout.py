@@ -197,8 +197,14 @@ def _hangs_under_number(draft: _Draft, line: Line, geometry: DocGeometry) -> boo
         return False
     if abs(first.size - geometry.body_size) > 0.5:
         return False  # a heading set bigger than the text
-    text_x = first.words[1].x0
-    if any(abs(l.x0 - text_x) > HANGING_TOLERANCE for l in draft.lines[1:] + [line]):
+    # the lines under the number share one edge, indented from it; the first line's text may
+    # stand further right than that edge (justified, or a number wider than the indent pushed it
+    # to the next tab stop), never left of it
+    hanging = draft.lines[1:] + [line]
+    text_x = hanging[0].x0
+    if any(abs(l.x0 - text_x) > HANGING_TOLERANCE for l in hanging):
+        return False
+    if not first.words[0].x0 + HANGING_TOLERANCE < text_x <= first.words[1].x0 + HANGING_TOLERANCE:
         return False
     return any(not w.bold and w.color in (None, geometry.body_color) for w in line.words)
 
