@@ -419,6 +419,22 @@ def test_rest_of_a_cut_row_whose_first_cell_goes_on_with_a_name(tmp_path, new_ro
                          "36 af de 75 (deltagere, som havde afsluttet)")]
 
 
+def test_header_row_cut_by_a_page_break_is_joined_again(tmp_path):
+    """The page break cut the header row itself: "Antal deltagere" / "(måltal)" are one column name."""
+    edges = (72.0, 180.0, 260.0, 400.0, 523.0)
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 725, "Tabel 3-2", size=9, bold=True).text(120, 725, "Projekternes målopfyldelse", size=9)
+    grid_rows(pages[0], 740, [[["Projektansvarlig"], ["Antal deltagere"], ["Mål"], ["Målopfyldelse/"]]], edges=edges)
+    grid_rows(pages[1], 60, [[[""], ["(måltal)"], [""], ["resultater"]],
+                             [["Contra A/S"], ["72 (135)"], ["80 % er selvforsørgende"], ["27 %"]],
+                             [["Jobcenter Lejre"], ["146 (80)"], ["90 % fastholdt"], ["83 %"]]], edges=edges)
+    pages[1].text(72, 160, "Projekterne har således nået en del af deres mål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "cut-header.pdf", pages))
+    tables = [(t.columns, [(r.indicator, r.target, r.status) for r in t.rows]) for t in doc.goal_tables]
+    assert tables == [(("Projektansvarlig", "Antal deltagere (måltal)", "Mål", "Målopfyldelse/resultater"),
+                       [("Contra A/S", "80 % er selvforsørgende", "27 %"), ("Jobcenter Lejre", "90 % fastholdt", "83 %")])]
+
+
 def test_rest_of_a_cut_row_alone_on_the_next_page_with_only_its_first_cell_filled(tmp_path):
     """The page break cut the table's last row: its rest, closed by rules on both sides, is the
     only row on the next page and fills only its first cell; it is no one-column table of its own."""

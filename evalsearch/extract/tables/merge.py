@@ -2,7 +2,7 @@
 
 A table that ends its page continues on the next one when the next page opens
 with a table of the same columns and nothing above it. A header row printed
-again at the top of the continuation is dropped; a row the page break cut in
+again at the top of the continuation is dropped; a header row or a row the page break cut in
 two (no rule under its first part, none above its second; or a first cell
 that is empty or opens in lower case) is joined back cell by cell. Note lines
 carried over to the next page join the table's notes.
@@ -99,6 +99,12 @@ def _opens_in_lower_case(row: TableRow) -> bool:
     return bool(first and others) and not GOAL_ID.match(first) and all(_mid_sentence(c) for c in others)
 
 
+def _rest_of_header(row: TableRow) -> bool:
+    """A header row whose filled cells all go on mid-phrase ("(måltal)", "resultater"), some empty."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    return bool(filled) and len(filled) < len(row.cells) and all(_mid_sentence(c) for c in filled)
+
+
 def _mid_sentence(text: str) -> bool:
     return text[:1].islower() or text[:1] == "("
 
@@ -148,6 +154,10 @@ def _extend(table: Table, part: PageTable) -> bool:
     if rows and table.body and (rows[0].open_top and table.body[-1].open_bottom or _opens_in_lower_case(rows[0])):
         # the rest of a row the page break cut, whatever its place at the top made it look like
         rows[0] = replace(rows[0], role="body")
+    if rows and table.header and not table.body and rows[0].role == "header" and _rest_of_header(rows[0]):
+        # the page break cut the header row: "Antal deltagere" … / "(måltal)" …
+        table.header[-1] = _join_rows(table.header[-1], rows[0])
+        rows = rows[1:]
     lead = [r for r in rows if r.role != "body"]
     if lead:
         if _key(lead) != _key(table.title + table.header) and _key(lead) != _key(table.header):
