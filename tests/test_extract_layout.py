@@ -345,3 +345,59 @@ def test_list_number_that_touches_its_text_still_marks_a_list_item(tmp_path):
     items = [b for b in doc.blocks if b.role == "bullet"]
     assert [(b.marker, b.text.split()[0]) for b in items] == [("11.", "De"), ("12.", "at"), ("13.", "Fokus")]
     assert items[0].text.endswith("som ikke tidligere har haft en fast tilknytning til arbejdsmarkedet.")
+
+
+def test_numbered_heading_the_contents_lost_is_a_section(tmp_path):
+    """A contents line garbled in print ("… samarbejde1": the title ran into its page number) loses
+    its entry; the body heading that fits in among the entries is a section all the same. A heading
+    that fits nowhere ("13. Indsatsen …", a list item set bold) is not."""
+    toc = PageSpec().text(72, 60, "Indholdsfortegnelse", size=14, bold=True)
+    toc.text(72, 90, "1 Indledning ........................................ 2")
+    toc.text(72, 105, "1.1 Baggrund ....................................... 2")
+    toc.text(72, 120, "1.2 Projekternes erfaringer med organisering og samarbejde1")
+    toc.text(72, 135, "2 Samlet vurdering ................................... 2")
+    body = PageSpec().text(72, 60, "1 Indledning", size=14, bold=True).text(72, 90, "Tekst om projektet.", size=BODY)
+    body.text(72, 120, "1.1 Baggrund", size=12, bold=True).text(72, 145, "Tekst om baggrunden.", size=BODY)
+    body.text(72, 175, "1.2 Projekternes erfaringer med organisering og samarbejde", size=12, bold=True)
+    body.text(72, 200, "Tekst om samarbejdet.", size=BODY)
+    body.text(72, 230, "13. Indsatsen skal være helhedsorienteret", size=BODY, bold=True)
+    body.text(72, 260, "2 Samlet vurdering", size=14, bold=True).text(72, 290, "Tekst om vurderingen.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "lost-entry.pdf", [toc, body]))
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("1", "Indledning"), ("1.1", "Baggrund"), ("1.2", "Projekternes erfaringer med organisering og samarbejde"),
+        ("2", "Samlet vurdering")]
+
+
+def _paragraphs_set_close(tmp_path, *, justified: bool, between: float) -> list[str]:
+    """Three-line paragraphs in Courier, ``between`` points of space between them; justified, the
+    lines before a paragraph's last all end together."""
+    pages = [word_report_page(n) for n in range(1, 5)]
+    em = BODY * 0.6
+    lines = ["Projektet har arbejdet med at styrke samarbejdet mellem",
+             "jobcentret og virksomhederne gennem hele perioden og har",
+             "nået sine mål."]
+    top = 70.0
+    for k in range(8):
+        for n, line in enumerate([f"Afsnit {k + 1}: " + lines[0]] + lines[1:]):
+            words, x = line.split(), 72.0
+            gap = em
+            if justified and n < 2:
+                gap = (72 + em * 62 - 72 - em * sum(len(w) for w in words)) / (len(words) - 1)
+            for word in words:
+                pages[0].text(x, top, word, size=BODY, mono=True)
+                x += em * len(word) + gap
+            top += PITCH
+        top += between
+    for n in (2, 3, 4):
+        pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "close.pdf", pages))
+    return [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit ") and ":" in b.text]
+
+
+def test_justified_paragraphs_without_space_between_them_part_at_their_short_last_lines(tmp_path):
+    assert len(_paragraphs_set_close(tmp_path, justified=True, between=0.0)) == 8
+
+
+def test_ragged_paragraphs_set_close_part_at_the_common_wider_step(tmp_path):
+    """3 pt between paragraphs of 13 pt lines: not the usual paragraph space, but common enough."""
+    assert len(_paragraphs_set_close(tmp_path, justified=False, between=3.0)) == 8

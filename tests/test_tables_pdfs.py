@@ -478,3 +478,27 @@ def test_table_with_inside_borders_only_keeps_the_rows_no_rule_closes(tmp_path):
     assert [t.columns for t in doc.goal_tables] == [("Resultatmål – kort sigt", "Mål", "Status")]
     assert [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
         ("B1", "Antal deltagere i job", "50 %", "Målet er nået, 48 % er i job."), ("B2", "Antal virksomheder", "40", "Ja")]
+
+
+def test_drawn_wall_parts_cells_whose_words_almost_touch(tmp_path):
+    """Cells padded by 2 pt: "60%" | "60%" stand 4 pt apart across the wall between them, closer
+    than words of a cell that spans both columns would be; the drawn wall parts them."""
+    em = 9 * 0.6  # Courier
+    edges = (72.0, 300.0, 300.0 + 4 + 3 * em, 470.0)
+    pages = [page(n) for n in range(1, 4)]
+    spec = pages[0]
+    spec.text(72, 480, "Tabel 3-1", size=9, bold=True).text(120, 480, "Status på effektmålene", size=9)
+    y = 495.0
+    for i, row in enumerate([("Effektmål", "Mål", "Status"), ("D1: Andel i job efter seks måneder", "60%", "60%"),
+                             ("D2: Andel i uddannelse", "40%", "35%")]):
+        spec.hline(edges[0], edges[-1], y)
+        for col, text in enumerate(row):
+            spec.text(edges[col] + 2, y + 3, text, size=9, bold=i == 0, mono=True)
+        for x in edges:
+            spec.vline(x, y, y + 15)
+        y += 15
+    spec.hline(edges[0], edges[-1], y)
+    spec.text(72, y + 30, "Projektet har således nået sine effektmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "tight-cells.pdf", pages))
+    assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("D1", "60%", "60%"), ("D2", "40%", "35%")]

@@ -32,6 +32,8 @@ class DocGeometry:
         margin_right: right limit of the margin-note column, or None without one.
         pitch: usual distance from one body line's top to the next.
         body_color: colour of most body text, when the PDF says.
+        justified: most body lines end at the right edge (the text is set justified).
+        break_step: a line step wider than this starts a new paragraph (0: 1.3 × pitch).
     """
 
     body_size: float
@@ -40,6 +42,13 @@ class DocGeometry:
     margin_right: float | None
     pitch: float
     body_color: tuple[float, ...] | None = None
+    justified: bool = False
+    break_step: float = 0.0
+
+    @property
+    def paragraph_step(self) -> float:
+        """The line step (points) above which the next line starts a new paragraph."""
+        return self.break_step or self.pitch * LOOSE_BREAK + 0.5
 
     def is_margin(self, frag: Line) -> bool:
         """A fragment that stands wholly in the margin-note column, in text no bigger than body text."""
@@ -50,6 +59,15 @@ class DocGeometry:
 
 #: line steps this close (points) are one step laid out on a pixel grid
 PITCH_JITTER = 0.8
+#: text is set justified when this share of its body lines ends at the right edge (ragged: a few)
+JUSTIFIED_SHARE = 0.4
+JUSTIFIED_MIN_LINES = 10
+#: a line step this many times the pitch starts a new paragraph …
+LOOSE_BREAK = 1.3
+#: … or less, down to this many times, when such a step is common (paragraphs set close together)
+TIGHT_BREAK = 1.15
+PARAGRAPH_STEPS_MIN = 3
+PARAGRAPH_STEP_SHARE = 0.1
 #: a smaller line step this common, against the commonest one, is the step between lines
 COMMON_STEP_SHARE = 0.6
 
@@ -89,7 +107,10 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
     body_left = _mode(lefts, [len(f.words) for f in body]) if body else 0.0
     rights = [round(f.x1) for f in body if f.x0 <= body_left + 1]
     body_right = _mode(rights) if rights else body_left + 400
-    pitch = _body_pitch(body, body_left)
+    flush = sum(1 for x in rights if abs(x - body_right) <= 1)
+    justified = len(rights) >= JUSTIFIED_MIN_LINES and flush >= JUSTIFIED_SHARE * len(rights)
+    steps = _body_steps(body, body_left)
+    pitch = _common_step(steps) if steps else 14.0
     in_margin = [
         (n, round(f.x0))
         for n, f in fragments
@@ -105,10 +126,11 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
                and body_right - body_left >= 2 * margin_width)
     margin_right = body_left - MARGIN_GUTTER / 2 if len(margin_pages) >= MARGIN_MIN_PAGES or stacked else None
     body_color = colors.most_common(1)[0][0] if colors else None
-    return DocGeometry(body_size, float(body_left), float(body_right), margin_right, pitch, body_color)
+    return DocGeometry(body_size, float(body_left), float(body_right), margin_right, pitch, body_color, justified,
+                       _paragraph_break(steps, pitch))
 
 
-def _body_pitch(body: Sequence[Line], body_left: float) -> float:
+def _body_steps(body: Sequence[Line], body_left: float) -> list[float]:
     by_page: dict[int, list[float]] = {}
     for f in body:
         if abs(f.x0 - body_left) < 15:
@@ -117,7 +139,28 @@ def _body_pitch(body: Sequence[Line], body_left: float) -> float:
     for tops in by_page.values():
         tops.sort()
         steps.extend(round(b - a, 1) for a, b in zip(tops, tops[1:]) if 0 < b - a < 40)
-    return _common_step(steps) if steps else 14.0
+    return steps
+
+
+def _paragraph_break(steps: Sequence[float], pitch: float) -> float:
+    """The step that parts paragraphs set close together: halfway between the line step and a
+    common step a little wider (3 pt between paragraphs of 14 pt lines). 0 without one.
+
+    >>> _paragraph_break([13.8] * 20 + [16.8] * 8 + [18.0], 13.8)
+    15.3
+    >>> _paragraph_break([13.8] * 20 + [20.0] * 8 + [16.3], 13.8)
+    0.0
+    """
+    loose = pitch * LOOSE_BREAK + 0.5
+    gaps = [step for step in steps if pitch * TIGHT_BREAK <= step < loose]
+    if not gaps:
+        return 0.0
+    best = max(sorted(set(gaps)), key=lambda step: sum(1 for s in gaps if abs(s - step) <= PITCH_JITTER))
+    common = sum(1 for s in gaps if abs(s - best) <= PITCH_JITTER)
+    lines = sum(1 for s in steps if abs(s - pitch) <= PITCH_JITTER)
+    if common < max(PARAGRAPH_STEPS_MIN, PARAGRAPH_STEP_SHARE * lines):
+        return 0.0
+    return round((pitch + best) / 2, 1)
 
 
 def _common_step(steps: Sequence[float]) -> float:

@@ -1,7 +1,7 @@
 """One page's words → blocks in reading order, margin notes and footnotes.
 
 The stages, each a function of what it takes to what it returns:
-``rows_to_footnotes`` takes the small numbered rows off the page bottom,
+``rows_to_footnotes`` (``footnotes``) takes the small numbered rows off the page bottom,
 ``rows_to_fragments`` cuts rows into column fragments and sorts them into
 body lines and margin-note lines, ``lines_to_notes`` groups margin lines into
 notes, and ``lines_to_blocks`` groups body lines into paragraphs, list items,
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from evalsearch.extract.footnotes import rows_to_footnotes
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import (
     body_bottom, is_superscript, join_lines, line_text, row_to_fragments, runs_on, words_to_rows,
@@ -31,13 +32,13 @@ from evalsearch.extract.patterns import (
 )
 from evalsearch.model import BBox, Block, Footnote, Line, Word
 
-FOOTNOTE_SIZE_RATIO = 0.9
-FOOTNOTE_ZONE = 0.55
 HEADING_SIZE_RATIO = 1.1
 HEADING_MAX_WORDS = 18
 DASH_MARKERS = frozenset("-–")
 #: a line this close (points) to the text after a number hangs under it: the number marks a list item
 HANGING_TOLERANCE = 2.0
+#: a justified line that stops this many ems short of the right edge is a paragraph's last
+SHORT_LINE_EMS = 0.5
 
 
 @dataclass(frozen=True)
@@ -60,35 +61,6 @@ class PageLayout:
 def inside(word: Word, box: BBox, pad: float = 1.0) -> bool:
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return box[0] - pad <= cx <= box[2] + pad and box[1] - pad <= cy <= box[3] + pad
-
-
-def rows_to_footnotes(
-    rows: list[list[Word]], page: int, page_height: float, geometry: DocGeometry
-) -> tuple[list[list[Word]], list[Footnote]]:
-    """Split off footnotes: small rows at the page bottom, the first led by a number."""
-    small = FOOTNOTE_SIZE_RATIO * geometry.body_size
-    start = len(rows)
-    for i in range(len(rows) - 1, -1, -1):
-        row = rows[i]
-        size = max(w.size for w in row)
-        if size > small or row[0].top < page_height * FOOTNOTE_ZONE:
-            break
-        start = i
-    tail = rows[start:]
-    first_numbered = next((i for i, r in enumerate(tail) if r[0].text.isdigit() and len(r) > 1), None)
-    if first_numbered is None:
-        return rows, []
-    body_rows, note_rows = rows[: start + first_numbered], tail[first_numbered:]
-    footnotes: list[Footnote] = []
-    for row in note_rows:
-        text = line_text(Line(tuple(row), page))
-        head, _, rest = text.partition(" ")
-        if row[0].text.isdigit() and rest:
-            footnotes.append(Footnote(number=head, text=rest, page=page))
-        elif footnotes:
-            last = footnotes[-1]
-            footnotes[-1] = replace(last, text=join_lines([last.text, text]))
-    return body_rows, footnotes
 
 
 def _cut_at_margin(frag: Line, geometry: DocGeometry) -> list[Line]:
@@ -209,6 +181,14 @@ def _hangs_under_number(draft: _Draft, line: Line, geometry: DocGeometry) -> boo
     return any(not w.bold and w.color in (None, geometry.body_color) for w in line.words)
 
 
+def _short_justified_end(prev: Line, geometry: DocGeometry) -> bool:
+    """In justified text, a line that ends a sentence short of the right edge ends its paragraph,
+    however little space the paragraphs have between them."""
+    if not geometry.justified or not SENTENCE_END.search(line_text(prev)):
+        return False
+    return prev.x1 < geometry.body_right - SHORT_LINE_EMS * prev.size and abs(prev.x0 - geometry.body_left) <= 2
+
+
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
     prev = draft.last
     scale = line.size / geometry.body_size if geometry.body_size else 1.0
@@ -229,7 +209,9 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
             if ORDERED_ITEM.match(line_text(line)) and abs(line.x0 - prev.x0) <= 2:
                 return True  # a number the sentence wrapped to the line's start ("9. eller / 10. klasse")
         return False
-    if step > geometry.pitch * scale * 1.3 + 0.5:
+    if step > geometry.paragraph_step * scale:
+        return False
+    if draft.role == "paragraph" and _short_justified_end(prev, geometry):
         return False
     if draft.role in ("caption", "source"):
         return True

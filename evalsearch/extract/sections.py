@@ -3,7 +3,8 @@
 The contents page is read first (``rows_to_toc``): its lines are taken out of
 the text flow, since they would otherwise read as bold numbered headings. Body
 headings are then matched against it; the contents, as printed, is the
-document's list of sections, and deeper body headings are added to it.
+document's list of sections; deeper body headings are added to it, and so are
+numbered headings that fit in among its entries but that it lost.
 """
 
 from __future__ import annotations
@@ -115,14 +116,44 @@ def build_sections(blocks: list[Block], toc: Sequence[TocEntry]) -> tuple[list[S
             if entry.number and APPENDIX_SUB.match(entry.number + " x"):
                 continue  # appendix subsections restart their numbering: kept in the tree, not listed
             sections.append(Section(entry.number, entry.title, page, entry.level, in_toc=True))
+        numbers = {e.number for e in toc if e.number}
         for h_index, (_, sec) in enumerate(heads):
-            if h_index not in used and sec.number and sec.level > toc_depth and not APPENDIX_SUB.match(sec.number + " x"):
+            if h_index in used or not sec.number or APPENDIX_SUB.match(sec.number + " x"):
+                continue
+            if sec.level > toc_depth:
                 sections.append(sec)
+            elif _missed_by_contents(sec.number, numbers):
+                sections.insert(_place_after(sections, sec.number), sec)
         order = {id(s): k for k, s in enumerate(sections)}
         sections.sort(key=lambda s: (s.page, order[id(s)]))
     else:
         sections = [sec for _, sec in heads]
     return sections, stamp_sections(blocks, heads)
+
+
+def _missed_by_contents(number: str, numbers: set[str]) -> bool:
+    """Is a numbered heading one the contents lost (an entry garbled in print: "… samarbejde1")?
+    It fits in among the entries: its parent and the sibling before it are listed, it is not.
+
+    >>> _missed_by_contents("4.2", {"4", "4.1", "5"}), _missed_by_contents("13", {"1", "2", "3"})
+    (True, False)
+    """
+    parts = number.split(".")
+    if number in numbers or not all(p.isdigit() for p in parts):
+        return False
+    parent = ".".join(parts[:-1])
+    before = ".".join(parts[:-1] + [str(int(parts[-1]) - 1)])
+    return (not parent or parent in numbers) and (parts[-1] == "1" and bool(parent) or before in numbers)
+
+
+def _place_after(sections: list[Section], number: str) -> int:
+    """Where a lost entry goes: after the sibling before it and that sibling's subsections, or
+    right after its parent when it is the first child."""
+    parts = number.split(".")
+    before = ".".join(parts[:-1] + [str(int(parts[-1]) - 1)])
+    anchor = before if int(parts[-1]) > 1 else ".".join(parts[:-1])
+    places = [k for k, s in enumerate(sections) if s.number == anchor or (s.number or "").startswith(before + ".")]
+    return max(places) + 1 if places else len(sections)
 
 
 def stamp_sections(blocks: list[Block], heads: list[tuple[int, Section]]) -> list[Block]:

@@ -226,6 +226,12 @@ def column_of(x: float, edges: Sequence[float]) -> int:
     return 0
 
 
+def _walled(page: PageContent, edges: Sequence[float], top: float, bottom: float) -> set[int]:
+    """Indexes of the interior edges where a vertical rule runs down the whole row."""
+    walls = [r for r in page.rules if not r.horizontal and r.top <= top + 2 and r.bottom >= bottom - 2]
+    return {i for i in range(1, len(edges) - 1) if any(abs((r.x0 + r.x1) / 2 - edges[i]) <= EDGE_TOLERANCE for r in walls)}
+
+
 def band_to_row(
     words: Sequence[Word],
     edges: Sequence[float],
@@ -249,6 +255,7 @@ def band_to_row(
     ]
     bold = is_bold(words)
     crossed = set().union(*(crossed_edges(line, edges) for line in lines)) if lines else set()
+    crossed -= _walled(page, edges, top, bottom)  # a drawn wall parts the cells however close their words
     # A cell spanning several columns: its words go to the first column it covers.
     owner = list(range(n))
     for i in range(1, n):
