@@ -502,3 +502,20 @@ def test_drawn_wall_parts_cells_whose_words_almost_touch(tmp_path):
     doc = extract_document(write_pdf(tmp_path / "tight-cells.pdf", pages))
     assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
         ("D1", "60%", "60%"), ("D2", "40%", "35%")]
+
+
+def test_rows_under_a_rule_above_the_first_table_are_not_the_rest_of_a_cut_row(tmp_path):
+    """The page opens with the last rows of a one-column table from the page before, ruled off,
+    then a goal grid a few points below: those rows stay out of the goal table."""
+    one = (72.0, 523.0)
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 640, "Tabel 3-5", size=9, bold=True).text(120, 640, "Deltagernes status", size=9)
+    grid_rows(pages[0], 655, [[["Status ultimo 2018"]], [["50 i ordinære job"]], [["10 har fået pension"]],
+                              [["15 er i praktik"]], [["3 er på barsel"]]], edges=one)
+    bottom = grid_rows(pages[1], 60, [[["5 overgået til anden aktør"]], [["26 ledige"]]], header=False, edges=one)
+    grid_rows(pages[1], bottom + 4.5, [[["Effektmål"], ["Mål"], ["Status"]],
+                                      [["D1: Antal personer i job i seks måneder"], ["60%"], ["60%"]]])
+    pages[1].text(72, 200, "Projektet har således nået sit effektmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "rows-above.pdf", pages))
+    assert [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("D1", "Antal personer i job i seks måneder", "60%", "60%")]

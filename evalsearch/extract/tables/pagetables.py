@@ -224,6 +224,8 @@ def _continued_above(table: PageTable, before: PageTable, page: PageContent, fre
     above = words_to_rows([w for w in free if w.bottom <= top + 1])
     if not above or not table.ruled or abs(x0 - before.bbox[0]) > 6 or abs(x1 - before.bbox[2]) > 6:
         return table
+    if any(y < top - 2 and min(b, x1) - max(a, x0) >= 0.6 * (x1 - x0) for y, a, b in horizontal_rules(page.rules, page.fills)):
+        return table  # a rule above: those rows are another table's, not the rest of a cut row
     if not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
         return table
     if not _set_close(above, min(w.top for w in words_in(page.words, table.bbox)), before.pitch):
