@@ -519,3 +519,26 @@ def test_rows_under_a_rule_above_the_first_table_are_not_the_rest_of_a_cut_row(t
     doc = extract_document(write_pdf(tmp_path / "rows-above.pdf", pages))
     assert [(r.id, r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
         ("D1", "Antal personer i job i seks måneder", "60%", "60%")]
+
+
+def test_header_row_left_alone_at_the_page_end_heads_the_rows_on_the_next_page(tmp_path):
+    """Ruled across only, cell by cell: the page break leaves the caption and the header row, ruled
+    off below, at the end of a page, and the rows on the next."""
+    edges = (72.0, 200.0, 300.0, 523.0)
+
+    def ruled_row(spec, top, cells, bold=False):
+        for col, text in enumerate(cells):
+            spec.text(edges[col] + 4, top + 3, text, size=9, bold=bold)
+        for a, b in zip(edges, edges[1:]):
+            spec.hline(a, b, top + 15)
+
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 735, "Tabel 3-2: Projekternes målopfyldelse", size=9, bold=True)
+    ruled_row(pages[0], 750, ["Projektansvarlig", "Mål", "Målopfyldelse"], bold=True)
+    ruled_row(pages[1], 60, ["Contra A/S", "80 % selvforsørgende", "27 %"])
+    ruled_row(pages[1], 75, ["Jobcenter Lejre", "90 % fastholdt", "83 %"])
+    pages[1].text(72, 130, "Projekterne har således nået en del af deres mål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "lone-header.pdf", pages))
+    assert [(t.columns, [(r.indicator, r.target, r.status) for r in t.rows]) for t in doc.goal_tables] == [
+        (("Projektansvarlig", "Mål", "Målopfyldelse"),
+         [("Contra A/S", "80 % selvforsørgende", "27 %"), ("Jobcenter Lejre", "90 % fastholdt", "83 %")])]

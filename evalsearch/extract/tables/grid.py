@@ -142,13 +142,16 @@ def rule_edges(page: PageContent, box: BBox) -> list[float]:
         if covered >= 0.3 * height:
             edges.append(x)
     ends: list[tuple[float, float]] = []
-    for y, sx0, sx1 in _segments(page, box):
+    segments = _segments(page, box)
+    for y, sx0, sx1 in segments:
         for x in (sx0, sx1):
             if inner(x):
                 ends.append((x, round(y, 1)))
+    # a box with one rule only (a header row left alone at the page's end) is split by that rule's breaks
+    needed = 1 if len({round(y) for y, _, _ in segments}) == 1 else 2
     for x, _ in _cluster([x for x, _ in ends]):
         rows = {y for ex, y in ends if abs(ex - x) <= EDGE_TOLERANCE}
-        if len(rows) >= 2 and not any(abs(x - e) < MIN_COLUMN_WIDTH for e in edges):
+        if len(rows) >= needed and not any(abs(x - e) < MIN_COLUMN_WIDTH for e in edges):
             edges.append(x)
     return sorted(edges)
 
