@@ -184,9 +184,9 @@ def _hangs_under_number(draft: _Draft, line: Line, geometry: DocGeometry) -> boo
 def _short_justified_end(prev: Line, geometry: DocGeometry) -> bool:
     """In justified text, a line that ends a sentence short of the right edge ends its paragraph,
     however little space the paragraphs have between them."""
-    if not geometry.justified or not SENTENCE_END.search(line_text(prev)):
-        return False
-    return prev.x1 < geometry.body_right - SHORT_LINE_EMS * prev.size and abs(prev.x0 - geometry.body_left) <= 2
+    if not geometry.justified or prev.x1 >= geometry.body_right - SHORT_LINE_EMS * prev.size:
+        return False  # most lines of justified text are full: their text is not read again
+    return abs(prev.x0 - geometry.body_left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
 
 
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:

@@ -138,20 +138,23 @@ def _missed_by_contents(number: str, numbers: set[str]) -> bool:
     >>> _missed_by_contents("4.2", {"4", "4.1", "5"}), _missed_by_contents("13", {"1", "2", "3"})
     (True, False)
     """
-    parts = number.split(".")
-    if number in numbers or not all(p.isdigit() for p in parts):
+    if number in numbers or not all(p.isdigit() for p in number.split(".")):
         return False
-    parent = ".".join(parts[:-1])
-    before = ".".join(parts[:-1] + [str(int(parts[-1]) - 1)])
-    return (not parent or parent in numbers) and (parts[-1] == "1" and bool(parent) or before in numbers)
+    parent, before = _parent_and_before(number)
+    return (not parent or parent in numbers) and (number.endswith(".1") or before in numbers)
+
+
+def _parent_and_before(number: str) -> tuple[str, str]:
+    """"4.2" → ("4", "4.1"); "3" → ("", "2")."""
+    parts = number.split(".")
+    return ".".join(parts[:-1]), ".".join(parts[:-1] + [str(int(parts[-1]) - 1)])
 
 
 def _place_after(sections: list[Section], number: str) -> int:
     """Where a lost entry goes: after the sibling before it and that sibling's subsections, or
     right after its parent when it is the first child."""
-    parts = number.split(".")
-    before = ".".join(parts[:-1] + [str(int(parts[-1]) - 1)])
-    anchor = before if int(parts[-1]) > 1 else ".".join(parts[:-1])
+    parent, before = _parent_and_before(number)
+    anchor = parent if number.endswith(".1") else before
     places = [k for k, s in enumerate(sections) if s.number == anchor or (s.number or "").startswith(before + ".")]
     return max(places) + 1 if places else len(sections)
 

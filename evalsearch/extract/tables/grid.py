@@ -258,7 +258,8 @@ def band_to_row(
     ]
     bold = is_bold(words)
     crossed = set().union(*(crossed_edges(line, edges) for line in lines)) if lines else set()
-    crossed -= _walled(page, edges, top, bottom)  # a drawn wall parts the cells however close their words
+    if crossed:
+        crossed -= _walled(page, edges, top, bottom)  # a drawn wall parts the cells however close their words
     # A cell spanning several columns: its words go to the first column it covers.
     owner = list(range(n))
     for i in range(1, n):

@@ -87,7 +87,7 @@ def _compatible(prev: PageTable, cur: PageTable) -> bool:
     return bool(cur.rows) and _rest_of_row(cur.rows[0]) and column_map(prev.edges, cur.edges) is not None
 
 
-def _opens_in_lower_case(row: TableRow) -> bool:
+def _goes_on_mid_sentence(row: TableRow) -> bool:
     """A row that goes on mid-sentence: its first cell does ("om, hvordan de …", "(2 forløb i
     Odense) nye kommuner"), for a new row names its goal or subject first, with a capital; or,
     when its first cell goes on with a name ("Handicap, Psykiatri …"), every other cell it fills
@@ -114,7 +114,7 @@ def _rest_of_row(row: TableRow) -> bool:
     rules or shading close both halves of a row that a page break cut (shaded rows, and the grids
     Word and LibreOffice draw), its first cell tells: one that opens in lower case, or an empty one
     in a body row."""
-    if row.open_top or _opens_in_lower_case(row):
+    if row.open_top or _goes_on_mid_sentence(row):
         return True
     return row.role == "body" and not row.cells[0].strip() and any(row.cells[1:])
 
@@ -151,7 +151,7 @@ def _extend(table: Table, part: PageTable) -> bool:
     if part.columns != above.columns:
         columns = column_map(above.edges, part.edges)
         rows = [_widen(r, columns, above.columns) for r in rows]
-    if rows and table.body and (rows[0].open_top and table.body[-1].open_bottom or _opens_in_lower_case(rows[0])):
+    if rows and table.body and (rows[0].open_top and table.body[-1].open_bottom or _goes_on_mid_sentence(rows[0])):
         # the rest of a row the page break cut, whatever its place at the top made it look like
         rows[0] = replace(rows[0], role="body")
     if rows and table.header and not table.body and rows[0].role == "header" and _rest_of_header(rows[0]):
