@@ -542,3 +542,34 @@ def test_header_row_left_alone_at_the_page_end_heads_the_rows_on_the_next_page(t
     assert [(t.columns, [(r.indicator, r.target, r.status) for r in t.rows]) for t in doc.goal_tables] == [
         (("Projektansvarlig", "Mål", "Målopfyldelse"),
          [("Contra A/S", "80 % selvforsørgende", "27 %"), ("Jobcenter Lejre", "90 % fastholdt", "83 %")])]
+
+
+@pytest.mark.parametrize("rows_before_break", [0, 2])
+def test_banded_row_opening_the_next_page_is_a_body_row_not_a_new_header(tmp_path, rows_before_break):
+    """A page break leaves the dark header (and maybe some rows) at the end of a page; the next page
+    opens with a row shaded light by the banding (cell by cell, as Word and browsers shade), which
+    is no header printed again."""
+    names = ["Nord", "Syd", "Vest", "Øst", "Midt"]
+    rows = [[["Projekt"], ["Mål"], ["Status ved projektafslutning"]]] + [
+        [[f"Jobcenter {name}"], [f"{40 + k} % i job"], [f"{30 + k} % i job"]] for k, name in enumerate(names)]
+    prose = ["Projekterne har i hele perioden arbejdet med at bringe borgerne tættere på arbejdsmarkedet,",
+             "og de har i den forbindelse samarbejdet tæt med både jobcentre og lokale virksomheder om at",
+             "finde praktikpladser og job, der passer til den enkelte borgers ønsker, behov og muligheder."]
+    pages = [page(n) for n in range(1, 4)]
+    for k in range(24):
+        pages[0].text(72, 80 + 14 * k, prose[k % 3], size=10)
+    top = 760.0 - rows_before_break * (LINE + 6)
+    pages[0].text(72, top - 17, "Tabel 3-1", size=9, bold=True).text(120, top - 17, "Projekternes målopfyldelse", size=9)
+    for i, row in enumerate(rows):
+        spec = pages[0] if i <= rows_before_break else pages[1]
+        if i == rows_before_break + 1:
+            top = 60.0
+        if i % 2 == 1 or i == 0:  # the header dark, every other body row light
+            for a, b in zip(EDGES, EDGES[1:]):
+                spec.fill(a, top, b, top + LINE + 6, grey=0.3 if i == 0 else 0.9)
+        top = across_rows(spec, top, [row], header_rule=i == 0, close=i > 0)  # the header's shading closes it
+    for k in range(12):
+        pages[1].text(72, top + 20 + 14 * k, prose[k % 3], size=10)
+    doc = extract_document(write_pdf(tmp_path / "banded-break.pdf", pages))
+    assert [t.columns for t in doc.goal_tables] == [("Projekt", "Mål", "Status ved projektafslutning")]
+    assert [r.indicator for r in doc.goal_tables[0].rows] == [f"Jobcenter {name}" for name in names]

@@ -119,6 +119,14 @@ def _rest_of_row(row: TableRow) -> bool:
     return row.role == "body" and not row.cells[0].strip() and any(row.cells[1:])
 
 
+def _banding(row: TableRow, header: Sequence[TableRow]) -> bool:
+    """Is a continuation's first row a header only by its shading? Not when it is bold or shaded
+    like the table's header: then it is the header printed again. Otherwise the shading is the
+    body's banding (every other row shaded, the first row on the page among them)."""
+    return bool(header) and row.role == "header" and row.shaded and not row.bold and all(
+        row.shade != h.shade for h in header)
+
+
 def _widen(row: TableRow, columns: list[int], width: int) -> TableRow:
     """A continuation's row with its cells placed in the columns of the part above."""
     cells = [""] * width
@@ -151,6 +159,10 @@ def _extend(table: Table, part: PageTable) -> bool:
     if part.columns != above.columns:
         columns = column_map(above.edges, part.edges)
         rows = [_widen(r, columns, above.columns) for r in rows]
+    for k, row in enumerate(rows):
+        if not _banding(row, table.header):
+            break
+        rows[k] = replace(row, role="body")
     if rows and table.body and (rows[0].open_top and table.body[-1].open_bottom or _goes_on_mid_sentence(rows[0])):
         # the rest of a row the page break cut, whatever its place at the top made it look like
         rows[0] = replace(rows[0], role="body")
