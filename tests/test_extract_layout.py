@@ -401,3 +401,53 @@ def test_justified_paragraphs_without_space_between_them_part_at_their_short_las
 def test_ragged_paragraphs_set_close_part_at_the_common_wider_step(tmp_path):
     """3 pt between paragraphs of 13 pt lines: not the usual paragraph space, but common enough."""
     assert len(_paragraphs_set_close(tmp_path, justified=False, between=3.0)) == 8
+
+
+def _justified_line(spec: PageSpec, x: float, top: float, line: str, end: float | None) -> None:
+    """One line in Courier: spaced out to end at ``end`` (a full line of justified text), else set ragged."""
+    em = BODY * 0.6
+    words = line.split()
+    gap = em if end is None or len(words) < 2 else (end - x - em * sum(len(w) for w in words)) / (len(words) - 1)
+    for word in words:
+        spec.text(x, top, word, size=BODY, mono=True)
+        x += em * len(word) + gap
+
+
+def test_justified_report_of_short_paragraphs_is_read_as_justified(tmp_path):
+    """Two-line paragraphs and one-line ones, no space between them: under half of the lines end
+    flush, but lines of many texts do and none stops just short of the edge, so the text is
+    justified and each paragraph ends at its short last line."""
+    pages = [word_report_page(n) for n in range(1, 3)]
+    end, top = 72 + BODY * 0.6 * 62, 70.0
+    for k in range(6):
+        _justified_line(pages[0], 72, top, f"Afsnit {k + 1}: Projektet har arbejdet med at styrke samarbejdet", end)
+        _justified_line(pages[0], 72, top + PITCH, "med virksomhederne og har nået sine mål.", None)
+        _justified_line(pages[0], 72, top + 2 * PITCH, f"Kort afsnit nummer {k + 1}.", None)
+        top += 3 * PITCH
+    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "short-justified.pdf", pages))
+    paragraphs = [b.text for b in doc.blocks if b.role == "paragraph" and ("Afsnit " in b.text or "Kort" in b.text)]
+    assert len(paragraphs) == 13
+    assert paragraphs[0].endswith("har nået sine mål.") and paragraphs[1] == "Kort afsnit nummer 1."
+
+
+def test_justified_paragraphs_left_of_a_report_full_of_list_items_part_at_their_short_last_lines(tmp_path):
+    """Most lines are list items, so the body's left edge is measured at their text; the paragraphs
+    left of it, set to the full measure without space between them, still part at short lines."""
+    pages = [word_report_page(n) for n in range(1, 3)]
+    end, top = 72 + BODY * 0.6 * 62, 70.0
+    for k in range(14):
+        pages[0].text(78, top, "›", size=BODY)
+        _justified_line(pages[0], 90, top, f"Punkt {k + 1}: Indsatsen har styrket samarbejdet med", end)
+        _justified_line(pages[0], 90, top + PITCH, "virksomhederne i hele projektperioden og har givet", end)
+        _justified_line(pages[0], 90, top + 2 * PITCH, "borgerne et godt forløb.", None)
+        top += 3 * PITCH + 4
+    top = 70.0
+    for k in range(5):
+        _justified_line(pages[1], 72, top, f"Afsnit {k + 1}: Projektet har arbejdet med at styrke samarbejdet", end)
+        _justified_line(pages[1], 72, top + PITCH, "med jobcentret og virksomhederne gennem hele perioden og har", end)
+        _justified_line(pages[1], 72, top + 2 * PITCH, "nået sine mål.", None)
+        top += 3 * PITCH
+    doc = extract_document(write_pdf(tmp_path / "list-report.pdf", pages))
+    paragraphs = [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit ")]
+    assert len(paragraphs) == 5 and all(p.endswith("nået sine mål.") for p in paragraphs)

@@ -62,6 +62,11 @@ PITCH_JITTER = 0.8
 #: text is set justified when this share of its body lines ends at the right edge (ragged: a few)
 JUSTIFIED_SHARE = 0.4
 JUSTIFIED_MIN_LINES = 10
+#: … or, with short paragraphs, when lines of this many texts end flush, this many times as many as
+#: end in the band of this many ems short of the edge where ragged lines end
+JUSTIFIED_MIN_TEXTS = 6
+RAGGED_RATIO = 3
+RAGGED_BAND = 3
 #: a line step this many times the pitch starts a new paragraph …
 LOOSE_BREAK = 1.3
 #: … or less, down to this many times, when such a step is common (paragraphs set close together)
@@ -77,6 +82,21 @@ def _mode(values: Sequence[float], weights: Sequence[int] | None = None) -> floa
     for i, v in enumerate(values):
         counts[v] += weights[i] if weights else 1
     return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def _justified(lines: Sequence[Line], body_right: float, body_size: float) -> bool:
+    """Is the body text set justified? Yes when many of its lines end flush at the right edge, or,
+    in a report of short paragraphs (whose last lines stop anywhere), when lines of several
+    different texts end flush and few stop just short of the edge, where ragged lines end."""
+    if len(lines) < JUSTIFIED_MIN_LINES:
+        return False
+    flush = [f for f in lines if abs(round(f.x1) - body_right) <= 1]
+    if len(flush) >= JUSTIFIED_SHARE * len(lines):
+        return True
+    # a sentence repeated in every chapter may happen to fill a ragged line: count texts, not lines
+    texts = len({f.text for f in flush})
+    ragged = sum(1 for f in lines if body_right - RAGGED_BAND * body_size < f.x1 < body_right - 1)
+    return texts >= JUSTIFIED_MIN_TEXTS and texts >= RAGGED_RATIO * ragged
 
 
 def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_gap: float) -> DocGeometry:
@@ -107,8 +127,7 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
     body_left = _mode(lefts, [len(f.words) for f in body]) if body else 0.0
     rights = [round(f.x1) for f in body if f.x0 <= body_left + 1]
     body_right = _mode(rights) if rights else body_left + 400
-    flush = sum(1 for x in rights if abs(x - body_right) <= 1)
-    justified = len(rights) >= JUSTIFIED_MIN_LINES and flush >= JUSTIFIED_SHARE * len(rights)
+    justified = _justified([f for f in body if f.x0 <= body_left + 1], body_right, body_size)
     steps = _body_steps(body, body_left)
     pitch = _common_step(steps) if steps else 14.0
     in_margin = [

@@ -181,12 +181,17 @@ def _hangs_under_number(draft: _Draft, line: Line, geometry: DocGeometry) -> boo
     return any(not w.bold and w.color in (None, geometry.body_color) for w in line.words)
 
 
-def _short_justified_end(prev: Line, geometry: DocGeometry) -> bool:
+def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
     """In justified text, a line that ends a sentence short of the right edge ends its paragraph,
-    however little space the paragraphs have between them."""
+    however little space the paragraphs have between them. The line starts at the paragraph's left
+    edge: the body's, or that of a paragraph set to the full measure (a report of many list items
+    has its body edge at theirs)."""
+    prev = draft.last
     if not geometry.justified or prev.x1 >= geometry.body_right - SHORT_LINE_EMS * prev.size:
         return False  # most lines of justified text are full: their text is not read again
-    return abs(prev.x0 - geometry.body_left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
+    full = any(line.x1 >= geometry.body_right - 2 for line in draft.lines)
+    at_left = abs(prev.x0 - geometry.body_left) <= 2 or full and abs(prev.x0 - min(line.x0 for line in draft.lines)) <= 2
+    return at_left and SENTENCE_END.search(line_text(prev)) is not None
 
 
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
@@ -211,7 +216,7 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
         return False
     if step > geometry.paragraph_step * scale:
         return False
-    if draft.role == "paragraph" and _short_justified_end(prev, geometry):
+    if draft.role == "paragraph" and _short_justified_end(draft, geometry):
         return False
     if draft.role in ("caption", "source"):
         return True
