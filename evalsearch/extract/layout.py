@@ -11,11 +11,8 @@ block they stand beside; they never enter body text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-
-from rapidfuzz import fuzz
 
 from evalsearch.extract.footnotes import rows_to_footnotes
 from evalsearch.extract.geometry import DocGeometry
@@ -39,6 +36,9 @@ DASH_MARKERS = frozenset("-–")
 HANGING_TOLERANCE = 2.0
 #: a justified line that stops this many ems short of the right edge is a paragraph's last
 SHORT_LINE_EMS = 0.5
+#: in ragged text, room (ems) beyond the next line's first word and a space that shows a line was
+#: not broken for lack of room
+RAGGED_ROOM_EMS = 1.0
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,20 @@ def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
     return at_left and SENTENCE_END.search(line_text(prev)) is not None
 
 
+def _ragged_end(draft: _Draft, line: Line, geometry: DocGeometry) -> bool:
+    """In ragged text, a line that ends a sentence with room left for the next line's first word
+    ends its paragraph: it was not broken for lack of room. The room is measured against the
+    paragraph's own longest line, so it is never overrated."""
+    if geometry.justified or len(draft.lines) < 2:
+        return False
+    prev, first = draft.last, line.words[0]
+    room = max(other.x1 for other in draft.lines) - prev.x1
+    if room <= first.x1 - first.x0 + RAGGED_ROOM_EMS * prev.size:
+        return False
+    left = min(other.x0 for other in draft.lines)
+    return abs(prev.x0 - left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
+
+
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
     prev = draft.last
     scale = line.size / geometry.body_size if geometry.body_size else 1.0
@@ -216,7 +230,7 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
         return False
     if step > geometry.paragraph_step * scale:
         return False
-    if draft.role == "paragraph" and _short_justified_end(draft, geometry):
+    if draft.role == "paragraph" and (_short_justified_end(draft, geometry) or _ragged_end(draft, line, geometry)):
         return False
     if draft.role in ("caption", "source"):
         return True
@@ -356,30 +370,3 @@ def page_to_layout(
     blocks.sort(key=lambda b: (b.bbox[1], b.bbox[0]))
     blocks, leftover = attach_notes(blocks, lines_to_notes(margin, geometry))
     return PageLayout(blocks=blocks, leftover_notes=leftover, footnotes=footnotes)
-
-
-NAVIGATION_MAX_WORDS = 15
-NAVIGATION_REACH = 3
-NAVIGATION_SIMILARITY = 85
-_NAV_LEAD = re.compile(r"^[\W_]+")
-
-
-def drop_navigation(blocks: list[Block]) -> list[Block]:
-    """Leave out short lines that repeat the heading right after them.
-
-    A web page printed to PDF keeps the toggles of its collapsed sections
-    ("+ 5. Ledelsesmæssig fokus og opbakning" above the heading "5. Ledelsesmæssig
-    fokus og opbakning"): navigation, not text.
-    """
-    out: list[Block] = []
-    for i, block in enumerate(blocks):
-        if block.role == "paragraph" and len(block.text.split()) <= NAVIGATION_MAX_WORDS:
-            bare = _NAV_LEAD.sub("", block.text).strip().lower()
-            following = blocks[i + 1 : i + 1 + NAVIGATION_REACH]
-            if bare and any(
-                b.role == "heading" and fuzz.ratio(_NAV_LEAD.sub("", b.text).strip().lower(), bare) >= NAVIGATION_SIMILARITY
-                for b in following
-            ):
-                continue
-        out.append(block)
-    return out

@@ -23,9 +23,10 @@ from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
 from evalsearch.extract.geometry import DocGeometry, document_geometry
 from evalsearch.extract.keyfigures import key_figures_stage
-from evalsearch.extract.layout import MarginNote, PageLayout, drop_navigation, page_to_layout
+from evalsearch.extract.layout import MarginNote, PageLayout, page_to_layout
 from evalsearch.extract.lessons import lessons_stage
 from evalsearch.extract.lines import join_lines, words_to_rows
+from evalsearch.extract.navigation import drop_navigation
 from evalsearch.extract.patterns import SENTENCE_END
 from evalsearch.extract.pdf import iter_pages, opened_pdf
 from evalsearch.extract.projects import read_projects
