@@ -67,6 +67,7 @@ JUSTIFIED_MIN_LINES = 10
 JUSTIFIED_MIN_TEXTS = 6
 RAGGED_RATIO = 3
 RAGGED_BAND = 3
+BEYOND_SHARE = 0.05
 #: a line step this many times the pitch starts a new paragraph …
 LOOSE_BREAK = 1.3
 #: … or less, down to this many times, when such a step is common (paragraphs set close together)
@@ -96,7 +97,9 @@ def _justified(lines: Sequence[Line], body_right: float, body_size: float) -> bo
     # a sentence repeated in every chapter may happen to fill a ragged line: count texts, not lines
     texts = len({f.text for f in flush})
     ragged = sum(1 for f in lines if body_right - RAGGED_BAND * body_size < f.x1 < body_right - 1)
-    return texts >= JUSTIFIED_MIN_TEXTS and texts >= RAGGED_RATIO * ragged
+    # … and the commonest end of ragged lines may lie anywhere: the right edge has no lines beyond it
+    beyond = sum(1 for f in lines if f.x1 > body_right + 1)
+    return texts >= JUSTIFIED_MIN_TEXTS and texts >= RAGGED_RATIO * ragged and beyond <= BEYOND_SHARE * len(lines)
 
 
 def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_gap: float) -> DocGeometry:

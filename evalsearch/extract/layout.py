@@ -119,6 +119,8 @@ class _Draft:
     role: str
     lines: list[Line]
     marker: str | None = None
+    #: right edge of the page's longest line of this size that starts where this block does
+    measure: float = 0.0
 
     @property
     def first(self) -> Line:
@@ -197,11 +199,12 @@ def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
 def _ragged_end(draft: _Draft, line: Line, geometry: DocGeometry) -> bool:
     """In ragged text, a line that ends a sentence with room left for the next line's first word
     ends its paragraph: it was not broken for lack of room. The room is measured against the
-    paragraph's own longest line, so it is never overrated."""
-    if geometry.justified or len(draft.lines) < 2:
+    paragraph's own longest line (a line of its own: the page's longest at its edge), so it is
+    never overrated."""
+    if geometry.justified:
         return False
     prev, first = draft.last, line.words[0]
-    room = max(other.x1 for other in draft.lines) - prev.x1
+    room = (max(other.x1 for other in draft.lines) if len(draft.lines) > 1 else draft.measure) - prev.x1
     if room <= first.x1 - first.x0 + RAGGED_ROOM_EMS * prev.size:
         return False
     left = min(other.x0 for other in draft.lines)
@@ -317,7 +320,8 @@ def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry) -> list[Block]
             continue
         if draft is not None:
             blocks.append(_draft_to_block(draft))
-        draft = _Draft(role_of[kind], [line], marker)
+        measure = max(other.x1 for other in lines if abs(other.x0 - line.x0) <= 2 and abs(other.size - line.size) <= 0.6)
+        draft = _Draft(role_of[kind], [line], marker, measure)
     if draft is not None:
         blocks.append(_draft_to_block(draft))
     return blocks
