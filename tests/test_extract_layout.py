@@ -488,3 +488,26 @@ def test_ragged_line_ending_a_sentence_with_no_room_for_the_next_word_goes_on(tm
     pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
     doc = extract_document(write_pdf(tmp_path / "no-room.pdf", pages))
     assert [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Projektet")] == [" ".join(lines)]
+
+
+def test_bold_run_in_heading_after_a_sentence_opens_a_new_paragraph(tmp_path):
+    """"**Et kritisk perspektiv.** Et udefrakommende blik …": paragraphs set close together, their last
+    lines their longest (no sign of an end), part where a line opens with a bold run-in heading."""
+    em = BODY * 0.6
+    pages = [word_report_page(n) for n in range(1, 3)]
+    leads = ["Et kritisk perspektiv.", "Brug af erfaringer.", "Målrettede forløb.", "Praksisnære cases."]
+    rest = "Forløbet har givet de deltagende kommuner nye perspektiver på den kommunale praksis".split()
+    top = 70.0
+    for k, lead in enumerate(leads):
+        lines = [[(w, True) for w in lead.split()] + [(w, False) for w in rest[k: k + 5]],
+                 [(w, False) for w in f"{' '.join(rest[k + 5:])} og en stor forskel for medarbejderne i jobcentrene.".split()]]
+        for words in lines:
+            x = 72.0
+            for word, bold in words:
+                pages[0].text(x, top, word, size=BODY, bold=bold)
+                x += em * (len(word) + 1)  # Helvetica is narrower: the words stand apart
+            top += PITCH
+    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "run-in.pdf", pages))
+    paragraphs = [b for b in doc.blocks if b.role == "paragraph" and b.page == 1 and "jobcentrene" in b.text]
+    assert [b.run_in or b.text.split(".")[0] + "." for b in paragraphs] == leads

@@ -211,6 +211,21 @@ def _ragged_end(draft: _Draft, line: Line, geometry: DocGeometry) -> bool:
     return abs(prev.x0 - left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
 
 
+def _opens_run_in(draft: _Draft, line: Line) -> bool:
+    """Does the line open a new paragraph with a bold run-in heading ("**Et kritisk perspektiv.**
+    Et udefrakommende …") after a sentence the line above ends? Paragraphs set close together
+    show where they part by that alone."""
+    words = line.words
+    lead = 0
+    while lead < len(words) and words[lead].bold:
+        lead += 1
+    if lead < len(words) and words[lead].text in (".", ":"):
+        lead += 1  # the full stop set outside the bold
+    if not 0 < lead < len(words) or not words[lead - 1].text.endswith((".", ":")):
+        return False
+    return not any(w.bold for w in draft.last.words) and SENTENCE_END.search(line_text(draft.last)) is not None
+
+
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
     prev = draft.last
     scale = line.size / geometry.body_size if geometry.body_size else 1.0
@@ -233,7 +248,8 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
         return False
     if step > geometry.paragraph_step * scale:
         return False
-    if draft.role == "paragraph" and (_short_justified_end(draft, geometry) or _ragged_end(draft, line, geometry)):
+    if draft.role == "paragraph" and (_short_justified_end(draft, geometry) or _ragged_end(draft, line, geometry)
+                                      or _opens_run_in(draft, line)):
         return False
     if draft.role in ("caption", "source"):
         return True
