@@ -67,6 +67,7 @@ JUSTIFIED_MIN_LINES = 10
 JUSTIFIED_MIN_TEXTS = 6
 RAGGED_RATIO = 3
 RAGGED_BAND = 3
+#: … and at most this share of the lines end beyond that edge
 BEYOND_SHARE = 0.05
 #: a line step this many times the pitch starts a new paragraph …
 LOOSE_BREAK = 1.3

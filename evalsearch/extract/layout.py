@@ -192,7 +192,7 @@ def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
     if not geometry.justified or prev.x1 >= geometry.body_right - SHORT_LINE_EMS * prev.size:
         return False  # most lines of justified text are full: their text is not read again
     full = any(line.x1 >= geometry.body_right - 2 for line in draft.lines)
-    at_left = abs(prev.x0 - geometry.body_left) <= 2 or full and abs(prev.x0 - min(line.x0 for line in draft.lines)) <= 2
+    at_left = abs(prev.x0 - geometry.body_left) <= 2 or (full and abs(prev.x0 - min(line.x0 for line in draft.lines)) <= 2)
     return at_left and SENTENCE_END.search(line_text(prev)) is not None
 
 
