@@ -239,6 +239,13 @@ def test_a_file_opened_with_a_password_is_never_served_without_it(tmp_path):
     assert again.stderr == "error: encrypted.pdf: encrypted PDF, password required (use --password)\n"
 
 
+def _ctrl_c_enabled() -> None:
+    """Give the command Ctrl-C as a terminal does. A shell that runs the tests as a background job
+    starts them with SIGINT ignored, and Python keeps an inherited "ignore" instead of raising
+    KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_a_real_run_cleanly_and_the_rerun_completes_it(tmp_path):
     """Ctrl-C on a terminal reaches the whole process group: the command and its workers."""
     folder = tmp_path / "in"
@@ -248,7 +255,7 @@ def test_ctrl_c_stops_a_real_run_cleanly_and_the_rerun_completes_it(tmp_path):
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     args = ["extract", str(folder), "--corpus", str(corpus), "-o", str(out), "-j", "2"]
     proc = subprocess.Popen([sys.executable, "-m", "evalsearch", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_ctrl_c_enabled)
     for _ in range(6000):  # polls, not a time limit: the run must record a file before it ends
         if manifest_rows(corpus):
             break
