@@ -233,19 +233,22 @@ def test_numbered_item_whose_bold_lead_fills_its_first_line_is_not_a_heading(tmp
         ("Sørg for ledelsesmæssig opbakning fra start af projektet.", "Det har været afgørende for alle projekter.")]
 
 
+def _justified_line(spec: PageSpec, x: float, top: float, line: str, end: float | None) -> None:
+    """One line in Courier: spaced out to end at ``end`` (a full line of justified text), else set ragged."""
+    em = BODY * 0.6
+    words = line.split()
+    gap = em if end is None or len(words) < 2 else (end - x - em * sum(len(w) for w in words)) / (len(words) - 1)
+    for word in words:
+        spec.text(x, top, word, size=BODY, mono=True)
+        x += em * len(word) + gap
+
+
 def _set_lines(spec: PageSpec, top: float, lines: list[str], justified: bool) -> None:
     """Lines in Courier (every letter 0.6 em wide), spaced out to end together, a little right of
     the longest line's natural end, when ``justified`` (the last line too), else set ragged."""
-    em = BODY * 0.6
-    measure = 72 + em * max(len(line) for line in lines) + 6
+    measure = 72 + BODY * 0.6 * max(len(line) for line in lines) + 6
     for k, line in enumerate(lines):
-        words, x = line.split(), 72.0
-        gap = em
-        if justified and len(words) > 1:
-            gap = (measure - 72 - em * sum(len(w) for w in words)) / (len(words) - 1)
-        for word in words:
-            spec.text(x, top + k * PITCH, word, size=BODY, mono=True)
-            x += em * len(word) + gap
+        _justified_line(spec, 72, top + k * PITCH, line, measure if justified else None)
 
 
 @pytest.mark.parametrize("justified", [True, False])
@@ -379,13 +382,7 @@ def _paragraphs_set_close(tmp_path, *, justified: bool, between: float) -> list[
     top = 70.0
     for k in range(8):
         for n, line in enumerate([f"Afsnit {k + 1}: " + lines[0]] + lines[1:]):
-            words, x = line.split(), 72.0
-            gap = em
-            if justified and n < 2:
-                gap = (72 + em * 62 - 72 - em * sum(len(w) for w in words)) / (len(words) - 1)
-            for word in words:
-                pages[0].text(x, top, word, size=BODY, mono=True)
-                x += em * len(word) + gap
+            _justified_line(pages[0], 72, top, line, 72 + em * 62 if justified and n < 2 else None)
             top += PITCH
         top += between
     for n in (2, 3, 4):
@@ -402,15 +399,6 @@ def test_ragged_paragraphs_set_close_part_at_the_common_wider_step(tmp_path):
     """3 pt between paragraphs of 13 pt lines: not the usual paragraph space, but common enough."""
     assert len(_paragraphs_set_close(tmp_path, justified=False, between=3.0)) == 8
 
-
-def _justified_line(spec: PageSpec, x: float, top: float, line: str, end: float | None) -> None:
-    """One line in Courier: spaced out to end at ``end`` (a full line of justified text), else set ragged."""
-    em = BODY * 0.6
-    words = line.split()
-    gap = em if end is None or len(words) < 2 else (end - x - em * sum(len(w) for w in words)) / (len(words) - 1)
-    for word in words:
-        spec.text(x, top, word, size=BODY, mono=True)
-        x += em * len(word) + gap
 
 
 def test_justified_report_of_short_paragraphs_is_read_as_justified(tmp_path):

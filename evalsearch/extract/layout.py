@@ -130,6 +130,11 @@ class _Draft:
     def last(self) -> Line:
         return self.lines[-1]
 
+    @property
+    def left(self) -> float:
+        """The paragraph's left edge: where its lines start, a first-line indent aside."""
+        return min(line.x0 for line in self.lines)
+
 
 def classify_line(line: Line, geometry: DocGeometry) -> tuple[str, str | None]:
     """Return (kind, marker) for a body line: heading, caption, source, bullet or text."""
@@ -192,7 +197,7 @@ def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
     if not geometry.justified or prev.x1 >= geometry.body_right - SHORT_LINE_EMS * prev.size:
         return False  # most lines of justified text are full: their text is not read again
     full = any(line.x1 >= geometry.body_right - 2 for line in draft.lines)
-    at_left = abs(prev.x0 - geometry.body_left) <= 2 or (full and abs(prev.x0 - min(line.x0 for line in draft.lines)) <= 2)
+    at_left = abs(prev.x0 - geometry.body_left) <= 2 or (full and abs(prev.x0 - draft.left) <= 2)
     return at_left and SENTENCE_END.search(line_text(prev)) is not None
 
 
@@ -207,8 +212,7 @@ def _ragged_end(draft: _Draft, line: Line, geometry: DocGeometry) -> bool:
     room = (max(other.x1 for other in draft.lines) if len(draft.lines) > 1 else draft.measure) - prev.x1
     if room <= first.x1 - first.x0 + RAGGED_ROOM_EMS * prev.size:
         return False
-    left = min(other.x0 for other in draft.lines)
-    return abs(prev.x0 - left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
+    return abs(prev.x0 - draft.left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
 
 
 def _opens_run_in(draft: _Draft, line: Line) -> bool:
@@ -255,7 +259,7 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
         return True
     if draft.role == "bullet":
         return line.x0 > draft.first.x0 + 2
-    if line.x0 > draft.first.x0 + 3 and line.x0 > min(l.x0 for l in draft.lines) + 3:
+    if line.x0 > draft.first.x0 + 3 and line.x0 > draft.left + 3:
         return False
     return True
 
@@ -336,7 +340,8 @@ def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry) -> list[Block]
             continue
         if draft is not None:
             blocks.append(_draft_to_block(draft))
-        measure = max(other.x1 for other in lines if abs(other.x0 - line.x0) <= 2 and abs(other.size - line.size) <= 0.6)
+        measure = 0.0 if geometry.justified else max(  # read by the ragged-text test only
+            other.x1 for other in lines if abs(other.x0 - line.x0) <= 2 and abs(other.size - line.size) <= 0.6)
         draft = _Draft(role_of[kind], [line], marker, measure)
     if draft is not None:
         blocks.append(_draft_to_block(draft))
