@@ -186,6 +186,9 @@ class Block:
     end_page: int | None = None
     #: a justified paragraph whose last line fills the measure too: it has not ended (a page break cut it)
     runs_on: bool = False
+    #: ragged text: room (points) its last line leaves before the page's measure, and its first word's width
+    room: float | None = None
+    lead: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -499,3 +499,24 @@ def test_bold_run_in_heading_after_a_sentence_opens_a_new_paragraph(tmp_path):
     doc = extract_document(write_pdf(tmp_path / "run-in.pdf", pages))
     paragraphs = [b for b in doc.blocks if b.role == "paragraph" and b.page == 1 and "jobcentrene" in b.text]
     assert [b.run_in or b.text.split(".")[0] + "." for b in paragraphs] == leads
+
+
+@pytest.mark.parametrize("room", [False, True])
+def test_ragged_line_cut_mid_sentence_by_a_page_break_goes_on_before_a_capital(tmp_path, room):
+    """"… at afklaringen sker i regi af SIND" / "Pårørenderådgivning, da …": a ragged line that stops
+    mid-sentence with no room for the next page's first word was cut by the page break, though
+    that word is a name. With room for it, the line ended its paragraph."""
+    pages = [word_report_page(n) for n in range(1, 5)]
+    lines = ["Det er i denne henseende projektets erfaring, at det kan være en fordel,",
+             "at afklaringen sker i et tæt samarbejde med rådgiverne i regi af SIND"]
+    if room:
+        lines[1] = "at afklaringen sker i regi af SIND"
+    for k, line in enumerate(lines):
+        _justified_line(pages[0], 72, 740 - PITCH + k * PITCH, line, None)
+    rest = "Pårørenderådgivning, da borgerne så ikke frygter konsekvenser."
+    _justified_line(pages[1], 72, 70, rest, None)
+    for n in (3, 4):
+        pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "name-after-break.pdf", pages))
+    texts = [b.text for b in doc.blocks if b.role == "paragraph" and b.page <= 2]
+    assert texts == ([" ".join(lines), rest] if room else [" ".join(lines + [rest])])

@@ -23,7 +23,7 @@ from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
 from evalsearch.extract.geometry import DocGeometry, document_geometry
 from evalsearch.extract.keyfigures import key_figures_stage
-from evalsearch.extract.layout import MarginNote, PageLayout, page_to_layout
+from evalsearch.extract.layout import RAGGED_ROOM_EMS, MarginNote, PageLayout, page_to_layout
 from evalsearch.extract.lessons import lessons_stage
 from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.extract.navigation import drop_navigation
@@ -129,6 +129,7 @@ def _join_across_pages(layouts: list[PageLayout]) -> list[Block]:
                     footnote_refs=prev.footnote_refs + first.footnote_refs,
                     end_page=first.page,
                     runs_on=first.runs_on,
+                    room=first.room,
                 )
                 page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)
@@ -153,12 +154,16 @@ def _continues_on_next_page(prev: Block, first: Block) -> bool:
         return False
     if abs(prev.size - first.size) > 0.6:
         return False
-    if prev.runs_on:
+    ends_sentence = SENTENCE_END.search(prev.text) is not None and not prev.text.endswith("-")
+    # a ragged line is broken only when the next word does not fit: one that stops mid-sentence
+    # with no room for the next page's first word was cut by the page break ("… i regi af SIND" /
+    # "Pårørenderådgivning, da …")
+    no_room = prev.room is not None and prev.room <= first.lead + RAGGED_ROOM_EMS * prev.size
+    if prev.runs_on or (no_room and not ends_sentence):
         # the rest stands where the cut text stood: at the paragraph's edge, or a list item's text indent
         shift = first.bbox[0] - prev.bbox[0]
         if (2 < shift <= MARKER_INDENT_MAX) if prev.role == "bullet" else abs(shift) <= 2:
             return True
-    ends_sentence = SENTENCE_END.search(prev.text) is not None and not prev.text.endswith("-")
     if ends_sentence:
         # "… meget central, jf." / "omtalen af metoden …": the full stop was an abbreviation's
         return is_abbreviation(prev.text.split()[-1]) and first.text[:1].islower()
