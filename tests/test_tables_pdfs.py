@@ -573,3 +573,33 @@ def test_banded_row_opening_the_next_page_is_a_body_row_not_a_new_header(tmp_pat
     doc = extract_document(write_pdf(tmp_path / "banded-break.pdf", pages))
     assert [t.columns for t in doc.goal_tables] == [("Projekt", "Mål", "Status ved projektafslutning")]
     assert [r.indicator for r in doc.goal_tables[0].rows] == [f"Jobcenter {name}" for name in names]
+
+
+def test_list_markers_hung_before_a_columns_text_belong_to_that_column(tmp_path):
+    """In a table drawn without walls, a list marker ("›") hangs in the gutter left of its
+    column's text: it leads that column's item, and neither makes a column of its own nor ends
+    the cell to its left ("ernæringsre-" / "habiliteringsforløb" stays one word)."""
+    spec = page(1)
+    spec.text(72, 60, "Forandringsteori for projektet", bold=True)
+    spec.text(72, 80, "Aktiviteter", bold=True).text(250, 80, "Resultater", bold=True).text(410, 80, "Effekter", bold=True)
+    spec.hline(72, 523, 92)
+    cells = [  # per column: (marker, text) lines; a marker hangs 12 points left of the text
+        [("›", "Gennemførelse af ernæringsre-"), (None, "habiliteringsforløb"), ("›", "Undervisning af pårørende"),
+         ("›", "Kurser for kommuner")],
+        [("›", "Jobcentrene har viden"), (None, "om hjerneskade"), (None, "og støtte")],
+        [("›", "Bedre samarbejde"), (None, "med jobcentrene"), ("›", "Pårørende støtter"),
+         (None, "den hjerneskadede"), ("›", "SOP-skabelon")],
+    ]
+    for column, x in zip(cells, (72, 250, 410)):
+        for k, (marker, text) in enumerate(column):
+            if marker:
+                spec.text(x, 98 + 12 * k, marker, mono=True)
+            spec.text(x + 12, 98 + 12 * k, text, mono=True)
+    spec.hline(72, 523, 160)
+    spec.text(72, 180, "Efter tabellen følger almindelig tekst, som løber over hele spalten og ikke hører til.")
+    doc = extract_document(write_pdf(tmp_path / "hung-markers.pdf", [spec]))
+    tables = [b.text for b in doc.blocks if b.role == "table"]
+    assert len(tables) == 1 and "›" not in tables[0]
+    assert ("Gennemførelse af ernæringsrehabiliteringsforløb Undervisning af pårørende Kurser for kommuner | "
+            "Jobcentrene har viden om hjerneskade og støtte | "
+            "Bedre samarbejde med jobcentrene Pårørende støtter den hjerneskadede SOP-skabelon") in tables[0]

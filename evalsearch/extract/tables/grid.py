@@ -173,7 +173,24 @@ def gutter_edges(words: Sequence[Word], box: BBox, page: int, column_gap: float)
         blocked = sum(1 for row in rows for w in row if w.x0 < left - 1 < w.x1)
         if blocked <= max(1, len(rows) // 10):
             edges.append(left - 1.0)
-    return edges
+    return _before_markers(edges, words)
+
+
+def _before_markers(edges: list[float], words: Sequence[Word]) -> list[float]:
+    """Move a column's edge left of the list markers ("›", "•") hung before its text: a marker
+    stands in the gutter, and the text it leads is in the column to its right."""
+    markers = [w for w in words if w.text in BULLET_MARKERS]
+    if not markers:
+        return edges
+    out: list[float] = []
+    for edge in edges:
+        hung = [m for m in markers if edge - 2.5 * m.size <= m.x0 and m.x1 <= edge + 2.0]
+        moved = min((m.x0 for m in hung), default=edge + 1.0) - 1.0
+        if moved < edge and not any(w.x0 < moved < w.x1 for w in words):
+            edge = moved
+        if not out or edge - out[-1] >= MIN_COLUMN_WIDTH:
+            out.append(edge)  # an edge right of the markers it was moved before goes
+    return out
 
 
 #: share of a row's letters set in bold that makes the row bold
