@@ -225,7 +225,6 @@ class Project(AsDict):
     page: int | None = None
 
 
-
 @dataclass(frozen=True, slots=True)
 class GoalRow(AsDict):
     id: str | None
@@ -236,7 +235,6 @@ class GoalRow(AsDict):
     cells: tuple[str, ...]
     page: int
     achievement_pct: float | None = None
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +292,6 @@ class Figure(AsDict):
     labels: tuple[str, ...] = ()
 
 
-
 @dataclass(frozen=True, slots=True)
 class Lesson(AsDict):
     text: str
@@ -304,7 +301,6 @@ class Lesson(AsDict):
     page: int
     in_lessons_chapter: bool
     themes: tuple[str, ...] = ()
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +314,6 @@ class KeyFigure(AsDict):
     section: str | None = None
 
 
-
 @dataclass(frozen=True, slots=True)
 class ErrorItem(AsDict):
     """A failure inside one document that did not stop the rest of it."""
@@ -328,14 +323,12 @@ class ErrorItem(AsDict):
     page: int | None = None
 
 
-
 @dataclass(frozen=True, slots=True)
 class Source(AsDict):
     path: str
     sha256: str
     pages: int
     repaired: bool = False
-
 
 
 @dataclass(slots=True)
