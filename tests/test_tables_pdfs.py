@@ -603,3 +603,18 @@ def test_list_markers_hung_before_a_columns_text_belong_to_that_column(tmp_path)
     assert ("Gennemførelse af ernæringsrehabiliteringsforløb Undervisning af pårørende Kurser for kommuner | "
             "Jobcentrene har viden om hjerneskade og støtte | "
             "Bedre samarbejde med jobcentrene Pårørende støtter den hjerneskadede SOP-skabelon") in tables[0]
+
+
+def test_table_set_right_under_a_heading_without_a_caption_is_named_by_the_heading(tmp_path):
+    """Appendix tables ("B.4 BOMI – …" over a theory-of-change grid) carry no "Tabel" caption: the
+    heading right above names the table in ``other_tables``."""
+    pages = [page(n) for n in range(1, 3)]
+    pages[0].text(72, 70, "B.4 BOMI – Ny arbejdsmarkedsindsats", size=14, bold=True)
+    grid_rows(pages[0], 100, [[["Hovedaktiviteter"], ["Resultater"], ["Effekter"]],
+                              [["Udredning af", "målgruppen"], ["Borgerne er", "udredt"], ["Flere i job"]]])
+    pages[0].text(72, 200, "Efter tabellen følger almindelig tekst om projektets resultater.", size=10)
+    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "appendix.pdf", pages))
+    assert [(t.label, t.caption, t.rows) for t in doc.other_tables] == [
+        (None, "BOMI – Ny arbejdsmarkedsindsats",
+         (("Hovedaktiviteter", "Resultater", "Effekter"), ("Udredning af målgruppen", "Borgerne er udredt", "Flere i job")))]

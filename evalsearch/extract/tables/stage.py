@@ -11,10 +11,12 @@ goal, and in sentences about all goals of the table ("alle … mål … er nået
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from evalsearch.danish import sentences
+from evalsearch.extract.patterns import split_heading_number
 from evalsearch.extract.tables.assessment import verdict_of
 from evalsearch.extract.tables.merge import Table, merge_parts
 from evalsearch.extract.tables.records import Placement, goal_tables, is_goal_table, other_table, column_roles, header_names
@@ -157,6 +159,9 @@ def read_tables(context) -> None:
                 texts[place.section] = GoalText(document.blocks, place.section, by_kind)
             document.goal_tables.extend(goal_tables(table, place, texts[place.section].about))
             continue
+        if caption is None and index and document.blocks[index - 1].role == "heading":
+            # an appendix table set right under its heading ("B.4 BOMI – …") is named by it
+            place = replace(place, caption=split_heading_number(document.blocks[index - 1].text)[1] or None)
         other = other_table(table, place)
         if other is not None:
             document.other_tables.append(other)
