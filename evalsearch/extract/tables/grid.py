@@ -189,7 +189,7 @@ def _before_markers(edges: list[float], words: Sequence[Word]) -> list[float]:
         if moved < edge and not any(w.x0 < moved < w.x1 for w in words):
             edge = moved
         if not out or edge - out[-1] >= MIN_COLUMN_WIDTH:
-            out.append(edge)  # an edge right of the markers it was moved before goes
+            out.append(edge)  # the edge at the text of the markers moved before it goes
     return out
 
 
