@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from evalsearch.danish import is_abbreviation
 from evalsearch.errors import EvalsearchError, InputError, NoTextLayerError
 from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
@@ -146,10 +145,10 @@ def _last_text_block(blocks: list[Block]) -> int | None:
 
 
 def _continues_on_next_page(prev: Block, first: Block) -> bool:
-    """Does the next page open with the rest of the paragraph that ends this one? Yes when that
-    paragraph stops mid-sentence (or on an abbreviation's full stop) and the next page goes on in
-    lower case (or after a hyphen or a comma), or when it is set justified with its last line full
-    and the next page's paragraph stands at the same left edge."""
+    """Does the next page open with the rest of the paragraph that ends this one? Yes when the next
+    page goes on in lower case (or after a hyphen or a comma), or when the paragraph's last line
+    leaves no room for more (justified and full, or ragged and stopped mid-sentence with no room
+    for the next word) and the next page's paragraph stands at the same left edge."""
     if first.role != "paragraph" or first.label is not None or first.run_in is not None:
         return False
     if abs(prev.size - first.size) > 0.6:
@@ -165,8 +164,10 @@ def _continues_on_next_page(prev: Block, first: Block) -> bool:
         if (2 < shift <= MARKER_INDENT_MAX) if prev.role == "bullet" else abs(shift) <= 2:
             return True
     if ends_sentence:
-        # "… meget central, jf." / "omtalen af metoden …": the full stop was an abbreviation's
-        return is_abbreviation(prev.text.split()[-1]) and first.text[:1].islower()
+        # a paragraph never opens in lower case: after an abbreviation's full stop ("… meget
+        # central, jf." / "omtalen af metoden …") or in a run of items set as sentences ("… helt
+        # urealistisk." / "dem der ikke har …"), the next page goes on with this paragraph
+        return first.text[:1].islower()
     return first.text[:1].islower() or prev.text.endswith(("-", ",")) or first.text[:1].isdigit()
 
 
