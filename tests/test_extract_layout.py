@@ -306,22 +306,29 @@ def test_number_wrapped_to_the_start_of_a_line_goes_on_with_the_sentence(tmp_pat
     assert [b.role for b in doc.blocks if b.text.startswith("Flere borgere")] == ["bullet"]
 
 
-def test_page_break_after_an_abbreviation_does_not_end_the_paragraph(tmp_path):
-    """"… meget central, jf." / "omtalen af metoden …": the full stop before the page break was an
-    abbreviation's, and the next page goes on in lower case."""
+@pytest.mark.parametrize("cut, rest", [
+    # the full stop before the page break was an abbreviation's
+    (["Det er vigtigt, at borgerne selv tager ansvar. Her har metoden", "været meget central, jf."],
+     "omtalen af metoden i afsnit 4."),
+    # a run of items set as sentences
+    (["Indsatsgruppen peger på følgende karakteristika: dem der har en", "faglig ambition, som er helt urealistisk."],
+     "dem der ikke har den nødvendige selvindsigt."),
+])
+def test_page_break_after_a_full_stop_does_not_end_the_paragraph_the_next_page_goes_on_in_lower_case(tmp_path, cut, rest):
+    """"… meget central, jf." / "omtalen af metoden …", "… helt urealistisk." / "dem der ikke har …":
+    a paragraph never opens in lower case, so the next page goes on with the paragraph."""
     pages = [word_report_page(n) for n in range(1, 5)]
     pages[0].text(72, 70, "3 Erfaringer", size=14, bold=True)
-    pages[0].text(72, 740 - PITCH, "Det er vigtigt, at borgerne selv tager ansvar. Her har metoden", size=BODY)
-    pages[0].text(72, 740, "været meget central, jf.", size=BODY)
-    pages[1].text(72, 70, "omtalen af metoden i afsnit 4.", size=BODY)
+    pages[0].text(72, 740 - PITCH, cut[0], size=BODY)
+    pages[0].text(72, 740, cut[1], size=BODY)
+    pages[1].text(72, 70, rest, size=BODY)
     pages[1].text(72, 100, "Projektet har nået sine mål for deltagere og for", size=BODY)
     pages[1].text(72, 100 + PITCH, "borgere i job i alle tre kommuner.", size=BODY)
     for n in (3, 4):
         pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.", size=BODY)
-    doc = extract_document(write_pdf(tmp_path / "abbreviation.pdf", pages))
+    doc = extract_document(write_pdf(tmp_path / "full-stop.pdf", pages))
     texts = [b.text for b in doc.blocks if b.role == "paragraph"]
-    assert texts[:2] == ["Det er vigtigt, at borgerne selv tager ansvar. Her har metoden været meget central, "
-                         "jf. omtalen af metoden i afsnit 4.",
+    assert texts[:2] == [" ".join(cut + [rest]),
                          "Projektet har nået sine mål for deltagere og for borgere i job i alle tre kommuner."]
 
 
@@ -520,23 +527,3 @@ def test_ragged_line_cut_mid_sentence_by_a_page_break_goes_on_before_a_capital(t
     doc = extract_document(write_pdf(tmp_path / "name-after-break.pdf", pages))
     texts = [b.text for b in doc.blocks if b.role == "paragraph" and b.page <= 2]
     assert texts == ([" ".join(lines), rest] if room else [" ".join(lines + [rest])])
-
-
-def test_page_break_before_an_item_set_as_a_sentence_in_lower_case_does_not_end_the_paragraph(tmp_path):
-    """"… følgende karakteristika: dem der har en urealistisk ambition." / "dem der ikke har den
-    nødvendige selvindsigt.": a paragraph never opens in lower case, so the next page goes on
-    with the paragraph that a full stop ended."""
-    pages = [word_report_page(n) for n in range(1, 5)]
-    pages[0].text(72, 70, "3 Erfaringer", size=14, bold=True)
-    pages[0].text(72, 740 - PITCH, "Indsatsgruppen peger på følgende karakteristika: dem der har en", size=BODY)
-    pages[0].text(72, 740, "faglig ambition, som er helt urealistisk.", size=BODY)
-    pages[1].text(72, 70, "dem der ikke har den nødvendige selvindsigt.", size=BODY)
-    pages[1].text(72, 100, "Projektet har nået sine mål for deltagere og for", size=BODY)
-    pages[1].text(72, 100 + PITCH, "borgere i job i alle tre kommuner.", size=BODY)
-    for n in (3, 4):
-        pages[n - 1].text(72, 70, f"Afsnit på side {n} med almindelig tekst.", size=BODY)
-    doc = extract_document(write_pdf(tmp_path / "items.pdf", pages))
-    texts = [b.text for b in doc.blocks if b.role == "paragraph"]
-    assert texts[:2] == ["Indsatsgruppen peger på følgende karakteristika: dem der har en faglig ambition, som er "
-                         "helt urealistisk. dem der ikke har den nødvendige selvindsigt.",
-                         "Projektet har nået sine mål for deltagere og for borgere i job i alle tre kommuner."]
