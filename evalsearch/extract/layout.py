@@ -342,7 +342,7 @@ def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry) -> list[Block]
             continue
         if draft is not None:
             blocks.append(_draft_to_block(draft))
-        measure = 0.0 if geometry.justified else max(  # read by the ragged-text test only
+        measure = 0.0 if geometry.justified else max(  # ragged text only: the room its lines leave
             other.x1 for other in lines if abs(other.x0 - line.x0) <= 2 and abs(other.size - line.size) <= 0.6)
         draft = _Draft(role_of[kind], [line], marker, measure)
     if draft is not None:

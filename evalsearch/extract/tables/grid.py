@@ -31,6 +31,8 @@ EDGE_TOLERANCE = 1.5
 MIN_COLUMN_WIDTH = 12.0
 SPAN_GAP_RATIO = 0.45
 ROW_GAP_RATIO = 1.45
+#: a list marker hangs at most this many ems left of its column's text
+MARKER_HANG_EMS = 2.5
 _MARKUP = re.compile(r"^\|?\s*\{\d+\}\s*")  # a colspan marker left in the text layer: "| {2}Jobcenter"
 
 
@@ -184,7 +186,7 @@ def _before_markers(edges: list[float], words: Sequence[Word]) -> list[float]:
         return edges
     out: list[float] = []
     for edge in edges:
-        hung = [m for m in markers if edge - 2.5 * m.size <= m.x0 and m.x1 <= edge + 2.0]
+        hung = [m for m in markers if edge - MARKER_HANG_EMS * m.size <= m.x0 and m.x1 <= edge + 2.0]
         moved = min((m.x0 for m in hung), default=edge + 1.0) - 1.0
         if moved < edge and not any(w.x0 < moved < w.x1 for w in words):
             edge = moved
