@@ -48,6 +48,17 @@ def slow(task: int, options: float) -> int:
     return task
 
 
+def hang_and_tell(task: int, options: tuple) -> int:
+    """Write this worker's pid to ``options[1]`` and hang when the task equals ``options[0]``."""
+    victim, pid_file = options
+    if task == victim:
+        with open(f"{pid_file}.part", "w") as f:
+            f.write(str(os.getpid()))
+        os.replace(f"{pid_file}.part", pid_file)  # the test never reads a half-written pid
+        time.sleep(120)
+    return task
+
+
 def slow_warm_up(options) -> None:
     time.sleep(1.5)
 

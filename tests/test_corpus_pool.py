@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 
 import pytest
 
@@ -85,16 +87,33 @@ def test_workers_that_die_while_starting_fail_the_run_with_a_reason():
     assert multiprocessing.active_children() == []
 
 
-def test_workers_killed_from_outside_fail_their_task_only():
-    results = run_in_workers(list(range(6)), corpus_faults.slow, corpus_faults.failed, 0.5, PoolOptions(2))
-    got = [next(results)]
-    for child in multiprocessing.active_children():  # the busy worker and the one just done
-        os.kill(child.pid, signal.SIGKILL)
+def test_a_busy_worker_killed_from_outside_fails_its_task_only(tmp_path):
+    pid_file = tmp_path / "pid"
+
+    def kill_the_busy_worker():
+        deadline = time.monotonic() + 60
+        while not pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(int(pid_file.read_text()), signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_the_busy_worker, daemon=True)
+    killer.start()
+    results = run(corpus_faults.hang_and_tell, list(range(6)), options=(2, str(pid_file)))
+    killer.join()
+    assert sorted(r for r in results if not isinstance(r, tuple)) == [0, 1, 3, 4, 5]
+    assert [r for r in results if isinstance(r, tuple)] == [
+        ("failed", 2, "the PDF reader crashed on this file (worker process killed by SIGKILL (out of memory?))")
+    ]
+    assert multiprocessing.active_children() == []
+
+
+def test_an_idle_worker_killed_from_outside_is_replaced_and_no_task_is_lost():
+    results = run_in_workers(list(range(4)), corpus_faults.square, corpus_faults.failed, None, PoolOptions(1))
+    got = [next(results)]  # the only worker is idle while the consumer holds this result
+    (idle,) = multiprocessing.active_children()
+    os.kill(idle.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
     got += list(results)
-    done = sorted(r for r in got if not isinstance(r, tuple))
-    failed = sorted(r[1] for r in got if isinstance(r, tuple))
-    assert sorted(done + failed) == list(range(6))
-    assert 1 <= len(failed) <= 2
-    assert {r[2] for r in got if isinstance(r, tuple)} == {
-        "the PDF reader crashed on this file (worker process killed by SIGKILL (out of memory?))"
-    }
+    assert sorted(got) == [0, 1, 4, 9]
