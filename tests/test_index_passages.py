@@ -108,3 +108,19 @@ def test_shared_reports_give_passages_of_every_paragraph(extracted):
         paragraphs = [b for b in document.blocks if b.role in ("paragraph", "bullet") and any(c.isalpha() for c in b.text)]
         assert len(passages) >= len(paragraphs), doc_id
         assert len({p.key for p in passages}) == len(passages)
+
+
+def test_a_lesson_heading_is_ranked_in_the_first_of_its_passages_only(document):
+    heading = "Sørg for ledelsesmæssig opbakning."
+    more = [Lesson("Ledelsen skal deltage i styregruppen.", "4.2", "Læringer", heading, 4, True),
+            Lesson("Ledelsen skal kende målene.", "4.2", "Læringer", heading, 4, True),
+            Lesson("Lederne skal have tid.", "4.2", "Læringer", "Giv lederne tid.", 4, True)]
+    document.blocks.append(block(f"{heading} er en god overskrift.", page=5))
+    document.lessons.extend(more)
+    passages = document_to_passages(document)
+    under = [p for p in passages if p.heading == heading and "lesson" in p.kinds]
+    assert [p.text.startswith(heading) for p in under] == [True, True, True]
+    assert [p.ranked_from for p in under] == [0, len(heading), len(heading)]
+    assert [p.text[p.ranked_from:].strip() for p in under[1:]] == [m.text for m in more[:2]]
+    others = [p for p in passages if p not in under]
+    assert others and all(p.ranked_from == 0 for p in others)

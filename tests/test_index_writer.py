@@ -8,11 +8,13 @@ import pytest
 
 from evalsearch.errors import SearchIndexError
 from evalsearch.extract.pipeline import extract_document
+from evalsearch.index.records import Passage
 from evalsearch.index.search import search
 from evalsearch.index.writer import (
     SOURCES_NAME,
     index_exists,
     open_index,
+    passage_fields,
     plan_update,
     read_sources,
     update_index,
@@ -131,3 +133,12 @@ def test_saved_postings_of_frequent_terms_give_the_same_ranking(tmp_path, corpus
         path.unlink()
     without = [(h.passage.key, round(h.score, 4)) for h in search(index_dir, "ledelsesmæssig opbakning").hits]
     assert with_file == without and with_file
+
+
+def test_a_repeated_lesson_heading_is_indexed_as_context_only():
+    passage = Passage("rapport", 7, "lesson", "Sørg for opbakning. Ledelsen skal deltage.", 4,
+                      heading="Sørg for opbakning.", section_title="Læringer", ranked_from=19)
+    fields = passage_fields(passage, ())
+    assert fields["text"] == passage.text
+    assert {fields[f] for f in ("exact", "lemma", "expanded")} == {" Ledelsen skal deltage."}
+    assert fields["context"] == "Sørg for opbakning. Læringer"

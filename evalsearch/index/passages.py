@@ -117,6 +117,7 @@ class _Builder:
         self.document = document
         self.themes_of = themes_of
         self.passages: list[Passage] = []
+        self.lesson_headings: set[str] = set()
 
     def add(self, kinds: Iterable[str], text: str, page: int, section: str | None = None,
             section_title: str | None = None, heading: str | None = None,
@@ -130,6 +131,12 @@ class _Builder:
             found += _theme_names(self.themes_of(text))
         doc = self.document
         project = _project_for(doc.projects, f"{section_title or ''} {heading or ''}")
+        ranked_from = 0
+        lead = _SPACE.sub(" ", heading).strip() if heading and "lesson" in ordered else ""
+        if lead and text.startswith(lead):
+            if lead in self.lesson_headings:
+                ranked_from = len(lead)
+            self.lesson_headings.add(lead)
         self.passages.append(
             Passage(
                 doc_id=doc.doc_id,
@@ -146,6 +153,7 @@ class _Builder:
                 operator=project.operator if project else None,
                 pool_year=project.pool_year if project else None,
                 themes=tuple(dict.fromkeys(found)),
+                ranked_from=ranked_from,
             )
         )
 

@@ -21,6 +21,12 @@ class Passage:
     once, with kind "lesson" and kinds ("lesson", "keyfigure", "paragraph")).
     ``heading`` is the margin note, lesson heading or table caption it sits
     under; ``number`` is its place in the report's reading order.
+    ``ranked_from`` is where the words it is ranked by start in ``text``: past
+    a lesson heading that an earlier passage of the report already opens with.
+    A long lesson is several passages, each shown with its heading; were the
+    heading ranked in each, a query that matches only the heading would fill
+    the first hits with one lesson. After its first passage, the heading
+    counts as context (``passage_fields``).
     """
 
     doc_id: str
@@ -37,6 +43,7 @@ class Passage:
     operator: str | None = None
     pool_year: int | None = None
     themes: tuple[str, ...] = ()
+    ranked_from: int = 0
 
     @property
     def key(self) -> str:

@@ -219,6 +219,7 @@ def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
     """The index document of one passage."""
     context = " ".join(x for x in (passage.heading, passage.section_title) if x)
     years = (passage.pool_year,) if passage.pool_year else doc_years
+    ranked = passage.text[passage.ranked_from:]
     return {
         "key": passage.key,
         "doc_id": passage.doc_id,
@@ -226,9 +227,9 @@ def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
         "kind": passage.kind,
         "kinds": ",".join(passage.kinds),
         "text": passage.text,
-        "exact": passage.text,
-        "lemma": passage.text,
-        "expanded": passage.text,
+        "exact": ranked,
+        "lemma": ranked,
+        "expanded": ranked,
         "context": context,
         "page": passage.page,
         "title": passage.title,
