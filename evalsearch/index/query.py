@@ -61,7 +61,7 @@ class QueryWeights:
     parts: float = 0.8
     part: float = 0.3
     prefix: float = 0.6
-    context: float = 0.3
+    context: float = 0.5
     phrase: float = 1.5
     near: float = 0.5
     near_slop: int = 6
