@@ -8,7 +8,8 @@ themes. Text that the report prints once is indexed once:
 * A lesson is read from a paragraph; that paragraph becomes one passage of
   kind "lesson" (the lesson's heading goes in front of its text when the
   paragraph does not already start with it). A lesson found in no paragraph
-  is a passage of its own.
+  is a passage of its own. A heading that opens several passages (a long
+  lesson) is ranked in the first of them only (``Passage.ranked_from``).
 * A key figure is a sentence of a paragraph; that paragraph also stands for
   kind "keyfigure" (``Passage.kinds``). A key figure found in no paragraph is
   a passage of its own.
@@ -132,11 +133,11 @@ class _Builder:
         doc = self.document
         project = _project_for(doc.projects, f"{section_title or ''} {heading or ''}")
         ranked_from = 0
-        lead = _SPACE.sub(" ", heading).strip() if heading and "lesson" in ordered else ""
-        if lead and text.startswith(lead):
-            if lead in self.lesson_headings:
-                ranked_from = len(lead)
-            self.lesson_headings.add(lead)
+        lesson_heading = _SPACE.sub(" ", heading).strip() if heading and "lesson" in ordered else ""
+        if lesson_heading and text.startswith(lesson_heading):
+            if lesson_heading in self.lesson_headings:
+                ranked_from = len(lesson_heading)
+            self.lesson_headings.add(lesson_heading)
         self.passages.append(
             Passage(
                 doc_id=doc.doc_id,

@@ -1,7 +1,8 @@
 """The fields of the passage index.
 
-The passage text is analysed three times, into fields ranked in this order
-by the query builder (``query``):
+The passage text (past a lesson heading an earlier passage already ranks
+on, ``Passage.ranked_from``) is analysed three times, into fields ranked in
+this order by the query builder (``query``):
 
 * ``exact``: the words as written, stop words kept (phrases as typed);
 * ``lemma``: lemmas (a stem for words the lexicon lacks), stop words removed
