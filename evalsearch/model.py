@@ -186,9 +186,10 @@ class Block:
     end_page: int | None = None
     #: a justified paragraph whose last line fills the measure too: it has not ended (a page break cut it)
     runs_on: bool = False
-    #: ragged text: room (points) its last line leaves before the page's measure, and its first word's width
+    #: ragged text: room (points) its last line leaves before the page's measure
     room: float | None = None
-    lead: float = 0.0
+    #: width (points) of its first word: the room a line above it needed to take that word
+    first_word_width: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

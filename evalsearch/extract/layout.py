@@ -326,7 +326,7 @@ def _draft_to_block(draft: _Draft) -> Block:
         footnote_refs=tuple(refs),
         runs_on=draft.role in ("paragraph", "bullet") and runs_on(draft.lines),
         room=draft.measure - draft.last.x1 if draft.measure else None,
-        lead=draft.first.words[0].x1 - draft.first.words[0].x0,
+        first_word_width=draft.first.words[0].x1 - draft.first.words[0].x0,
     )
 
 

@@ -158,7 +158,7 @@ def _continues_on_next_page(prev: Block, first: Block) -> bool:
     # with no room for the next page's first word was cut by the page break ("… i regi af SIND" /
     # "Pårørenderådgivning, da …"); the room is measured against the page's longest line, so it is
     # never underrated and two paragraphs are not joined for want of it
-    no_room = prev.room is not None and prev.room <= first.lead + RAGGED_ROOM_EMS * prev.size
+    no_room = prev.room is not None and prev.room <= first.first_word_width + RAGGED_ROOM_EMS * prev.size
     if prev.runs_on or (no_room and not ends_sentence):
         # the rest stands where the cut text stood: at the paragraph's edge, or a list item's text indent
         shift = first.bbox[0] - prev.bbox[0]
