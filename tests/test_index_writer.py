@@ -120,6 +120,19 @@ def test_the_analysis_memo_is_saved_beside_the_index(tmp_path, corpus):
     assert "samarbejdsaftaler" in memo.tables["readings"]
 
 
+def test_a_memo_saved_before_words_were_told_apart_by_kind_still_serves(tmp_path):
+    """Memos of earlier versions hold True for every known word; that is asked again, not trusted."""
+    from evalsearch.index.morphology import WordMorphology
+
+    old = WordMorphology()
+    old.tables["known"].update({"ordniger": True, "ordninger": True, "samskabellse": False})
+    old.save(tmp_path / "memo.bin")
+    memo = WordMorphology()
+    assert memo.load(tmp_path / "memo.bin")
+    assert [memo.known_as(w) for w in ("ordniger", "ordninger", "samskabellse")] == ["compound", "form", ""]
+    assert memo.is_known("ordninger") and not memo.is_known("samskabellse")
+
+
 def test_saved_postings_of_frequent_terms_give_the_same_ranking(tmp_path, corpus, monkeypatch):
     import evalsearch.index.hotterms as hotterms
 

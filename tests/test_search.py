@@ -42,6 +42,20 @@ def test_a_known_word_is_not_corrected(search_index):
     assert search(search_index, "frivillige", {"limit": 3}).corrections == []
 
 
+def test_a_typo_that_splits_into_known_words_is_corrected(search_index):
+    """The brief's example: "ordniger" reads as "ord" + "niger", yet "ordninger" is one letter away."""
+    result = search(search_index, "ordniger", {"limit": 5})
+    assert [(c.original, c.corrected) for c in result.corrections] == [("ordniger", "ordninger")]
+    assert all("ordning" in text.lower() for text in hit_texts(result))
+
+
+@pytest.mark.parametrize("word", ["pårørendenetværk", "ledelsesforankring", "jobcentersamarbejde"])
+def test_a_new_compound_is_not_taken_for_a_typo(search_index, word):
+    result = search(search_index, word, {"limit": 5})
+    assert result.corrections == []
+    assert result.hits
+
+
 def test_highlights_mark_the_matching_words(search_index):
     result = search(search_index, "samarbejdsaftale", {"limit": 5})
     marked = {m.lower() for h in result.hits for m in re.findall(r"\*\*(.+?)\*\*", h.highlight)}

@@ -106,7 +106,7 @@ class WordMorphology:
             found = split_compound(word)
             found = found if plausible_split(found) else ()
             table[word] = found
-        return found
+        return found or ""
 
     def saved_parts(self, word: str) -> tuple[str, ...] | None:
         """The memoised compound parts of a word; None if it was never analysed (never loads the lexicon).
@@ -145,16 +145,33 @@ class WordMorphology:
         >>> WordMorphology().is_known("samskabellse")
         False
         """
+        return bool(self.known_as(word))
+
+    def known_as(self, word: str) -> str:
+        """How the lexicon knows a word: "form" (a form or a regular inflection), "compound"
+        (only as a split into known words) or "" (not at all).
+
+        A split is weak evidence: a typo can cut into known words by chance
+        ("ordniger" → "ord" + "niger"), so the query builder still looks for
+        an index word one edit away from a word known only as a compound.
+
+        >>> morphology = WordMorphology()
+        >>> morphology.known_as("ordninger"), morphology.known_as("ordniger"), morphology.known_as("samskabellse")
+        ('form', 'compound', '')
+        """
         table = self.tables["known"]
         found = table.get(word)
-        if found is None:
+        if found is None or found is True:  # True: a memo saved before the kinds were told apart
             from evalsearch.danish.compounds import compound_analysis
             from evalsearch.danish.lexicon import forms, inflection_base
 
-            parts = tuple(part.lemma for part in compound_analysis(word))
-            found = word in forms() or bool(inflection_base(word)) or (bool(parts) and plausible_split(parts))
+            if word in forms() or inflection_base(word):
+                found = "form"
+            else:
+                parts = tuple(part.lemma for part in compound_analysis(word))
+                found = "compound" if parts and plausible_split(parts) else ""
             table[word] = found
-        return found
+        return found or ""
 
     def save(self, path: str | Path) -> None:
         """Write the memo to ``path`` (through a temporary file and a rename)."""

@@ -325,17 +325,28 @@ class QueryBuilder:
         return self._vocabulary
 
     def _correct(self, word: str, plan: PlannedQuery) -> str:
-        """The word itself, or the most similar index word if it looks like a typo."""
+        """The word itself, or the most similar index word if it looks like a typo.
+
+        A word the lexicon does not know is corrected to the most similar index
+        word (``QueryWeights.min_similarity``). A word it knows only as a split
+        into known words is corrected only to an index word one edit away
+        (a letter left out, added, changed or two swapped: "ordniger" →
+        "ordninger"), since a new compound is rarely that close to another word.
+        """
         if not word.isalpha() or self._in_index("exact", word):
             return word
         tokens = _analyse(self.expanded, word)
-        if not tokens or MORPHOLOGY.is_known(word):
+        if not tokens:
             return word
-        if any(self._in_index("expanded", t.text) for t in tokens if t.morph == "lemma"):
+        known = MORPHOLOGY.known_as(word)
+        if known == "form" or any(self._in_index("expanded", t.text) for t in tokens if t.morph == "lemma"):
             return word
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
 
         candidates = [t for t in self.vocabulary() if abs(len(t) - len(word)) <= 3]
+        if known:
+            candidates = [t for t in candidates if OSA.distance(word, t, score_cutoff=1) <= 1]
         found = process.extract(word, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=self.weights.min_similarity)
         if not found:
             return word
