@@ -49,6 +49,12 @@ def test_a_typo_that_splits_into_known_words_is_corrected(search_index):
     assert all("ordning" in text.lower() for text in hit_texts(result))
 
 
+def test_a_typo_is_corrected_to_the_word_fewest_edits_away(search_index):
+    """"modlu" shares as many letters with "model" as with "modul", but is one swap from "modul"."""
+    result = search(search_index, "modlu", {"limit": 3})
+    assert [(c.original, c.corrected) for c in result.corrections] == [("modlu", "modul")]
+
+
 @pytest.mark.parametrize("word", ["pårørendenetværk", "ledelsesforankring", "jobcentersamarbejde"])
 def test_a_new_compound_is_not_taken_for_a_typo(search_index, word):
     result = search(search_index, word, {"limit": 5})

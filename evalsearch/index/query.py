@@ -350,6 +350,8 @@ class QueryBuilder:
         found = process.extract(word, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=self.weights.min_similarity)
         if not found:
             return word
-        best = max(found, key=lambda m: (round(m[1], 1), self.reader.doc_frequency("exact", m[0])))
+        # fewest edits first: a swap of two letters ("modlu") is one edit from "modul", two from "model"
+        best = max(found, key=lambda m: (-OSA.distance(word, m[0]), round(m[1], 1),
+                                         self.reader.doc_frequency("exact", m[0])))
         plan.corrections.append(Correction(word, best[0], round(best[1], 1)))
         return best[0]
