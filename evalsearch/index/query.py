@@ -328,10 +328,13 @@ class QueryBuilder:
         """The word itself, or the most similar index word if it looks like a typo.
 
         A word the lexicon does not know is corrected to the most similar index
-        word (``QueryWeights.min_similarity``). A word it knows only as a split
-        into known words is corrected only to an index word one edit away
-        (a letter left out, added, changed or two swapped: "ordniger" →
-        "ordninger"), since a new compound is rarely that close to another word.
+        word (``QueryWeights.min_similarity``). Two kinds of words are corrected
+        only to an index word one edit away (a letter left out, added, changed,
+        or two swapped), since a real word is rarely that close to another: one
+        the lexicon knows only as a split into known words ("ordniger" → "ord" +
+        "niger", corrected to "ordninger"), and an unknown one whose stem the
+        index holds by chance ("bogere": "bog"; corrected to "borgere") and that
+        is not an inflection of one of those index words ("samskabelsens").
         """
         if not word.isalpha() or self._in_index("exact", word):
             return word
@@ -339,14 +342,19 @@ class QueryBuilder:
         if not tokens:
             return word
         known = MORPHOLOGY.known_as(word)
-        if known == "form" or any(self._in_index("expanded", t.text) for t in tokens if t.morph == "lemma"):
+        stems = {t.text for t in tokens if t.morph == "lemma"}
+        stem_indexed = any(self._in_index("expanded", t) for t in stems)
+        if known == "form" or (known and stem_indexed):
             return word
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import OSA
 
         candidates = [t for t in self.vocabulary() if abs(len(t) - len(word)) <= 3]
-        if known:
+        if known or stem_indexed:
             candidates = [t for t in candidates if OSA.distance(word, t, score_cutoff=1) <= 1]
+        if stem_indexed and any(stems & {t.text for t in _analyse(self.expanded, c) if t.morph == "lemma"}
+                                for c in candidates):
+            return word
         found = process.extract(word, candidates, scorer=fuzz.ratio, limit=5, score_cutoff=self.weights.min_similarity)
         if not found:
             return word
