@@ -51,6 +51,19 @@ def test_a_typo_that_reads_as_known_words_is_corrected(search_index, typo, word)
     assert all(word[:5] in text.lower() for text in hit_texts(result))
 
 
+@pytest.mark.parametrize(("typed", "word"), [("paaroerende", "pårørende"), ("parorende", "pårørende"),
+                                            ("laeringer", "læringer")])
+def test_a_word_typed_without_danish_letters_is_read_with_them(search_index, typed, word):
+    result = search(search_index, typed, {"limit": 3})
+    assert [(c.original, c.corrected) for c in result.corrections] == [(typed, word)]
+
+
+def test_a_query_without_danish_letters_ranks_as_the_query_with_them(search_index):
+    keys = [[h.passage.key for h in search(search_index, q, {"limit": 10}).hits]
+            for q in ("ledelsesmaessig opbakning", "ledelsesmæssig opbakning")]
+    assert keys[0] == keys[1] and keys[0]
+
+
 def test_an_unknown_inflection_of_an_index_word_is_not_corrected(search_index):
     assert search(search_index, "samskabelsens", {"limit": 3}).corrections == []
 

@@ -18,7 +18,8 @@ Modules, one job each:
 * ``derivations``: ``base_forms`` links ("ledelsesmæssig" → "ledelse" → "lede";
   data: ``derivation_data``)
 * ``nlp``: ``get_nlp``, ``sentences``, ``lemmas``
-* ``tokens``: ``normalise``, the one look-up normalisation
+* ``tokens``: ``normalise``, the one look-up normalisation; ``ascii_key`` for words
+  written without æ, ø and å
 
 Expensive resources load once per process on first use (the lexicon in about
 1-1.5 s and 170 MB, the spaCy pipeline in another 1.5 s and 95 MB); the

@@ -31,3 +31,26 @@ def normalise(token: str) -> str:
     while end > start and not word[end - 1].isalnum():
         end -= 1
     return word[start:end].lower()
+
+
+#: Danish letters as a keyboard without them writes them, in the spelling key of ``ascii_key``
+_ASCII_LETTERS = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
+_ASCII_DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
+
+
+def ascii_key(word: str) -> str:
+    """One key for the ways a word is written without æ, ø and å.
+
+    A keyboard without them gives "paaroerende" (aa, oe, ae) or "parorende"
+    (the letters without their marks) for "pårørende"; both, and any mix,
+    share a key with it.
+
+    >>> {ascii_key(w) for w in ("pårørende", "paaroerende", "parorende", "paarørende")}
+    {'parorende'}
+    >>> ascii_key("ledelsesmæssig") == ascii_key("ledelsesmaessig")
+    True
+    """
+    key = word.lower().translate(_ASCII_LETTERS)
+    for digraph, letter in _ASCII_DIGRAPHS:
+        key = key.replace(digraph, letter)
+    return key

@@ -137,6 +137,7 @@ class QueryBuilder:
         self.lemma = schema["lemma"].analyzer
         self.expanded = schema["expanded"].analyzer
         self._vocabulary: list[str] | None = None
+        self._ascii_spellings: dict[str, list[str]] | None = None
 
     def build(self, text: str) -> PlannedQuery:
         parser = QueryParser("exact", self.searcher.schema, plugins=parser_plugins(), group=OrGroup)
@@ -324,6 +325,19 @@ class QueryBuilder:
             self._vocabulary = [t for t in terms if t.isalpha()]
         return self._vocabulary
 
+    def _respelled(self, word: str) -> str | None:
+        """The index word that ``word`` writes without æ, ø and å ("paaroerende", "parorende" →
+        "pårørende"; the most frequent if several), or None."""
+        from evalsearch.danish.tokens import ascii_key  # here: a search for corpus words loads nothing Danish
+
+        if self._ascii_spellings is None:
+            self._ascii_spellings = {}
+            for term in self.vocabulary():
+                if not term.isascii():
+                    self._ascii_spellings.setdefault(ascii_key(term), []).append(term)
+        found = self._ascii_spellings.get(ascii_key(word), [])
+        return max(found, key=lambda t: self.reader.doc_frequency("exact", t)) if found else None
+
     def _correct(self, word: str, plan: PlannedQuery) -> str:
         """The word itself, or the most similar index word if it looks like a typo.
 
@@ -349,6 +363,10 @@ class QueryBuilder:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import OSA
 
+        respelled = self._respelled(word)
+        if respelled:
+            plan.corrections.append(Correction(word, respelled, round(fuzz.ratio(word, respelled), 1)))
+            return respelled
         candidates = [t for t in self.vocabulary() if abs(len(t) - len(word)) <= 3]
         if known or stem_indexed:
             candidates = [t for t in candidates if OSA.distance(word, t, score_cutoff=1) <= 1]
