@@ -81,7 +81,8 @@ def test_goal_rows_table_rows_and_figures_are_passages(document):
     ]
     assert [p.text for p in by_kind(passages, "table")] == ["Formål At bruge netværk"]
     assert [p.text for p in by_kind(passages, "figure")] == ["Figur 2-1 Samarbejdsmodellen"]
-    assert by_kind(passages, "goal")[0].heading == "Status"
+    assert by_kind(passages, "goal")[0].heading == "Tabel 3-1 Status"
+    assert by_kind(passages, "table")[0].heading == "Tabel 2-1 Basisoplysninger"
 
 
 def test_a_table_no_structured_table_claims_is_indexed_as_text(document):

@@ -156,6 +156,18 @@ def test_excluded_words_are_excluded(search_index):
     assert result.hits and not any("mentor" in t.lower() for t in hit_texts(result))
 
 
+def test_a_hyphen_inside_a_word_excludes_nothing(search_index):
+    """"Figur 3-1" is a label, not "Figur 3" without "1"."""
+    result = search(search_index, "Figur 3-1", {"limit": 5})
+    assert [h.passage.text.startswith("Figur 3-1") for h in result.hits[:2]] == [True, True]
+
+
+def test_a_table_label_finds_the_rows_of_its_table(search_index):
+    result = search(search_index, "Tabel 3-1", {"limit": 10, "kinds": ["goal"]})
+    assert result.hits[0].passage.heading.startswith("Tabel 3-1")
+    assert all(" 3-1 " in h.passage.heading for h in result.hits)  # one report prints "Table 3-1"
+
+
 def test_a_quoted_phrase_must_stand_together(search_index):
     result = search(search_index, '"tæt opfølgning"', {"limit": 10})
     assert result.hits and all(re.search(r"tæt\w* opfølgning", t.lower()) for t in hit_texts(result))

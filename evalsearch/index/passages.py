@@ -247,12 +247,18 @@ def document_to_passages(document: Document) -> list[Passage]:
         for row in table.rows:
             cells = " ".join(c for c in row.cells if c)
             prefix = f"{row.id}: " if row.id and not cells.startswith(row.id) else ""
-            builder.add(("goal",), prefix + cells, row.page, table.section, title_of.get(table.section), table.caption)
+            builder.add(("goal",), prefix + cells, row.page, table.section, title_of.get(table.section),
+                        _table_heading(table))
     for other in document.other_tables:
         for cells in other.rows:
             builder.add(("table",), " ".join(c for c in cells if c), other.page, other.section,
-                        title_of.get(other.section), other.caption)
+                        title_of.get(other.section), _table_heading(other))
     for figure in document.figures:
         builder.add(("figure",), f"{figure.label} {figure.caption}", figure.page, figure.section,
                     title_of.get(figure.section))
     return builder.passages
+
+
+def _table_heading(table) -> str | None:
+    """A table's label and caption ("Tabel 3-1 Status på aktivitetsmålene"): its rows are found by either."""
+    return " ".join(part for part in (table.label, table.caption) if part) or None

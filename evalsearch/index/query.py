@@ -110,9 +110,14 @@ class PlannedQuery:
     clauses: list = field(default_factory=list)
 
 
+#: + and - mark a word only at its start: "Figur 3-1" and "e-mail" are words, not "3" without "1"
+_PLUS = r"(?<![^\s(])\+(?=[^\s+-])"
+_MINUS = r"(?<![^\s(])-(?=[^\s+-])"
+
+
 def parser_plugins() -> list:
     """The query syntax: words, "phrases", +required/-excluded words, (groups)."""
-    return [WhitespacePlugin(), PhrasePlugin(), PlusMinusPlugin(), GroupPlugin()]
+    return [WhitespacePlugin(), PhrasePlugin(), PlusMinusPlugin(_PLUS, _MINUS), GroupPlugin()]
 
 
 def _analyse(analyzer, word: str) -> list:
