@@ -86,19 +86,24 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
     changed files (by sha256) are read; a document whose file is gone leaves
     the index. A file that cannot be read is reported and the run goes on.
 
+    Without PATHS, the index is updated from the files it was built from
+    (after an upgrade of evalsearch, that rebuilds it).
+
     Examples:
 
         evalsearch index reports/
 
         evalsearch index --sample --index my-index/
+
+        evalsearch index
     """
     from evalsearch.cli import input_paths
 
+    target = index_dir or _default_index_dir()
     try:
-        pdfs = input_paths(paths, sample)
+        pdfs = _indexed_files(target, silent) if not paths and not sample else input_paths(paths, sample)
     except UsageError as exc:
         fail_usage(exc)
-    target = index_dir or _default_index_dir()
     try:
         failed = build_index(pdfs, target, jobs, silent, corpus_dir)
     except EvalsearchError as exc:
@@ -109,6 +114,36 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
                    "so the same command run again goes on from there", err=True)
         sys.exit(130)
     sys.exit(1 if failed else 0)
+
+
+def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
+    """The files an existing index was built from (those still there; the others leave it)."""
+    from evalsearch.index.writer import index_exists, read_sources
+
+    if not index_exists(index_dir):
+        raise UsageError(f"no search index in {index_dir} to update; give PDF files or directories, "
+                         "or --sample for the bundled sample corpus")
+    try:
+        sources = read_sources(index_dir)
+    except EvalsearchError as exc:
+        raise UsageError(str(exc)) from exc
+    paths = sorted({Path(s.path) for s in sources.values()})
+    if not silent:
+        click.echo(f"index: updating {index_dir} from the {len(paths)} files it was built from", err=True)
+    return [path for path in paths if path.exists()]
+
+
+def _sample_only(index_dir: Path) -> bool:
+    """True if an index holds the bundled sample corpus and nothing else (as the first search builds it)."""
+    from evalsearch.corpus.files import sample_corpus_dir
+    from evalsearch.index.writer import read_sources
+
+    try:
+        sources = read_sources(index_dir)
+    except EvalsearchError:
+        return False
+    sample = sample_corpus_dir()
+    return bool(sources) and all(Path(s.path).resolve().parent == sample for s in sources.values())
 
 
 @click.command("search")
@@ -146,7 +181,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     """
     from evalsearch.index.output import correction_note, result_to_json, result_to_text
     from evalsearch.index.search import SearchSettings, search
-    from evalsearch.index.writer import index_exists
+    from evalsearch.index.writer import index_exists, is_current
 
     try:
         settings = SearchSettings.resolve({"limit": limit, "kinds": kinds, "doc_ids": doc_ids, "years": years,
@@ -154,10 +189,12 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     except UsageError as exc:
         fail_usage(exc)
     target = index_dir or _default_index_dir()
-    if index_dir is None and not index_exists(target):
+    first = not index_exists(target)
+    if index_dir is None and (first or (not is_current(target) and _sample_only(target))):
         from evalsearch.corpus.files import find_pdfs, sample_corpus_dir
 
-        click.echo(f"search: no index yet; building one over the bundled sample corpus in {target}", err=True)
+        why = "no index yet" if first else "the sample index is from another version of evalsearch"
+        click.echo(f"search: {why}; building one over the bundled sample corpus in {target}", err=True)
         try:
             build_index(find_pdfs([sample_corpus_dir()]), target, None, silent=False)
         except EvalsearchError as exc:

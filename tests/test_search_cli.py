@@ -79,10 +79,44 @@ def test_index_reports_a_bad_file_and_indexes_the_rest(inbox, tmp_path):
     assert "2 documents in" in result.stderr.splitlines()[-1]
 
 
-def test_index_without_paths_is_a_usage_error():
+def test_index_without_paths_and_without_an_index_is_a_usage_error(user_data_home):
     result = run(["index"])
     assert result.exit_code == 2
-    assert result.stderr == "error: give at least one PDF file or directory, or --sample for the bundled sample corpus\n"
+    assert result.stderr == (f"error: no search index in {user_data_home / 'index'} to update; give PDF files or "
+                             "directories, or --sample for the bundled sample corpus\n")
+
+
+def test_index_without_paths_updates_from_the_files_it_was_built_from(inbox, tmp_path):
+    index_dir = tmp_path / "index"
+    assert run(["index", inbox, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    text_report(inbox / "alfa.pdf", ["Styregruppen har mødtes hver måned."])
+    (inbox / "beta.pdf").unlink()
+    result = run(["index", "--index", index_dir, "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"index: updating {index_dir} from the 2 files it was built from"
+    assert lines[-1] == f"index: 1 documents indexed (1 passages), 1 removed; 1 documents in {index_dir}"
+    hits = json.loads(run(["search", "styregruppen", "--index", index_dir, "--format", "json"]).stdout)
+    assert [h["doc_id"] for h in hits] == ["alfa"]
+
+
+def _make_outdated(index_dir):
+    sources = index_dir / "sources.json"
+    data = json.loads(sources.read_text())
+    sources.write_text(json.dumps(dict(data, version=data["version"] - 1)))
+
+
+def test_an_index_of_another_version_names_the_command_that_rebuilds_it(inbox, tmp_path):
+    index_dir = tmp_path / "index"
+    assert run(["index", inbox, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    _make_outdated(index_dir)
+    stale = run(["search", "frivillige", "--index", index_dir])
+    assert stale.exit_code == 1
+    assert stale.stderr == ("error: index: the search index was built by another version of evalsearch; rebuild it "
+                            f"from the files it was built from with `evalsearch index --index {index_dir}`\n")
+    assert run(["index", "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    hits = json.loads(run(["search", "frivillige", "--index", index_dir, "--format", "json"]).stdout)
+    assert [h["doc_id"] for h in hits] == ["alfa"]
 
 
 def test_search_json_is_a_list_of_hits(built):
@@ -155,6 +189,25 @@ def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch,
     assert json.loads(first.stdout)[0]["doc_id"] == "alfa"
     second = run(["search", "frivillige", "--format", "json"])
     assert second.stderr == "" and json.loads(second.stdout) == json.loads(first.stdout)
+
+
+def test_a_sample_index_of_another_version_is_rebuilt_by_the_next_search(inbox, monkeypatch, user_data_home):
+    monkeypatch.setattr(files_module, "sample_corpus_dir", lambda: inbox)
+    first = run(["search", "frivillige", "--format", "json"])
+    assert first.exit_code == 0, first.stderr
+    _make_outdated(user_data_home / "index")
+    again = run(["search", "frivillige", "--format", "json"])
+    assert again.exit_code == 0, again.stderr
+    assert again.stderr.startswith("search: the sample index is from another version of evalsearch; building one "
+                                   f"over the bundled sample corpus in {user_data_home / 'index'}\n")
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+
+
+def test_a_default_index_of_other_reports_is_not_rebuilt_by_a_search(inbox, user_data_home):
+    assert run(["index", inbox, "--jobs", "1"]).exit_code == 0
+    _make_outdated(user_data_home / "index")
+    stale = run(["search", "frivillige"])
+    assert stale.exit_code == 1 and "evalsearch index --index" in stale.stderr
 
 
 def test_a_search_loads_neither_the_pdf_reader_nor_spacy(built):

@@ -131,6 +131,11 @@ def read_sources(index_dir: str | Path) -> dict[str, IndexedSource]:
         raise SearchIndexError(f"the index's list of documents is damaged ({exc}); rebuild the index", path) from exc
 
 
+def is_current(index_dir: str | Path) -> bool:
+    """True if an index is here and this version of evalsearch built it."""
+    return index_exists(index_dir) and index_version(index_dir) == SCHEMA_VERSION
+
+
 def index_version(index_dir: str | Path) -> int | None:
     path = Path(index_dir) / SOURCES_NAME
     try:
@@ -158,8 +163,8 @@ def open_index(index_dir: str | Path):
     if not index_exists(index_dir):
         raise SearchIndexError("no search index here; build one with `evalsearch index PATH...`", index_dir)
     if index_version(index_dir) != SCHEMA_VERSION:
-        raise SearchIndexError("the search index was built by another version of evalsearch; "
-                               "run `evalsearch index` again to rebuild it", index_dir)
+        raise SearchIndexError("the search index was built by another version of evalsearch; rebuild it from "
+                               f"the files it was built from with `evalsearch index --index {index_dir}`", index_dir)
     for attempt in range(1, OPEN_ATTEMPTS + 1):
         try:
             return _storage(index_dir).open_index(INDEX_NAME)
