@@ -133,6 +133,13 @@ def test_a_memo_saved_before_words_were_told_apart_by_kind_still_serves(tmp_path
     assert memo.is_known("ordninger") and not memo.is_known("samskabellse")
 
 
+def test_a_word_that_is_no_compound_has_no_parts():
+    from evalsearch.index.morphology import WordMorphology
+
+    memo = WordMorphology()
+    assert memo.parts("borger") == () and memo.parts("ledelsesopbakning") == ("ledelse", "opbakning")
+
+
 def test_saved_postings_of_frequent_terms_give_the_same_ranking(tmp_path, corpus, monkeypatch):
     import evalsearch.index.hotterms as hotterms
 

@@ -106,7 +106,7 @@ class WordMorphology:
             found = split_compound(word)
             found = found if plausible_split(found) else ()
             table[word] = found
-        return found or ""
+        return found
 
     def saved_parts(self, word: str) -> tuple[str, ...] | None:
         """The memoised compound parts of a word; None if it was never analysed (never loads the lexicon).
