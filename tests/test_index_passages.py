@@ -69,6 +69,14 @@ def test_a_key_figure_inside_a_paragraph_marks_that_paragraph(document):
     assert passages[0].kind == "keyfigure" and "paragraph" in passages[0].kinds
 
 
+def test_a_paragraph_set_in_capitals_is_no_passage(document):
+    """A cover or letterhead label; a paragraph with an acronym in it is text."""
+    document.blocks += [block("STYRELSEN FOR ARBEJDSMARKED OG REKRUTTERING", page=1),
+                        block("COWI har evalueret projektet for STAR.", page=1)]
+    texts = [p.text for p in document_to_passages(document) if p.page == 1]
+    assert texts == ["COWI har evalueret projektet for STAR."]
+
+
 def test_a_run_in_heading_stays_in_front_of_its_paragraph(document):
     texts = [p.text for p in document_to_passages(document)]
     assert "Møder med ledelsen: Der er afholdt møder med ledelsen." in texts

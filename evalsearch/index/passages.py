@@ -127,6 +127,10 @@ class _Builder:
         if not _WORD.search(text):
             return
         ordered = tuple(k for k in KIND_ORDER if k in set(kinds))
+        if ordered == ("paragraph",) and text.isupper():
+            # set all in capitals: a label of the cover or letterhead ("STYRELSEN FOR ARBEJDSMARKED
+            # OG REKRUTTERING ADRESSE"), which would otherwise top a search for "rekruttering"
+            return
         found = list(themes)
         if self.themes_of is not None:
             found += _theme_names(self.themes_of(text))

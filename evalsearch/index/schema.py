@@ -23,7 +23,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, SchemaClass
 from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
 
 #: bump when fields, analysis or what is indexed change; an index of another version must be rebuilt
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class PassageSchema(SchemaClass):
