@@ -189,7 +189,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     except UsageError as exc:
         fail_usage(exc)
     target = index_dir or _default_index_dir()
-    first = not index_exists(target)
+    first = index_dir is None and not index_exists(target)
     if index_dir is None and (first or (not is_current(target) and _sample_only(target))):
         from evalsearch.corpus.files import find_pdfs, sample_corpus_dir
 

@@ -191,6 +191,25 @@ def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch,
     assert second.stderr == "" and json.loads(second.stdout) == json.loads(first.stdout)
 
 
+@pytest.mark.parametrize("pattern", ["_passages_*.toc", "*.seg"])
+def test_a_damaged_index_is_reported_and_rebuilt_by_index(inbox, tmp_path, pattern):
+    """A file of the index cut short (a full disk, a bad copy): no traceback, and `index` mends it."""
+    index_dir = tmp_path / "index"
+    assert run(["index", inbox, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    for path in index_dir.glob(pattern):
+        path.write_bytes(path.read_bytes()[:20])
+    damaged = run(["search", "frivillige", "--index", index_dir])
+    assert damaged.exit_code == 1
+    assert damaged.stderr.startswith("error: index: the search index cannot be read (")
+    assert damaged.stderr.endswith(f"rebuild it from the files it was built from with "
+                                   f"`evalsearch index --index {index_dir}`\n")
+    mended = run(["index", "--index", index_dir, "--jobs", "1"])
+    assert mended.exit_code == 0, mended.stderr
+    assert "2 documents indexed" in mended.stderr
+    hits = json.loads(run(["search", "frivillige", "--index", index_dir, "--format", "json"]).stdout)
+    assert [h["doc_id"] for h in hits] == ["alfa"]
+
+
 def test_a_sample_index_of_another_version_is_rebuilt_by_the_next_search(inbox, monkeypatch, user_data_home):
     monkeypatch.setattr(files_module, "sample_corpus_dir", lambda: inbox)
     first = run(["search", "frivillige", "--format", "json"])

@@ -32,7 +32,7 @@ from evalsearch.index.highlight import WordMatcher, match_spans, snippet
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
-from evalsearch.index.writer import open_index
+from evalsearch.index.writer import INDEX_DAMAGE, open_index, rebuild_hint
 from evalsearch.index.records import Hit, Passage
 
 #: the passage kinds a search can be limited to
@@ -233,6 +233,9 @@ def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[
         except FileNotFoundError as exc:  # a commit removed the files of the state being read
             if attempt == SEARCH_ATTEMPTS:
                 raise SearchIndexError("the index kept changing while it was read; search again", index_dir) from exc
+        except INDEX_DAMAGE as exc:
+            raise SearchIndexError(f"the search index cannot be read ({exc or type(exc).__name__}); "
+                                   f"{rebuild_hint(index_dir)}", index_dir) from exc
     raise AssertionError("unreachable")
 
 

@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
 import shutil
+import struct
+from pickle import UnpicklingError
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,6 +38,8 @@ from evalsearch.model import Document
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "passages"
+#: the file name of a committed state's table of contents (Whoosh's ``TOC._pattern``)
+_TOC_NAME = re.compile(rf"^_{INDEX_NAME}_[0-9]+\.toc$")
 SOURCES_NAME = "sources.json"
 #: seconds a writer waits for another writer's lock before giving up
 DEFAULT_LOCK_TIMEOUT = 60.0
@@ -113,10 +119,17 @@ def _storage(index_dir: Path):
 
 
 def index_exists(index_dir: str | Path) -> bool:
-    from whoosh import index
+    """True if a committed index is here: a table of contents, "_passages_<generation>.toc", exists.
 
-    index_dir = Path(index_dir)
-    return index_dir.is_dir() and index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    Looked for by name, as Whoosh finds its latest generation, rather than with
+    ``whoosh.index.exists_in``: that opens the table of contents, which a
+    commit running at the same time may just have replaced and deleted.
+    """
+    try:
+        names = os.listdir(index_dir)
+    except OSError:
+        return False
+    return any(_TOC_NAME.match(name) for name in names)
 
 
 def read_sources(index_dir: str | Path) -> dict[str, IndexedSource]:
@@ -151,6 +164,16 @@ def _write_sources(index_dir: Path, sources: dict[str, IndexedSource]) -> None:
     write_atomic(index_dir / SOURCES_NAME, json.dumps(data, ensure_ascii=False, indent=1))
 
 
+#: what reading a damaged index raises (a file cut short or overwritten); a commit that races a
+#: reader raises FileNotFoundError instead, which is retried
+INDEX_DAMAGE = (EOFError, UnpicklingError, struct.error)
+
+
+def rebuild_hint(index_dir: str | Path) -> str:
+    """How to rebuild the index at ``index_dir``, for error messages."""
+    return f"rebuild it from the files it was built from with `evalsearch index --index {index_dir}`"
+
+
 def open_index(index_dir: str | Path):
     """Open an existing index for searching.
 
@@ -163,26 +186,44 @@ def open_index(index_dir: str | Path):
     if not index_exists(index_dir):
         raise SearchIndexError("no search index here; build one with `evalsearch index PATH...`", index_dir)
     if index_version(index_dir) != SCHEMA_VERSION:
-        raise SearchIndexError("the search index was built by another version of evalsearch; rebuild it from "
-                               f"the files it was built from with `evalsearch index --index {index_dir}`", index_dir)
+        raise SearchIndexError(f"the search index was built by another version of evalsearch; "
+                               f"{rebuild_hint(index_dir)}", index_dir)
     for attempt in range(1, OPEN_ATTEMPTS + 1):
         try:
             return _storage(index_dir).open_index(INDEX_NAME)
         except FileNotFoundError as exc:  # a writer's commit replaced the state being opened: open the new one
             if attempt == OPEN_ATTEMPTS:
                 raise SearchIndexError("the index kept changing while it was opened; try again", index_dir) from exc
-        except (WhooshIndexError, OSError, EOFError, ValueError) as exc:
-            raise SearchIndexError(f"the search index cannot be read ({exc}); rebuild it", index_dir) from exc
+        except (WhooshIndexError, OSError, ValueError, *INDEX_DAMAGE) as exc:
+            raise SearchIndexError(f"the search index cannot be read ({exc}); {rebuild_hint(index_dir)}",
+                                   index_dir) from exc
     raise AssertionError("unreachable")
+
+
+def is_damaged(index_dir: str | Path) -> bool:
+    """True if an index of this version is here but its committed state cannot be read."""
+    from whoosh.index import IndexError as WhooshIndexError
+
+    if not is_current(index_dir):
+        return False
+    for _ in range(OPEN_ATTEMPTS):
+        try:
+            with _storage(Path(index_dir)).open_index(INDEX_NAME).searcher():  # reads every segment's file table
+                return False
+        except FileNotFoundError:  # a writer's commit replaced the state being opened: open the new one
+            continue
+        except (WhooshIndexError, ValueError, *INDEX_DAMAGE):
+            return True
+    return False  # it kept changing: another run is writing it
 
 
 def _open_for_writing(index_dir: Path):
     from whoosh import index
 
-    if index_exists(index_dir) and index_version(index_dir) == SCHEMA_VERSION:
+    if is_current(index_dir) and not is_damaged(index_dir):
         return index.open_dir(str(index_dir), indexname=INDEX_NAME)
     if index_exists(index_dir):
-        log.info("%s: index from another version, rebuilding", index_dir)
+        log.info("%s: index from another version or damaged, rebuilding", index_dir)
         for child in index_dir.iterdir():
             if child.is_file():
                 child.unlink()
@@ -197,10 +238,12 @@ def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
 
     A file is known by the path it was indexed from, or else by its doc_id (so
     that of two files named alike, "report-2" is recognised as well as "report").
-    An index from another version counts as empty, so everything is changed.
+    An index from another version, or one that cannot be read, counts as
+    empty, so everything is changed.
     """
     index_dir = Path(index_dir)
-    sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
+    usable = index_version(index_dir) == SCHEMA_VERSION and not is_damaged(index_dir)
+    sources = read_sources(index_dir) if usable else {}
     by_path = {_absolute(s.path): doc_id for doc_id, s in sources.items()}
     plan = UpdatePlan()
     seen: set[str] = set()
