@@ -25,7 +25,7 @@ Figures (recall / nDCG@10 / MRR), gold queries | held-out queries:
 
 * baseline (pages):    0.423 / 0.440 / 0.667 | 0.441 / 0.335 / 0.750
 * baseline (passages): 0.436 / 0.529 / 0.875 | 0.477 / 0.467 / 0.771
-* evalsearch:          0.812 / 0.817 / 1.000 | 0.824 / 0.736 / 0.917
+* evalsearch:          0.812 / 0.811 / 1.000 | 0.824 / 0.735 / 0.917
 """
 
 from __future__ import annotations
