@@ -61,17 +61,31 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def _file_mode(path: Path) -> int:
+    """The permissions a file written at ``path`` gets: those of the file it replaces, else what
+    ``open()`` would give (0o666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)  # the only way to read it; set back at once
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same directory.
 
     The rename is atomic, so a reader (or an interrupted run) sees either the
-    old file or the new one, never a partial write.
+    old file or the new one, never a partial write. The file gets the
+    permissions of the one it replaces, or the usual ones for a new file
+    (a temporary file is private to its owner, which a shared export must not be).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = "wb" if isinstance(data, bytes) else "w"
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _file_mode(path))
         with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
             fh.write(data)
             fh.flush()
