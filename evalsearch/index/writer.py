@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import re
 import shutil
 import struct
 from pickle import UnpicklingError
@@ -38,8 +36,6 @@ from evalsearch.model import Document
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "passages"
-#: the file name of a committed state's table of contents (Whoosh's ``TOC._pattern``)
-_TOC_NAME = re.compile(rf"^_{INDEX_NAME}_[0-9]+\.toc$")
 SOURCES_NAME = "sources.json"
 #: seconds a writer waits for another writer's lock before giving up
 DEFAULT_LOCK_TIMEOUT = 60.0
@@ -121,15 +117,13 @@ def _storage(index_dir: Path):
 def index_exists(index_dir: str | Path) -> bool:
     """True if a committed index is here: a table of contents, "_passages_<generation>.toc", exists.
 
-    Looked for by name, as Whoosh finds its latest generation, rather than with
+    Found by name, with Whoosh's own ``TOC._latest_generation``, rather than with
     ``whoosh.index.exists_in``: that opens the table of contents, which a
     commit running at the same time may just have replaced and deleted.
     """
-    try:
-        names = os.listdir(index_dir)
-    except OSError:
-        return False
-    return any(_TOC_NAME.match(name) for name in names)
+    from whoosh.index import TOC
+
+    return TOC._latest_generation(_storage(Path(index_dir)), INDEX_NAME) > -1
 
 
 def read_sources(index_dir: str | Path) -> dict[str, IndexedSource]:
@@ -201,20 +195,28 @@ def open_index(index_dir: str | Path):
 
 
 def is_damaged(index_dir: str | Path) -> bool:
-    """True if an index of this version is here but its committed state cannot be read."""
+    """True if an index of this version is here but its committed state cannot be read.
+
+    Raises:
+        SearchIndexError: it cannot be opened for another reason (no permission to read it).
+    """
     from whoosh.index import IndexError as WhooshIndexError
 
     if not is_current(index_dir):
         return False
-    for _ in range(OPEN_ATTEMPTS):
-        try:
-            with _storage(Path(index_dir)).open_index(INDEX_NAME).searcher():  # reads every segment's file table
-                return False
-        except FileNotFoundError:  # a writer's commit replaced the state being opened: open the new one
-            continue
-        except (WhooshIndexError, ValueError, *INDEX_DAMAGE):
+    try:
+        with open_index(index_dir).searcher():  # the searcher reads every segment's table of files
+            return False
+    except SearchIndexError as exc:
+        if isinstance(exc.__cause__, FileNotFoundError):  # it kept changing: another run is writing it
+            return False
+        if isinstance(exc.__cause__, (WhooshIndexError, ValueError, *INDEX_DAMAGE)):
             return True
-    return False  # it kept changing: another run is writing it
+        raise
+    except FileNotFoundError:  # a commit removed a segment between the table of contents and the searcher
+        return False
+    except INDEX_DAMAGE:
+        return True
 
 
 def _open_for_writing(index_dir: Path):
