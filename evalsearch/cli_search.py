@@ -165,7 +165,8 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     Words are matched as written, inflected, in compounds and through the
     words they derive from ("ledelsesmæssig opbakning" also finds
     "ledelsesopbakning" and "ledere bakker op"); exact wording ranks first.
-    "Quoted words" must stand together; -word excludes, +word requires. A word
+    "Quoted words" must stand together; -word excludes, +word requires; AND,
+    OR and NOT (or OG, ELLER, IKKE) in capitals join words. A word
     the index does not know is corrected to the nearest one, and the output
     says so. Without an index, the first search builds one over the bundled
     sample corpus.
@@ -175,6 +176,8 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         evalsearch search "ledelsesmæssig opbakning"
 
         evalsearch search frivillige --kind lesson --format json
+
+        evalsearch search "frivillige AND pårørende NOT mentorer"
 
     \b
         evalsearch search samarbejdsaftale --doc tvaergaaende-evaluering-handicap-2021 --limit 5

@@ -156,6 +156,26 @@ def test_excluded_words_are_excluded(search_index):
     assert result.hits and not any("mentor" in t.lower() for t in hit_texts(result))
 
 
+def test_and_keeps_passages_with_both_words(search_index):
+    result = search(search_index, "frivillige AND pårørende", {"limit": 100})
+    texts = [t.lower() for t in hit_texts(result)]
+    assert texts and all("frivillig" in t and "pårørende" in t for t in texts)
+    assert result.total < search(search_index, "frivillige pårørende").total
+
+
+@pytest.mark.parametrize("query", ["frivillige NOT mentorer", "frivillige IKKE mentorer"])
+def test_not_excludes_like_a_minus(search_index, query):
+    result = search(search_index, query, {"limit": 100})
+    assert hit_texts(result) == hit_texts(search(search_index, "frivillige -mentorer", {"limit": 100}))
+    assert result.hits and not any("mentor" in t.lower() for t in hit_texts(result))
+
+
+def test_an_operator_is_not_taken_for_a_misspelt_word(search_index):
+    result = search(search_index, "frivillige OR pårørende")
+    assert result.corrections == []
+    assert hit_texts(result) == hit_texts(search(search_index, "frivillige pårørende"))
+
+
 def test_a_hyphen_inside_a_word_excludes_nothing(search_index):
     """"Figur 3-1" is a label, not "Figur 3" without "1"."""
     result = search(search_index, "Figur 3-1", {"limit": 5})

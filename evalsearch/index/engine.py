@@ -228,5 +228,5 @@ def evaluate(engine: PostingEngine, node: wq.Query) -> tuple[np.ndarray, np.ndar
             scores = stack.sum(axis=0)
             matched = masks.any(axis=0)
         return (scores * node.boost).astype(np.float32), matched
-    # the query syntax (``query.parser_plugins``) makes no other kind of node
+    # the query syntax (``syntax.parse``) makes no other kind of node
     raise TypeError(f"no scoring for a {type(node).__name__} query")

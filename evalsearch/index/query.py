@@ -1,8 +1,8 @@
 """User text → Whoosh query: parsing, Danish expansion, typo correction, ranking weights.
 
-The parser is built from an explicit list of plugins (``parser_plugins``):
-words separated by white space, "quoted phrases", +required and -excluded
-words, and (groups). Any word may match (OR); BM25F ranks the passages.
+The query syntax (``syntax.parse``): words separated by white space,
+"quoted phrases", +required and -excluded words, (groups), AND/OR/NOT. Any
+word may match (OR); BM25F ranks the passages.
 
 Each word becomes one clause that scores a passage by its *best* match
 (``BestOf``), so closer forms rank above looser ones:
@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from whoosh import query as wq
-from whoosh.qparser import GroupPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin
 
 from evalsearch.index.bestof import BestOf, _best
 from evalsearch.index.morphology import MORPHOLOGY
+from evalsearch.index.syntax import parse
 
 #: endings that make an inflection of an unknown word ("samskabelse" → "samskabelsen")
 INFLECTION_ENDINGS = ("n", "en", "et", "ne", "er", "erne", "e", "es", "s", "ens", "ets", "ernes")
@@ -104,20 +104,10 @@ class PlannedQuery:
     terms: dict[str, set[str]] = field(default_factory=dict)
     #: phrase and proximity queries scored on the candidates the words found
     boosts: list = field(default_factory=list)
-    #: the query requires, excludes or quotes words (+word, -word, "a b"): it is not widened by feedback
+    #: the query requires, excludes or quotes words (+word, AND, -word, NOT, "a b"): it is not widened by feedback
     strict: bool = False
     #: (primary lemma, clause) of every word, for weighing the words against each other
     clauses: list = field(default_factory=list)
-
-
-#: + and - mark a word only at its start: "Figur 3-1" and "e-mail" are words, not "3" without "1"
-_PLUS = r"(?<![^\s(])\+(?=[^\s+-])"
-_MINUS = r"(?<![^\s(])-(?=[^\s+-])"
-
-
-def parser_plugins() -> list:
-    """The query syntax: words, "phrases", +required/-excluded words, (groups)."""
-    return [WhitespacePlugin(), PhrasePlugin(), PlusMinusPlugin(_PLUS, _MINUS), GroupPlugin()]
 
 
 def _analyse(analyzer, word: str) -> list:
@@ -145,8 +135,7 @@ class QueryBuilder:
         self._ascii_spellings: dict[str, list[str]] | None = None
 
     def build(self, text: str) -> PlannedQuery:
-        parser = QueryParser("exact", self.searcher.schema, plugins=parser_plugins(), group=OrGroup)
-        parsed = parser.parse(text)
+        parsed = parse(text, self.searcher.schema)
         plan = PlannedQuery(text=text, query=wq.NullQuery, terms={"exact": set(), "expanded": set()})
         plan.query = self._rewrite(parsed, plan)
         self._weigh_words(plan)
@@ -160,7 +149,7 @@ class QueryBuilder:
             return self._word_clause(node.text, plan)
         if isinstance(node, wq.Phrase):
             return self._phrase_clause(list(node.words), plan)
-        if isinstance(node, (wq.Not, wq.Require, wq.AndNot)):
+        if isinstance(node, (wq.Not, wq.Require, wq.AndNot, wq.And)):
             plan.strict = True
         if isinstance(node, wq.Not):
             inner = self._rewrite(node.query, plan)

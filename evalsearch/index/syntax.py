@@ -1,0 +1,80 @@
+"""The query syntax: user text → a Whoosh query tree of words, phrases and operators.
+
+Words separated by white space (any may match), "quoted phrases", +required
+and -excluded words, (groups), and the operators AND, OR and NOT, in English
+or Danish (OG, ELLER, IKKE), written in capitals between words. Lower-case
+"og" and "ikke" stay words: "ikke" is a word worth searching for ("ikke
+lykkedes"). An operator with nothing on one side ("frivillige OR") is dropped.
+
+``parse`` returns the tree with words still as typed; ``query.QueryBuilder``
+rewrites each word into its Danish clauses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import query as wq
+from whoosh.qparser import (
+    GroupPlugin, OperatorsPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin,
+)
+
+#: + and - mark a word only at its start: "Figur 3-1" and "e-mail" are words, not "3" without "1"
+_PLUS = r"(?<![^\s(])\+(?=[^\s+-])"
+_MINUS = r"(?<![^\s(])-(?=[^\s+-])"
+
+AND_WORDS = ("AND", "OG")
+OR_WORDS = ("OR", "ELLER")
+NOT_WORDS = ("NOT", "IKKE")
+_OPERATOR = "|".join(AND_WORDS + OR_WORDS + NOT_WORDS)
+#: an operator at the start or end of the query, or before a closing bracket: nothing to join there
+_DANGLING = re.compile(rf"^\s*(?:(?:{'|'.join(AND_WORDS + OR_WORDS)})\s+)+|(?:\s+(?:{_OPERATOR}))+\s*(?=\)|$)")
+
+
+def parser_plugins() -> list:
+    """The query syntax: words, "phrases", +required/-excluded words, (groups), AND/OR/NOT."""
+    operators = OperatorsPlugin(
+        And=rf"(?<=\s)(?:{'|'.join(AND_WORDS)})(?=\s)",
+        Or=rf"(?<=\s)(?:{'|'.join(OR_WORDS)})(?=\s)",
+        Not=rf"(?:^|(?<=[\s(]))(?:{'|'.join(NOT_WORDS)})(?=\s)",
+        AndNot=None, AndMaybe=None, Require=None,
+    )
+    return [WhitespacePlugin(), PhrasePlugin(), PlusMinusPlugin(_PLUS, _MINUS), GroupPlugin(), operators]
+
+
+def parse(text: str, schema, fieldname: str = "exact") -> wq.Query:
+    """The query tree of ``text``: words as ``Term``s of ``fieldname``, NOT folded into exclusions.
+
+    A group that holds negated words ("frivillige NOT mentor") keeps what its
+    other words match and drops what the negated ones match; a group of
+    nothing but negations matches nothing, as "-mentor" alone does.
+    """
+    parser = QueryParser(fieldname, schema, plugins=parser_plugins(), group=OrGroup)
+    return _fold_not(parser.parse(_DANGLING.sub(" ", text)))
+
+
+def _fold_not(node: wq.Query) -> wq.Query:
+    if isinstance(node, wq.Not):
+        return wq.NullQuery  # nothing to exclude it from
+    if isinstance(node, wq.BinaryQuery):
+        a, b = _fold_not_child(node.a), _fold_not_child(node.b)
+        if a is wq.NullQuery:
+            return wq.NullQuery
+        return type(node)(a, b) if b is not wq.NullQuery else a
+    if isinstance(node, (wq.And, wq.Or)):
+        negated = [_fold_not_child(c.query) for c in node.subqueries if isinstance(c, wq.Not)]
+        kept = [_fold_not_child(c) for c in node.subqueries if not isinstance(c, wq.Not)]
+        kept = [c for c in kept if c is not wq.NullQuery]
+        negated = [c for c in negated if c is not wq.NullQuery]
+        if not kept:
+            return wq.NullQuery
+        group = type(node)(kept, boost=node.boost) if len(kept) > 1 else kept[0]
+        if not negated:
+            return group
+        return wq.AndNot(group, wq.Or(negated) if len(negated) > 1 else negated[0])
+    return node
+
+
+def _fold_not_child(node: wq.Query) -> wq.Query:
+    # a negation inside a negated group ("NOT (a NOT b)") is kept as it is: Not matches what its query does not
+    return _fold_not(node) if not isinstance(node, wq.Not) else node

@@ -1,0 +1,63 @@
+"""The query syntax: words, phrases, +/-, groups and the AND/OR/NOT operators, parsed without an index."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import query as wq
+from whoosh.analysis import SimpleAnalyzer
+from whoosh.fields import TEXT, Schema
+
+from evalsearch.index.syntax import parse
+
+SCHEMA = Schema(exact=TEXT(analyzer=SimpleAnalyzer()))
+
+
+def term(text: str) -> wq.Term:
+    return wq.Term("exact", text)
+
+
+@pytest.mark.parametrize("text", ["frivillige AND mentorer", "frivillige OG mentorer"])
+def test_and_requires_both_words(text):
+    assert parse(text, SCHEMA) == wq.And([term("frivillige"), term("mentorer")])
+
+
+@pytest.mark.parametrize("text", ["frivillige OR mentorer", "frivillige ELLER mentorer", "frivillige mentorer"])
+def test_or_is_the_plain_query(text):
+    assert parse(text, SCHEMA) == wq.Or([term("frivillige"), term("mentorer")])
+
+
+@pytest.mark.parametrize("text", ["frivillige NOT mentorer", "frivillige IKKE mentorer", "frivillige AND NOT mentorer",
+                                  "NOT mentorer frivillige", "frivillige -mentorer"])
+def test_not_excludes_from_the_rest_of_its_group(text):
+    assert parse(text, SCHEMA) == wq.AndNot(term("frivillige"), term("mentorer"))
+
+
+def test_several_negations_exclude_any_of_them():
+    assert parse("frivillige pårørende NOT mentorer NOT netværk", SCHEMA) == wq.AndNot(
+        wq.Or([term("frivillige"), term("pårørende")]), wq.Or([term("mentorer"), term("netværk")]))
+
+
+def test_groups_nest():
+    assert parse("(frivillige OR mentorer) AND pårørende", SCHEMA) == wq.And(
+        [wq.Or([term("frivillige"), term("mentorer")]), term("pårørende")])
+
+
+@pytest.mark.parametrize("text", ["NOT mentorer", "-mentorer", "IKKE mentorer NOT netværk"])
+def test_nothing_but_negations_matches_nothing(text):
+    assert parse(text, SCHEMA) is wq.NullQuery
+
+
+@pytest.mark.parametrize("text", ["frivillige OR", "OR frivillige", "AND frivillige AND", "frivillige NOT",
+                                  "(frivillige OG) ", "frivillige ELLER OG"])
+def test_an_operator_with_nothing_to_join_is_dropped(text):
+    assert parse(text, SCHEMA) == term("frivillige")
+
+
+@pytest.mark.parametrize("text", ["ikke lykkedes", "og eller", "Figur 3-1"])
+def test_lower_case_operators_and_inner_hyphens_are_words(text):
+    parsed = parse(text, SCHEMA)
+    assert isinstance(parsed, wq.Or) and all(isinstance(q, wq.Term) for q in parsed.subqueries)
+
+
+def test_a_capitalised_word_alone_is_a_word():
+    assert parse("IKKE", SCHEMA) == term("ikke")
