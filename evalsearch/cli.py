@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 import click
 
 from evalsearch import __version__
-from evalsearch.cli_options import fail_usage, jobs_option, paths_argument, sample_option, silent_option
+from evalsearch.cli_options import fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option
 from evalsearch.console import Progress
-from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_atomic
+from evalsearch.corpus.files import find_pdfs, prepare_output, sample_corpus_dir, write_output
 from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
-from evalsearch.errors import CorpusError, UsageError
+from evalsearch.errors import CorpusError, OutputError, UsageError
 
 if TYPE_CHECKING:
     from evalsearch.corpus.batch import Outcome
@@ -134,6 +134,11 @@ def extract(
         options = BatchOptions(jobs=jobs, time_limit=time_limit or None, force=force)
     except UsageError as exc:
         fail_usage(exc)
+    try:
+        if output_dir is not None:
+            prepare_output(output_dir, folder=True)
+    except OutputError as exc:
+        fail_output(exc)
     ext = "json" if fmt == "json" else "txt"
     stdout_docs: dict[int, str] = {}
     quiet = silent or output_dir is None and fmt == "text"
@@ -158,7 +163,7 @@ def emit_outcome(
         return False
     rendered = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) if fmt == "json" else document_to_text(doc)
     if output_dir is not None:
-        write_atomic(output_dir / f"{doc.doc_id}.{ext}", rendered)
+        write_output(output_dir / f"{doc.doc_id}.{ext}", rendered)
     else:
         stdout_docs[outcome.index] = rendered
     return True

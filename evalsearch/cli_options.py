@@ -22,6 +22,12 @@ jobs_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
+def fail_output(exc: EvalsearchError) -> None:
+    """Report an output that cannot be written and exit with code 1."""
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
 def fail_usage(exc: EvalsearchError) -> None:
     """Report a usage error (bad option value, no input) and exit with code 2."""
     click.echo(f"error: {exc}", err=True)

@@ -21,7 +21,7 @@ from evalsearch.console import Progress
 from evalsearch.corpus.batch import BatchOptions, Outcome
 from evalsearch.corpus.incremental import extracted_outcomes, plan_run, reused_outcomes
 from evalsearch.corpus.store import Corpus
-from evalsearch.errors import CorpusError
+from evalsearch.errors import CorpusError, OutputError
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.model import Document
 
@@ -141,7 +141,7 @@ def read_through_corpus(
             click.echo("interrupted before any file was read", err=True)
             sys.exit(130)
         interrupted(plan.recorded, len(plan.tasks))
-    except CorpusError as exc:
+    except (CorpusError, OutputError) as exc:  # what was read is kept in the corpus
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     return failed

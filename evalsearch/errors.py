@@ -63,5 +63,9 @@ class CorpusError(EvalsearchError):
     """The corpus manifest or record store cannot be read or written."""
 
 
+class OutputError(EvalsearchError):
+    """A file the user asked for (an export, a catalogue, a rendering) cannot be written."""
+
+
 class UsageError(EvalsearchError):
     """A setting or option has a value that is not allowed."""

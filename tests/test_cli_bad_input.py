@@ -79,3 +79,20 @@ def test_usage_errors_exit_two(tmp_path):
     assert run(["extract", str(tmp_path / "missing.pdf")]).exit_code == 2
     assert run(["extract"]).exit_code == 2
     assert run(["extract", str(tmp_path)]).exit_code == 2  # an empty directory holds no PDF
+
+
+@pytest.mark.parametrize("command", [
+    ["extract", "-o", "{blocked}/ud"],
+    ["tables", "-o", "{blocked}/maal.csv"],
+    ["lessons", "-o", "{blocked}/erfaringer.html", "--format", "html"],
+    ["figures", "-o", "{blocked}/figurer.csv"],
+])
+def test_an_output_that_cannot_be_written_fails_before_reading(command, tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where a folder should be")
+    args = [a.format(blocked=blocked) for a in command]
+    result = run(args + [str(CORPUS / "cabi-evaluering-handicappuljer-2023.pdf")])
+    assert result.exit_code == 1
+    assert f"the output folder {blocked}" in result.stderr and f"({blocked} is a file)" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert "1/1" not in result.stderr, "no PDF is read for an output that cannot be written"

@@ -7,7 +7,8 @@ import stat
 
 import pytest
 
-from evalsearch.corpus.files import write_atomic
+from evalsearch.corpus.files import prepare_output, write_atomic, write_output
+from evalsearch.errors import OutputError
 
 
 @pytest.fixture
@@ -39,3 +40,20 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path, umask_022):
 def test_no_temporary_file_is_left_behind(tmp_path):
     write_atomic(tmp_path / "a.json", "{}")
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_an_output_that_cannot_be_written_names_the_file_and_why(tmp_path):
+    (tmp_path / "maal").write_text("a file where a folder should be")
+    with pytest.raises(OutputError, match=r"^maal\.csv: cannot be written in .*maal \("):
+        write_output(tmp_path / "maal" / "maal.csv", "doc_id\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["maal"]
+
+
+def test_an_output_folder_in_the_way_of_a_file_is_named_before_any_work(tmp_path):
+    (tmp_path / "ud").write_text("")
+    with pytest.raises(OutputError, match=r"the output folder .*ud cannot be made \(.*ud is a file\)"):
+        prepare_output(tmp_path / "ud", folder=True)
+    with pytest.raises(OutputError, match=r"^maal\.csv: cannot be written: the output folder"):
+        prepare_output(tmp_path / "ud" / "maal.csv")
+    prepare_output(tmp_path / "ny" / "maal.csv")
+    assert (tmp_path / "ny").is_dir() and not (tmp_path / "ny" / "maal.csv").exists()

@@ -6,7 +6,7 @@ with a header row; ``excel=True`` makes it what Danish Excel opens directly:
 a byte-order mark, ";" between fields and "," as decimal sign. JSON is a list
 of objects with the keys in column order. The workbook has a bold, frozen
 header row with filters and columns sized to their content. Files are written
-through a temporary file and a rename (``files.write_atomic``).
+through a temporary file and a rename (``files.write_output``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
-from evalsearch.corpus.files import write_atomic
+from evalsearch.corpus.files import write_output
 from evalsearch.errors import UsageError
 
 ExportFormat = Literal["csv", "json", "xlsx"]
@@ -148,5 +148,8 @@ def export_rows(
     excel: bool = False,
     sheet: str = "rows",
 ) -> None:
-    """Write rows to a file in one of the export formats, atomically (temporary file + rename)."""
-    write_atomic(path, render_rows(rows, columns, fmt, excel=excel, sheet=sheet))
+    """Write rows to a file in one of the export formats, atomically (temporary file + rename).
+
+    RAISES OutputError: the file cannot be written.
+    """
+    write_output(path, render_rows(rows, columns, fmt, excel=excel, sheet=sheet))

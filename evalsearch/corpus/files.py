@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from evalsearch.errors import UsageError
+from evalsearch.errors import OutputError, UsageError
 
 SAMPLE_PACKAGE_DIR = ("data", "sample")
 
@@ -70,6 +70,32 @@ def _file_mode(path: Path) -> int:
         umask = os.umask(0)  # the only way to read it; set back at once
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def prepare_output(path: str | Path, folder: bool = False) -> None:
+    """Make the folder an output goes to (``path`` itself when ``folder``) before any work is done.
+
+    So a run that could not write its result fails at once, not after reading
+    every PDF. RAISES OutputError: the folder cannot be made, or is no folder.
+    """
+    path = Path(path)
+    target = path if folder else path.parent
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in (target, *target.parents) if p.exists()), None)
+        why = f"{blocker} is a file" if blocker is not None and not blocker.is_dir() else exc.strerror or str(exc)
+        reason = f"the output folder {target} cannot be made ({why})"
+        raise (OutputError(reason) if folder else OutputError(f"cannot be written: {reason}", path)) from None
+
+
+def write_output(path: str | Path, data: str | bytes) -> None:
+    """``write_atomic`` for a file the user asked for; RAISES OutputError naming the file and why."""
+    path = Path(path)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise OutputError(f"cannot be written in {path.parent} ({exc.strerror or exc})", path) from None
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
