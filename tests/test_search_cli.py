@@ -157,6 +157,12 @@ def test_search_with_no_match_says_so(built):
     assert (result.exit_code, result.stdout) == (0, "no passages match 'fleksjob'\n")
 
 
+def test_a_long_query_is_echoed_cut(built):
+    query = "frivillige mentorer " * 20
+    first = run(["search", query, "--index", built]).stdout.splitlines()[0]
+    assert first.endswith("'frivillige mentorer frivillige mentorer frivillige mentorer frivillige mentorer…'")
+
+
 def test_search_filters_by_document(built):
     hits = json.loads(run(["search", "ledelsesopbakning", "--index", built, "--doc", "beta", "--format", "json"]).stdout)
     assert {h["doc_id"] for h in hits} == {"beta"}

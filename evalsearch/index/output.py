@@ -21,12 +21,19 @@ _MARKED = re.compile(r"\*\*(.+?)\*\*")
 DEFAULT_WIDTH = 100
 #: most documents and themes listed under "hits per …"
 DEFAULT_FACET_ROWS = 10
+#: longest query echoed in full in the first line (a pasted paragraph is cut)
+QUERY_ECHO = 80
 
 
 def correction_note(correction: Correction) -> str:
     """The line that tells the user a word was taken for a typo."""
     return (f"no match for {correction.original!r}; searched for {correction.corrected!r} instead "
             f"({correction.similarity:.0f}% similar)")
+
+
+def _echo(query: str) -> str:
+    query = " ".join(query.split())
+    return query if len(query) <= QUERY_ECHO else query[: QUERY_ECHO - 1].rstrip() + "…"
 
 
 def result_to_json(result: SearchResult) -> str:
@@ -45,10 +52,10 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
     """
     lines: list[str] = [f"note: {correction_note(c)}" for c in result.corrections]
     if not result.hits:
-        lines.append(f"no passages match {result.query!r}")
+        lines.append(f"no passages match {_echo(result.query)!r}")
         return "\n".join(lines)
     shown = len(result.hits)
-    lines.append(f"{shown} of {result.total} matching passages for {result.query!r}")
+    lines.append(f"{shown} of {result.total} matching passages for {_echo(result.query)!r}")
     for rank, hit in enumerate(result.hits, 1):
         p = hit.passage
         where = [f"page {p.page}"]
