@@ -168,4 +168,18 @@ def read_documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None)
 
     failed = read_through_corpus(pdfs, label, ExtractSettings(), BatchOptions(jobs=jobs), None, silent,
                                  "unchanged since they were read", keep)
-    return [documents[i] for i in sorted(documents)], failed
+    return _without_copies([documents[i] for i in sorted(documents)]), failed
+
+
+def _without_copies(documents: list[Document]) -> list[Document]:
+    """The documents less the copies of an earlier one (same sha256), each said on stderr.
+
+    A report saved under two names would put its goal rows in an export twice.
+    """
+    from evalsearch.corpus.copies import find_copies
+
+    copies = find_copies((d.doc_id, d.source.sha256) for d in documents)
+    names = {d.doc_id: Path(d.source.path).name for d in documents}
+    for copy, kept in copies.items():
+        click.echo(f"warning: {names[copy]} is the same file as {names[kept]} (same sha256); taken once", err=True)
+    return [d for d in documents if d.doc_id not in copies]

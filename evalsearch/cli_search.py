@@ -47,6 +47,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
 
     plan = plan_update(index_dir, pdfs)
     removals = list(plan.removed)
+    added: set[str] = set()
     if plan.unchanged and not silent:
         click.echo(f"index: {len(plan.unchanged)} of {len(pdfs)} files unchanged since they were indexed", err=True)
     with Progress(len(plan.changed), "index", silent=silent) as progress:
@@ -59,6 +60,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
                     continue
                 if outcome.reused:  # taken from the corpus: still one file of this run's progress
                     progress.advance(outcome.path.name, document.source.pages)
+                added.add(document.doc_id)
                 yield document
 
         report = update_index(index_dir, documents(), removals)
@@ -66,7 +68,20 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
         gone = f", {report.removed} removed" if report.removed else ""
         click.echo(f"index: {report.added} documents indexed ({report.passages} passages){gone}; "
                    f"{report.documents} documents in {index_dir}", err=True)
+        _report_copies(index_dir, added)
     return progress.failed
+
+
+def _report_copies(index_dir: Path, added: set[str]) -> None:
+    """Say which files just indexed are copies of another indexed file: search shows their hits once."""
+    from evalsearch.index.search import indexed_copies
+    from evalsearch.index.writer import read_sources
+
+    sources = read_sources(index_dir)
+    for copy, kept in indexed_copies(index_dir).items():
+        if copy in added or kept in added:
+            click.echo(f"index: {Path(sources[copy].path).name} is the same file as {Path(sources[kept].path).name} "
+                       f"(same sha256); search shows its passages once, as {kept!r}", err=True)
 
 
 @click.command("index")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -95,6 +96,15 @@ def test_issue_3_tables_command_csv_to_stdout(goal_pdf):
     result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "-s"], catch_exceptions=False)
     assert result.exit_code == 0
     assert result.stdout == EXPECTED_CSV
+
+
+def test_a_report_saved_twice_gives_its_goal_rows_once(goal_pdf, tmp_path):
+    shutil.copyfile(goal_pdf, tmp_path / "job-med-mening.pdf")
+    shutil.copyfile(goal_pdf, tmp_path / "job-med-mening (1).pdf")
+    result = CliRunner().invoke(cli, ["tables", str(tmp_path), "-s"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout == EXPECTED_CSV
+    assert "job-med-mening (1).pdf is the same file as job-med-mening.pdf" in result.stderr
 
 
 def test_issue_3_tables_command_json_kind_filter(goal_pdf):

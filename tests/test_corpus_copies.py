@@ -1,0 +1,50 @@
+"""A report saved under two names counts once: in search hits and in exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from evalsearch.cli import cli
+from evalsearch.corpus.copies import find_copies
+from pdfgen import text_report
+
+
+def run(args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_the_shortest_name_of_a_set_of_copies_stands_for_the_others():
+    files = [("rapport (1)", "aa"), ("andet", "bb"), ("rapport", "aa"), ("kopi af rapport", "aa"), ("scan", None),
+             ("scan-2", None), ("b-2", "cc"), ("a-2", "cc")]
+    assert find_copies(files) == {"rapport (1)": "rapport", "kopi af rapport": "rapport", "a-2": "b-2"}
+
+
+def make_reports(folder):
+    folder.mkdir()
+    text_report(folder / "alfa.pdf", ["Lederne bakker op om projektet i alle tre kommuner."])
+    text_report(folder / "beta.pdf", ["Lederne bakker op om projektet i én kommune."])
+    shutil.copyfile(folder / "alfa.pdf", folder / "kopi af alfa.pdf")
+    return folder
+
+
+def test_search_shows_the_hits_of_a_copied_report_once(tmp_path):
+    reports, index_dir = make_reports(tmp_path / "reports"), tmp_path / "index"
+    built = run(["index", reports, "--index", index_dir, "--jobs", "1"])
+    assert built.exit_code == 0
+    assert ("index: kopi af alfa.pdf is the same file as alfa.pdf (same sha256); "
+            "search shows its passages once, as 'alfa'") in built.stderr
+    hits = json.loads(run(["search", "ledere bakker op", "--index", index_dir, "--format", "json"]).stdout)
+    assert sorted(h["doc_id"] for h in hits) == ["alfa", "beta"]
+    asked = json.loads(run(["search", "ledere", "--index", index_dir, "--format", "json",
+                            "--doc", "kopi af alfa"]).stdout)
+    assert [h["doc_id"] for h in asked] == ["kopi af alfa"]
+
+
+def test_lessons_take_a_copied_report_once(tmp_path):
+    reports = make_reports(tmp_path / "reports")
+    result = run(["lessons", reports, "-s", "--format", "json"])
+    assert result.exit_code == 0
+    assert "warning: kopi af alfa.pdf is the same file as alfa.pdf (same sha256); taken once" in result.stderr
