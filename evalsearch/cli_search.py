@@ -197,7 +197,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     \b
         evalsearch search samarbejdsaftale --doc tvaergaaende-evaluering-handicap-2021 --limit 5
     """
-    from evalsearch.index.output import correction_note, result_to_json, result_to_text
+    from evalsearch.index.output import result_notes, result_to_json, result_to_text
     from evalsearch.index.search import SearchSettings, search
     from evalsearch.index.writer import index_exists, is_current
 
@@ -226,8 +226,8 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if fmt == "json":
-        for correction in result.corrections:
-            click.echo(f"note: {correction_note(correction)}", err=True)
+        for note in result_notes(result):
+            click.echo(f"note: {note}", err=True)
         click.echo(result_to_json(result))
     else:
         click.echo(result_to_text(result, bold=sys.stdout.isatty()))

@@ -152,6 +152,14 @@ def test_search_reports_a_typo_correction(built):
     assert json.loads(as_json.stdout)[0]["doc_id"] == "alfa"
 
 
+def test_a_word_found_nowhere_is_named(built):
+    result = run(["search", "frivillige xyzzyqq", "--index", built])
+    assert result.stdout.startswith("note: no passage holds 'xyzzyqq' in any form\n1 of 1 matching passages")
+    as_json = run(["search", "frivillige xyzzyqq", "--index", built, "--format", "json"])
+    assert as_json.stderr == "note: no passage holds 'xyzzyqq' in any form\n"
+    assert "note:" not in run(["search", "frivillige mentorer", "--index", built]).stdout
+
+
 def test_search_with_no_match_says_so(built):
     result = run(["search", "fleksjob", "--index", built])
     assert (result.exit_code, result.stdout) == (0, "no passages match 'fleksjob'\n")

@@ -31,6 +31,13 @@ def correction_note(correction: Correction) -> str:
             f"({correction.similarity:.0f}% similar)")
 
 
+def result_notes(result: SearchResult) -> list[str]:
+    """What the user should know about how the query was read: corrections, words found nowhere."""
+    notes = [correction_note(c) for c in result.corrections]
+    notes += [f"no passage holds {word!r} in any form" for word in result.unmatched]
+    return notes
+
+
 def _echo(query: str) -> str:
     query = " ".join(query.split())
     return query if len(query) <= QUERY_ECHO else query[: QUERY_ECHO - 1].rstrip() + "…"
@@ -50,7 +57,7 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
         width (int): wrap snippets to this width.
     RETURNS (str): the text, ending without a newline.
     """
-    lines: list[str] = [f"note: {correction_note(c)}" for c in result.corrections]
+    lines: list[str] = [f"note: {note}" for note in result_notes(result)]
     if not result.hits:
         lines.append(f"no passages match {_echo(result.query)!r}")
         return "\n".join(lines)

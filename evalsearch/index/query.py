@@ -260,6 +260,11 @@ class QueryBuilder:
                 boosts.append(wq.Phrase("lemma", [a, b], slop=self.weights.near_slop, boost=self.weights.pair))
         return boosts
 
+    def unmatched(self, plan: PlannedQuery) -> list[str]:
+        """The query's words that no passage holds in any form (so they did not narrow or rank anything)."""
+        return [word for word, (_, whole, _) in zip(plan.words, plan.clauses)
+                if not any(self._in_index(fieldname, text) for fieldname, text in whole.iter_all_terms())]
+
     def lemma_of(self, word: str) -> str:
         """The primary lemma of a word as the ``lemma`` field holds it; "" for a stop word."""
         tokens = _analyse(self.lemma, word)

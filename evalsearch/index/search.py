@@ -131,6 +131,8 @@ class SearchResult:
     hits: list[Hit]
     total: int
     corrections: list[Correction] = field(default_factory=list)
+    #: words of a query of several words that no passage holds in any form
+    unmatched: list[str] = field(default_factory=list)
     #: "doc_id" / "theme" → value → number of matching passages
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -331,4 +333,5 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             hits.append(Hit(passage, score, snippet(passage.text, spans)))
             if len(hits) >= settings.limit:
                 break
-    return SearchResult(text, hits, total, plan.corrections, facets)
+        unmatched = builder.unmatched(plan) if len(plan.words) > 1 else []
+    return SearchResult(text, hits, total, plan.corrections, unmatched, facets)
