@@ -15,6 +15,7 @@ counting is timed as well. Targets: p95 under 100 ms.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import tempfile
@@ -31,10 +32,20 @@ def folder_size(path: Path) -> int:
 
 
 def replicated(documents, count: int):
-    """``count`` documents: the originals, then copies under new doc_ids."""
+    """``count`` documents: the originals, then replicas under new doc_ids.
+
+    Each replica stands for another report, so it gets a sha256 of its own:
+    with the original's, search would take it for a copy of the same file and
+    show it once (``corpus.copies``), and the benchmark would measure 4 reports.
+    """
     for n in range(count):
         original = documents[n % len(documents)]
-        yield original if n < len(documents) else replace(original, doc_id=f"{original.doc_id}-copy{n:04d}")
+        if n < len(documents):
+            yield original
+            continue
+        doc_id = f"{original.doc_id}-copy{n:04d}"
+        sha256 = hashlib.sha256(doc_id.encode()).hexdigest()
+        yield replace(original, doc_id=doc_id, source=replace(original.source, sha256=sha256))
 
 
 def percentile(values: list[float], share: float) -> float:

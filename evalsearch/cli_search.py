@@ -74,11 +74,10 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
 
 def _report_copies(index_dir: Path, added: set[str]) -> None:
     """Say which files just indexed are copies of another indexed file: search shows their hits once."""
-    from evalsearch.index.search import indexed_copies
-    from evalsearch.index.writer import read_sources
+    from evalsearch.index.writer import read_copies, read_sources
 
     sources = read_sources(index_dir)
-    for copy, kept in indexed_copies(index_dir).items():
+    for copy, kept in read_copies(index_dir).items():
         if copy in added or kept in added:
             click.echo(f"index: {Path(sources[copy].path).name} is the same file as {Path(sources[kept].path).name} "
                        f"(same sha256); search shows its passages once, as {kept!r}", err=True)

@@ -48,3 +48,12 @@ def test_lessons_take_a_copied_report_once(tmp_path):
     result = run(["lessons", reports, "-s", "--format", "json"])
     assert result.exit_code == 0
     assert "warning: kopi af alfa.pdf is the same file as alfa.pdf (same sha256); taken once" in result.stderr
+
+
+def test_a_copy_stands_in_when_the_file_it_copies_leaves_the_index(tmp_path):
+    reports, index_dir = make_reports(tmp_path / "reports"), tmp_path / "index"
+    assert run(["index", reports, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    (reports / "alfa.pdf").unlink()
+    assert run(["index", reports, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    hits = json.loads(run(["search", "ledere bakker op", "--index", index_dir, "--format", "json"]).stdout)
+    assert sorted(h["doc_id"] for h in hits) == ["beta", "kopi af alfa"]

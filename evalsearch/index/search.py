@@ -32,7 +32,7 @@ from evalsearch.index.highlight import WordMatcher, match_spans, snippet
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
-from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_sources, rebuild_hint
+from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_copies, rebuild_hint
 from evalsearch.index.records import Hit, Passage
 
 #: the passage kinds a search can be limited to
@@ -212,14 +212,6 @@ def _facets(searcher, engine, matched) -> dict[str, dict[str, int]]:
     return facets
 
 
-def indexed_copies(index_dir: str | Path) -> dict[str, str]:
-    """Indexed documents whose file is a copy of another's (same sha256): their hits would repeat."""
-    from evalsearch.corpus.copies import find_copies
-
-    sources = sorted(read_sources(index_dir).values(), key=lambda s: s.doc_id)
-    return find_copies((s.doc_id, s.sha256) for s in sources)
-
-
 def search(index_dir: str | Path, text: str, settings: SearchSettings | Mapping[str, Any] | None = None) -> SearchResult:
     """Search the passage index.
 
@@ -274,11 +266,11 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             passing = np.zeros(engine.size, dtype=bool)
             passing[list(searcher.docs_for_query(filter_query))] = True
             allowed = allowed & passing
-        hidden = [c for c in indexed_copies(index_dir) if c not in settings.doc_ids]  # a copy asked for by --doc is shown
+        hidden = [c for c in read_copies(index_dir) if c not in settings.doc_ids]  # a copy asked for by --doc is shown
         if hidden:
-            copied = np.zeros(engine.size, dtype=bool)
-            copied[list(searcher.docs_for_query(wq.Or([wq.Term("doc_id", c) for c in hidden])))] = True
-            allowed = allowed & ~copied
+            allowed = allowed.copy()
+            for copy in hidden:
+                allowed[engine.postings("doc_id", copy)[0]] = False
         # 1. the words as asked score every passage (whole posting lists at once)
         scores, matched = evaluate(engine, plan.query)
         matched &= allowed

@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 INDEX_NAME = "passages"
 SOURCES_NAME = "sources.json"
+#: which indexed documents are copies of another (same sha256): read by every search, so kept apart
+COPIES_NAME = "copies.json"
 #: seconds a writer waits for another writer's lock before giving up
 DEFAULT_LOCK_TIMEOUT = 60.0
 #: times a reader tries to open the index while commits replace its files
@@ -154,8 +156,21 @@ def index_version(index_dir: str | Path) -> int | None:
 def _write_sources(index_dir: Path, sources: dict[str, IndexedSource]) -> None:
     from evalsearch.corpus.files import write_atomic
 
+    from evalsearch.corpus.copies import find_copies
+
     data = {"version": SCHEMA_VERSION, "documents": {k: asdict(v) for k, v in sorted(sources.items())}}
     write_atomic(index_dir / SOURCES_NAME, json.dumps(data, ensure_ascii=False, indent=1))
+    copies = find_copies((doc_id, source.sha256) for doc_id, source in sorted(sources.items()))
+    write_atomic(index_dir / COPIES_NAME, json.dumps(copies, ensure_ascii=False, indent=1))
+
+
+def read_copies(index_dir: str | Path) -> dict[str, str]:
+    """The indexed documents that are copies of another: doc_id → the doc_id kept; {} if none is known."""
+    try:
+        copies = json.loads((Path(index_dir) / COPIES_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # an index of an earlier version, or a file cut short: nothing is hidden
+        return {}
+    return copies if isinstance(copies, dict) else {}
 
 
 #: what reading a damaged index raises (a file cut short or overwritten); a commit that races a
