@@ -62,6 +62,30 @@ def test_a_changed_file_is_planned_and_replaces_its_passages(tmp_path, corpus):
     assert not [h for h in search(index_dir, "frivillige").hits if h.passage.doc_id == "alfa"]
 
 
+def stored_and_live(index_dir) -> tuple[int, int]:
+    ix = open_index(index_dir)
+    return ix.doc_count_all(), ix.doc_count()
+
+
+def test_replaced_passages_are_dropped_when_they_are_many(tmp_path):
+    """A replaced passage stays in its segment (a search still pays for it) until segments merge."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    names = [f"rapport{n}" for n in range(8)]
+    documents = {n: extract_document(text_report(folder / f"{n}.pdf", [f"Rapport {n} om frivillige mentorer."]))
+                 for n in names}
+    index_dir = tmp_path / "index"
+    update_index(index_dir, documents.values())
+    live = stored_and_live(index_dir)[1]
+    update_index(index_dir, [documents["rapport0"]])  # one of eight: kept until later merges
+    assert stored_and_live(index_dir)[0] > live
+    update_index(index_dir, [documents[n] for n in names[1:4]])  # half of them deleted: all merged
+    assert stored_and_live(index_dir) == (live, live)
+    update_index(index_dir, documents.values())  # all replaced: the old segments are dropped
+    assert stored_and_live(index_dir) == (live, live)
+    assert len(search(index_dir, "frivillige", {"limit": 20}).hits) == 8
+
+
 def test_a_removed_file_leaves_the_index(tmp_path, corpus):
     index_dir = tmp_path / "index"
     update_index(index_dir, [extract_document(p) for p in corpus.values()])

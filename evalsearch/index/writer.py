@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 INDEX_NAME = "passages"
 SOURCES_NAME = "sources.json"
+#: share of deleted passages above which a commit merges all segments (``update_index``)
+MAX_DELETED_SHARE = 0.25
 #: which indexed documents are copies of another (same sha256): read by every search, so kept apart
 COPIES_NAME = "copies.json"
 #: seconds a writer waits for another writer's lock before giving up
@@ -338,6 +340,7 @@ def update_index(
         SearchIndexError: the index is locked by another writer or cannot be written.
     """
     from whoosh.index import LockError
+    from whoosh.writing import CLEAR
 
     index_dir = Path(index_dir)
     MORPHOLOGY.load(index_dir / DEFAULT_CACHE_NAME)
@@ -350,9 +353,13 @@ def update_index(
         raise SearchIndexError(f"the index cannot be written ({exc})", index_dir) from exc
     sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
     added = removed = written = 0
+    stored, deleted = ix.doc_count_all(), ix.doc_count_all() - ix.doc_count()
+    earlier, replaced = set(sources), set()
     try:
         for document in documents:
             writer.delete_by_term("doc_id", document.doc_id)
+            deleted += sources[document.doc_id].passages if document.doc_id in sources else 0
+            replaced.add(document.doc_id)
             passages = document_to_passages(document)
             doc_years = tuple(sorted({p.pool_year for p in document.projects if p.pool_year}))
             for passage in passages:
@@ -365,8 +372,16 @@ def update_index(
             written += len(passages)
         for doc_id in remove:
             writer.delete_by_term("doc_id", doc_id)
-            removed += sources.pop(doc_id, None) is not None
-        writer.commit()
+            gone = sources.pop(doc_id, None)
+            removed += gone is not None
+            deleted += gone.passages if gone is not None else 0
+        # replaced passages stay in their segment until it is merged, and every search pays for
+        # them: an index whose documents were all replaced drops its old segments, and one with
+        # many replaced passages merges all of its segments
+        if earlier and not earlier & set(sources) - replaced:
+            writer.commit(mergetype=CLEAR)
+        else:
+            writer.commit(optimize=deleted > MAX_DELETED_SHARE * (stored + written))
     except BaseException:
         writer.cancel()
         raise
