@@ -61,3 +61,26 @@ def test_lower_case_operators_and_inner_hyphens_are_words(text):
 
 def test_a_capitalised_word_alone_is_a_word():
     assert parse("IKKE", SCHEMA) == term("ikke")
+
+
+@pytest.mark.parametrize("text,words", [
+    ("NOT NOT frivillige", ["frivillige"]),
+    ("NOT AND frivillige", ["frivillige"]),
+    ("( +frivillige )mentorer", ["frivillige", "mentorer"]),
+])
+def test_a_tangle_the_parser_cannot_take_is_read_as_plain_words(text, words):
+    parsed = parse(text, SCHEMA)
+    assert sorted(t for _, t in parsed.iter_all_terms()) == words
+
+
+@pytest.mark.parametrize("text", ["OR OR", "AND", "OG ELLER"])
+def test_nothing_but_operators_is_no_query(text):
+    assert parse(text, SCHEMA) is wq.NullQuery
+
+
+def test_no_arrangement_of_marks_and_words_fails():
+    marks = ["AND", "OR", "NOT", "IKKE", "(", ")", '"', "+", "-", "x", "+x", "-y", "(x", ")y"]
+    for a in marks:
+        for b in marks:
+            for c in marks:
+                parse(f"{a} {b} {c}", SCHEMA)

@@ -28,18 +28,36 @@ OR_WORDS = ("OR", "ELLER")
 NOT_WORDS = ("NOT", "IKKE")
 _OPERATOR = "|".join(AND_WORDS + OR_WORDS + NOT_WORDS)
 #: an operator at the start or end of the query, or before a closing bracket: nothing to join there
-_DANGLING = re.compile(rf"^\s*(?:(?:{'|'.join(AND_WORDS + OR_WORDS)})\s+)+|(?:\s+(?:{_OPERATOR}))+\s*(?=\)|$)")
+_DANGLING = re.compile(rf"^\s*(?:(?:{'|'.join(AND_WORDS + OR_WORDS)})(?:\s+|$))+|(?:\s+(?:{_OPERATOR}))+\s*(?=\)|$)")
 
 
-def parser_plugins() -> list:
-    """The query syntax: words, "phrases", +required/-excluded words, (groups), AND/OR/NOT."""
-    operators = OperatorsPlugin(
-        And=rf"(?<=\s)(?:{'|'.join(AND_WORDS)})(?=\s)",
-        Or=rf"(?<=\s)(?:{'|'.join(OR_WORDS)})(?=\s)",
-        Not=rf"(?:^|(?<=[\s(]))(?:{'|'.join(NOT_WORDS)})(?=\s)",
-        AndNot=None, AndMaybe=None, Require=None,
-    )
-    return [WhitespacePlugin(), PhrasePlugin(), PlusMinusPlugin(_PLUS, _MINUS), GroupPlugin(), operators]
+#: the characters of the syntax, dropped when a text is read as plain words
+_MARKS = re.compile(r'[()"]|(?<![^\s])[+-]+')
+
+
+def _plainer(text: str, marks: bool) -> str:
+    """The text without operator words, and without the marks of the syntax unless ``marks``."""
+    text = re.sub(rf"(?<!\S)(?:{_OPERATOR})(?!\S)", " ", text)
+    return text if marks else _MARKS.sub(" ", text)
+
+
+def parser_plugins(operators: bool = True, marks: bool = True) -> list:
+    """The query syntax: words, "phrases", +required/-excluded words, (groups), AND/OR/NOT.
+
+    Without ``marks`` only words: what a text that the full syntax cannot
+    parse is read as.
+    """
+    plugins: list = [WhitespacePlugin()]
+    if marks:
+        plugins += [PhrasePlugin(), PlusMinusPlugin(_PLUS, _MINUS), GroupPlugin()]
+    if marks and operators:
+        plugins.append(OperatorsPlugin(
+            And=rf"(?<=\s)(?:{'|'.join(AND_WORDS)})(?=\s)",
+            Or=rf"(?<=\s)(?:{'|'.join(OR_WORDS)})(?=\s)",
+            Not=rf"(?:^|(?<=[\s(]))(?:{'|'.join(NOT_WORDS)})(?=\s)",
+            AndNot=None, AndMaybe=None, Require=None,
+        ))
+    return plugins
 
 
 def parse(text: str, schema, fieldname: str = "exact") -> wq.Query:
@@ -49,8 +67,16 @@ def parse(text: str, schema, fieldname: str = "exact") -> wq.Query:
     other words match and drops what the negated ones match; a group of
     nothing but negations matches nothing, as "-mentor" alone does.
     """
-    parser = QueryParser(fieldname, schema, plugins=parser_plugins(), group=OrGroup)
-    return _fold_not(parser.parse(_DANGLING.sub(" ", text)))
+    text = _DANGLING.sub(" ", text)
+    # Whoosh's parser fails on some tangles of marks ("NOT AND x", "( +x )y"): such a text is
+    # read again with less syntax, down to plain words, rather than refused
+    for operators, marks in ((True, True), (False, True), (False, False)):
+        parser = QueryParser(fieldname, schema, plugins=parser_plugins(operators, marks), group=OrGroup)
+        try:
+            return _fold_not(parser.parse(text if operators else _plainer(text, marks)))
+        except Exception:  # noqa: BLE001 - any failure of the parser means: read it more plainly
+            continue
+    return wq.NullQuery
 
 
 def _fold_not(node: wq.Query) -> wq.Query:
