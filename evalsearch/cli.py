@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 import click
 
 from evalsearch import __version__
-from evalsearch.cli_options import fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option
+from evalsearch.cli_options import (
+    ensure_writable, fail_usage, jobs_option, paths_argument, sample_option, silent_option,
+)
 from evalsearch.console import Progress
-from evalsearch.corpus.files import find_pdfs, prepare_output, sample_corpus_dir, write_output
+from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_output
 from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
-from evalsearch.errors import CorpusError, OutputError, UsageError
+from evalsearch.errors import CorpusError, UsageError
 
 if TYPE_CHECKING:
     from evalsearch.corpus.batch import Outcome
@@ -134,11 +136,7 @@ def extract(
         options = BatchOptions(jobs=jobs, time_limit=time_limit or None, force=force)
     except UsageError as exc:
         fail_usage(exc)
-    try:
-        if output_dir is not None:
-            prepare_output(output_dir, folder=True)
-    except OutputError as exc:
-        fail_output(exc)
+    ensure_writable(output_dir, folder=True)
     ext = "json" if fmt == "json" else "txt"
     stdout_docs: dict[int, str] = {}
     quiet = silent or output_dir is None and fmt == "text"

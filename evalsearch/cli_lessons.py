@@ -16,9 +16,11 @@ from pathlib import Path
 
 import click
 
-from evalsearch.cli_options import fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option
+from evalsearch.cli_options import (
+    ensure_writable, fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option,
+)
 from evalsearch.corpus.export import rows_to_csv
-from evalsearch.corpus.files import prepare_output, write_output
+from evalsearch.corpus.files import write_output
 from evalsearch.errors import OutputError, UsageError
 from evalsearch.model import Document
 
@@ -32,15 +34,6 @@ def _emit(text: str, output: Path | None) -> None:
         return
     try:
         write_output(output, text)
-    except OutputError as exc:
-        fail_output(exc)
-
-
-def _prepare(output: Path | None) -> None:
-    """Fail before reading any PDF when the output cannot be written."""
-    try:
-        if output is not None:
-            prepare_output(output)
     except OutputError as exc:
         fail_output(exc)
 
@@ -91,7 +84,7 @@ def lessons_command(
         wanted = resolve_theme(theme, taxonomy or default_themes()) if theme is not None else None
     except UsageError as exc:
         fail_usage(exc)
-    _prepare(output)
+    ensure_writable(output)
     documents, failed = read_documents(pdfs, "lessons", silent, jobs)
     catalogue = build_catalogue(documents, taxonomy)
     if wanted is not None:
@@ -132,7 +125,7 @@ def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: i
         pdfs = input_paths(paths, sample)
     except UsageError as exc:
         fail_usage(exc)
-    _prepare(output)
+    ensure_writable(output)
     documents, failed = read_documents(pdfs, "figures", silent, jobs)
     rows = figures_to_rows(documents)
     text = rows_to_csv(rows, FIGURE_COLUMNS) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"

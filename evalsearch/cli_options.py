@@ -1,4 +1,4 @@
-"""The options and the usage-error exit that several commands share, declared once.
+"""The options, the usage-error exit and the output check that several commands share, declared once.
 
 A module of its own (not ``cli``), because the command modules import it
 while ``cli`` is still being built.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from evalsearch.errors import EvalsearchError
+from evalsearch.errors import EvalsearchError, OutputError
 
 sample_option = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
 silent_option = click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
@@ -26,6 +26,18 @@ def fail_output(exc: EvalsearchError) -> None:
     """Report an output that cannot be written and exit with code 1."""
     click.echo(f"error: {exc}", err=True)
     sys.exit(1)
+
+
+def ensure_writable(output: Path | None, folder: bool = False) -> None:
+    """End the command (exit code 1) before any PDF is read if ``output`` cannot be written."""
+    from evalsearch.corpus.files import prepare_output
+
+    if output is None:
+        return
+    try:
+        prepare_output(output, folder)
+    except OutputError as exc:
+        fail_output(exc)
 
 
 def fail_usage(exc: EvalsearchError) -> None:

@@ -77,10 +77,14 @@ def _report_copies(index_dir: Path, added: set[str]) -> None:
     from evalsearch.index.writer import read_copies, read_sources
 
     sources = read_sources(index_dir)
+
+    def name(doc_id: str) -> str:
+        return Path(sources[doc_id].path).name if doc_id in sources else doc_id
+
     for copy, kept in read_copies(index_dir).items():
         if copy in added or kept in added:
-            click.echo(f"index: {Path(sources[copy].path).name} is the same file as {Path(sources[kept].path).name} "
-                       f"(same sha256); search shows its passages once, as {kept!r}", err=True)
+            click.echo(f"index: {name(copy)} is the same file as {name(kept)} (same sha256); "
+                       f"search shows its passages once, as {kept!r}", err=True)
 
 
 @click.command("index")

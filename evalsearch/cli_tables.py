@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 
-from evalsearch.cli_options import fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option
+from evalsearch.cli_options import (
+    ensure_writable, fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option,
+)
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
-from evalsearch.corpus.files import prepare_output
 from evalsearch.errors import OutputError, UsageError
 
 GOAL_KINDS = ("aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt")
@@ -77,11 +78,7 @@ def tables_command(
         check_output(fmt, output, excel)
     except UsageError as exc:
         fail_usage(exc)
-    try:
-        if output is not None:
-            prepare_output(output)
-    except OutputError as exc:
-        fail_output(exc)
+    ensure_writable(output)
     documents, failed = read_documents(pdfs, "tables", silent, jobs)
     rows = [row for document in documents for row in goal_row_dicts(document, kind)]
     if output is not None:

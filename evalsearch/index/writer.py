@@ -156,9 +156,8 @@ def index_version(index_dir: str | Path) -> int | None:
 
 
 def _write_sources(index_dir: Path, sources: dict[str, IndexedSource]) -> None:
-    from evalsearch.corpus.files import write_atomic
-
     from evalsearch.corpus.copies import find_copies
+    from evalsearch.corpus.files import write_atomic
 
     data = {"version": SCHEMA_VERSION, "documents": {k: asdict(v) for k, v in sorted(sources.items())}}
     write_atomic(index_dir / SOURCES_NAME, json.dumps(data, ensure_ascii=False, indent=1))
