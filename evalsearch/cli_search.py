@@ -164,7 +164,25 @@ def _sample_only(index_dir: Path) -> bool:
     return bool(sources) and all(Path(s.path).resolve().parent == sample for s in sources.values())
 
 
-@click.command("search")
+class QueryCommand(click.Command):
+    """A command whose QUERY may start with "-": "-mentorer frivillige" excludes a word, it is no option.
+
+    An argument that starts with a single "-" but with none of the command's
+    short options is given to QUERY with a leading space, which the query
+    syntax ignores. "--" starts an option as always ("--limt" is reported).
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        short = {name for param in self.params for name in (*param.opts, *param.secondary_opts)
+                 if not name.startswith("--")} | {n for n in ctx.help_option_names if not n.startswith("--")}
+
+        def is_option(arg: str) -> bool:
+            return arg.startswith("--") or arg[:2] in short
+
+        return super().parse_args(ctx, [f" {a}" if a.startswith("-") and not is_option(a) else a for a in args])
+
+
+@click.command("search", cls=QueryCommand)
 @click.argument("query")
 @index_dir_option
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=DEFAULT_SEARCH_LIMIT, show_default=True,

@@ -171,6 +171,15 @@ def test_a_long_query_is_echoed_cut(built):
     assert first.endswith("'frivillige mentorer frivillige mentorer frivillige mentorer frivillige mentorer…'")
 
 
+def test_a_query_may_start_with_an_excluded_word(built):
+    result = run(["search", "-mentorer projektet", "--index", built, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    texts = [hit["text"] for hit in json.loads(result.stdout)]
+    assert texts and not any("mentorer" in t for t in texts)
+    misspelt = run(["search", "projektet", "--limt", "3", "--index", built])
+    assert misspelt.exit_code == 2 and "No such option '--limt'" in misspelt.stderr
+
+
 def test_search_filters_by_document(built):
     hits = json.loads(run(["search", "ledelsesopbakning", "--index", built, "--doc", "beta", "--format", "json"]).stdout)
     assert {h["doc_id"] for h in hits} == {"beta"}
