@@ -2,9 +2,10 @@
 
 A report saved twice under two names would otherwise count twice: its goal
 rows twice in an export, its lessons with two sources, its hits twice in a
-search. Copies are told by their sha256; the one with the shortest name stands
-for the others ("rapport" for "rapport (1)" and "kopi af rapport"). Two *different* reports that quote the same sentence
-are not copies: each keeps its passages.
+search. Copies are told by their sha256; the one with the shortest name
+stands for the others ("rapport" for "rapport (1)" and "kopi af rapport").
+Two *different* reports that quote the same sentence are not copies: each
+keeps its passages.
 """
 
 from __future__ import annotations

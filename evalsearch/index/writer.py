@@ -352,7 +352,8 @@ def update_index(
         raise SearchIndexError(f"the index cannot be written ({exc})", index_dir) from exc
     sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
     added = removed = written = 0
-    stored, deleted = ix.doc_count_all(), ix.doc_count_all() - ix.doc_count()
+    stored = ix.doc_count_all()
+    deleted = stored - ix.doc_count()
     earlier, replaced = set(sources), set()
     try:
         for document in documents:
@@ -377,7 +378,8 @@ def update_index(
         # replaced passages stay in their segment until it is merged, and every search pays for
         # them: an index whose documents were all replaced drops its old segments, and one with
         # many replaced passages merges all of its segments
-        if earlier and not earlier & set(sources) - replaced:
+        untouched = (earlier - replaced) & sources.keys()
+        if earlier and not untouched:
             writer.commit(mergetype=CLEAR)
         else:
             writer.commit(optimize=deleted > MAX_DELETED_SHARE * (stored + written))
