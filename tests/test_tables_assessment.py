@@ -67,6 +67,11 @@ def test_verdict_of(sentence, verdict):
         ("40 % i job", "Ingen er kommet i job.", 0.0),
         (None, "392", None),
         ("Signifikant flere borgere", "Det har ikke været muligt at påvise", None),
+        # a year, an ordinal and a numbered item are no counts
+        ("3", "✓: Der er i 2016 afholdt tre kurser. 1.) en-dags kursus, og 2.) et to-dagskursus", None),
+        ("1 /virk.", "✓: Kontakt med virksomhederne hver 3. måned, når borgeren er i job.", None),
+        ("4", "Der blev i 2017 holdt 3 møder.", 75.0),
+        ("125", "I alt deltog 125.", 100.0),
     ],
 )
 def test_achievement(target, status, pct):

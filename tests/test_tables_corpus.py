@@ -114,6 +114,14 @@ def test_issue_3_numeric_achievement(extracted):
     assert (horsens.achievement_pct, horsens.assessment) == (96.0, "delvis")  # 48 % against a target of 50 %
 
 
+def test_achievement_is_never_read_from_a_year_or_an_ordinal(extracted):
+    """Stå ikke i stampe A3 ("i 2016 afholdt tre kurser" against 3) and A4 ("hver 3. måned" against 1)."""
+    rows = {r.id: r for r in extracted["staa-ikke-i-stampe-slutevaluering-2018"].goal_tables[0].rows}
+    assert (rows["A3"].achievement_pct, rows["A4"].achievement_pct) == (None, None)
+    shares = [r.achievement_pct for t in extracted.values() for tab in t.goal_tables for r in tab.rows]
+    assert max(p for p in shares if p is not None) <= 600.0
+
+
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_issue_3_captioned_other_tables(doc_id, gold, extracted_dicts):
     expected = [(t["label"], t["section"]) for t in gold[doc_id]["other_tables"] if t["label"]]

@@ -50,6 +50,7 @@ from evalsearch.danish.lexicon import (
 from evalsearch.danish.nlp import get_nlp, lemmas, sentences
 from evalsearch.danish.numbers import (
     Number,
+    is_quantity,
     number_word,
     numbers_in,
     parse_amount_dkk,
@@ -72,6 +73,7 @@ __all__ = [
     "forms",
     "get_nlp",
     "is_abbreviation",
+    "is_quantity",
     "is_stop_word",
     "is_word",
     "join_line_break",

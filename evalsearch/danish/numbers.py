@@ -140,6 +140,37 @@ def numbers_in(text: str) -> list[Number]:
     return found
 
 
+#: four-digit numbers read as years ("i 2016"), not as counts
+YEARS = range(1950, 2101)
+# "3. måned", "1. april", "2.) et kursus": a number with a full stop before a lower-case word is an ordinal
+_ORDINAL_AFTER = re.compile(r"\.\)|\.[ \t\u00a0]*[a-zæøå(]")
+
+
+def is_quantity(text: str, number: Number) -> bool:
+    """Whether a number in a text counts or measures something, rather than naming a year,
+    an ordinal, a date or a numbered item.
+
+    Args:
+        text (str): the text ``number`` was found in by ``numbers_in``.
+        number (Number): one of its numbers.
+
+    RETURNS (bool): False for "i 2016", "hver 3. måned", "1. april", "2.) et kursus",
+        "Tabel 3-1" and "1/3"; True for counts, shares and amounts.
+
+    >>> text = "Der er i 2016 afholdt 3 kurser, hver 3. måned."
+    >>> [n.value for n in numbers_in(text) if is_quantity(text, n)]
+    [3]
+    """
+    if number.kind != "number":
+        return True
+    if isinstance(number.number, int) and number.number in YEARS:
+        return False
+    following = text[number.end : number.end + 3]
+    if following[:1] in ("-", "/", ".") and following[1:2].isdigit():
+        return False
+    return _ORDINAL_AFTER.match(following) is None
+
+
 def number_word(word: str) -> int | None:
     """Read a Danish number word for a small count ("to cases", "tolv borgere").
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from evalsearch.danish.nlp import get_nlp
-from evalsearch.danish.numbers import Number, numbers_in, parse_number
+from evalsearch.danish.numbers import Number, is_quantity, numbers_in, parse_number
 from evalsearch.model import Block, KeyFigure
 
 #: lemmas that make a sentence with a number speak about results or goals
@@ -51,7 +51,6 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:de|alle|disse|hver\s+af\s+de)\s+$", re.IG
 _UNIT_WORD = re.compile(r"\s*(?P<word>[a-zæøå][a-zæøå\-/]*\.?)")
 _OF_PHRASE = re.compile(r"\s*(?:af|ud\s+af)\s+(?:de\s+)?\d[\d.,]*\s+")
 MAX_SENTENCE_WORDS = 80
-YEARS = range(1950, 2101)
 
 
 def _is_figure(text: str, n: Number) -> bool:
@@ -61,14 +60,10 @@ def _is_figure(text: str, n: Number) -> bool:
     following = text[n.end : n.end + 2]
     if n.kind == "number" and _DETERMINER_BEFORE.search(text[: n.start]):
         return False
-    if n.kind == "number":
-        if isinstance(n.number, int) and n.number in YEARS:
-            return False
-        if following[:1] in ("-", "/", ".") and following[1:2].isdigit():
-            return False  # "3-1", "1/3", "1.3"
-        if following[:1] == ".":
-            return False  # an ordinal or a date ("1. april")
-    return True
+    if not is_quantity(text, n):
+        return False
+    # stricter than is_quantity: a figure never ends a sentence, so a full stop marks an ordinal
+    return not (n.kind == "number" and following[:1] == ".")
 
 
 def _unit(text: str, n: Number) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from evalsearch.danish import numbers_in
+from evalsearch.danish import is_quantity, numbers_in
 from evalsearch.extract.tables.terms import (
     CELL_WORDS,
     MET_SYMBOLS,
@@ -130,7 +130,11 @@ def color_verdict(colors: Sequence[Color], legend: Sequence[tuple[Color, Assessm
 def _value(text: str, prefer: str | None) -> tuple[float, str] | None:
     """The number a cell reports: a stated degree of goal attainment first, then the first
     number of the wanted kind (percent or count)."""
-    found = [n for n in numbers_in(text) if n.kind in ("percent", "number") and not _REFERENCE.search(text[: n.start])]
+    found = [
+        n
+        for n in numbers_in(text)
+        if n.kind in ("percent", "number") and is_quantity(text, n) and not _REFERENCE.search(text[: n.start])
+    ]
     if not found:
         return (0.0, prefer or "number") if _NONE.match(text) else None
     for n in found:
