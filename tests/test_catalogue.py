@@ -78,7 +78,10 @@ def test_theme_groups_and_other(small):
 def test_unknown_theme_lists_the_themes():
     with pytest.raises(UsageError) as err:
         resolve_theme("økonomi", default_themes())
-    assert str(err.value).startswith("unknown theme 'økonomi'; themes: ledelse og opbakning, samarbejde med jobcentret,")
+    assert str(err.value).startswith("no theme 'økonomi' in the theme list; it holds: ledelse og opbakning, samarbejde")
+    assert resolve_theme("ledelse", default_themes()) == "ledelse og opbakning"
+    with pytest.raises(UsageError, match=r"\(did you mean 'forankring'\?\)"):
+        resolve_theme("forankrng", default_themes())
 
 
 def test_json_rendering(small):
@@ -175,7 +178,7 @@ def test_cli_lessons_with_a_user_taxonomy(report, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--theme", "økonomi"], "error: unknown theme 'økonomi'; themes: ledelse og opbakning, "),
+        (["--theme", "økonomi"], "error: no theme 'økonomi' in the theme list; it holds: ledelse og opbakning, "),
         (["--themes", "/no/such/temaer.toml"], "error: theme file not found: /no/such/temaer.toml\n"),
     ],
 )

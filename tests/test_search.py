@@ -113,13 +113,30 @@ def test_the_document_filter_keeps_only_that_report(search_index):
 
 
 def test_an_unknown_document_lists_the_documents_held(search_index):
-    with pytest.raises(UsageError, match=r"no document 'nope' in the index; the index holds: cabi-evaluering"):
+    with pytest.raises(UsageError, match=r"no document 'nope' in the index; it holds: cabi-evaluering"):
         search(search_index, "frivillige", {"doc_ids": ["nope"]})
 
 
 def test_an_unknown_theme_is_rejected(search_index):
     with pytest.raises(UsageError, match="no theme 'ukendt tema' in the index"):
         search(search_index, "frivillige", {"themes": ["ukendt tema"]})
+
+
+def test_a_part_of_one_name_stands_for_it_and_is_noted(search_index):
+    result = search(search_index, "ledelse", {"limit": 50, "doc_ids": ["Stampe"], "themes": ["ledelse"]})
+    assert result.hits
+    assert {h.passage.doc_id for h in result.hits} == {"staa-ikke-i-stampe-slutevaluering-2018"}
+    assert all("ledelse og opbakning" in h.passage.themes for h in result.hits)
+    assert result.readings == ["document 'Stampe' read as 'staa-ikke-i-stampe-slutevaluering-2018'",
+                               "theme 'ledelse' read as 'ledelse og opbakning'"]
+    assert search(search_index, "frivillige", {"themes": ["Ledelse og Opbakning"]}).readings == []
+
+
+def test_a_part_of_several_names_or_a_misspelling_is_named(search_index):
+    with pytest.raises(UsageError, match=r"theme 'samarbejde' fits several in the index: samarbejde med jobcentret, "):
+        search(search_index, "frivillige", {"themes": ["samarbejde"]})
+    with pytest.raises(UsageError, match=r"no theme 'forankrng' in the index \(did you mean 'forankring'\?\)"):
+        search(search_index, "frivillige", {"themes": ["forankrng"]})
 
 
 def test_facets_count_matches_per_document(search_index):

@@ -188,7 +188,14 @@ def test_search_filters_by_document(built):
 def test_search_rejects_an_unknown_document(built):
     result = run(["search", "ledelse", "--index", built, "--doc", "gamma"])
     assert result.exit_code == 2
-    assert result.stderr == "error: no document 'gamma' in the index; the index holds: alfa, beta\n"
+    assert result.stderr == "error: no document 'gamma' in the index; it holds: alfa, beta\n"
+
+
+def test_search_notes_a_document_named_by_part(built):
+    result = run(["search", "ledelsesopbakning", "--index", built, "--doc", "BET", "--format", "json"])
+    assert result.exit_code == 0
+    assert {h["doc_id"] for h in json.loads(result.stdout)} == {"beta"}
+    assert result.stderr == "note: document 'BET' read as 'beta'\n"
 
 
 def test_search_rejects_an_unknown_kind(built):

@@ -26,7 +26,7 @@ from rapidfuzz.process import cdist
 
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.danish.themes import Theme, default_themes, themes_of
-from evalsearch.errors import UsageError
+from evalsearch.choices import pick
 from evalsearch.model import Document, Lesson
 
 #: lessons this similar (rapidfuzz ratio, 0-100, after normalising) are one entry
@@ -118,12 +118,9 @@ class Catalogue:
 
 
 def resolve_theme(name: str, themes: tuple[Theme, ...]) -> str:
-    """The taxonomy's spelling of a theme name; UsageError listing the themes when unknown."""
-    names = [t.name for t in themes] + [OTHER_THEME]
-    for candidate in names:
-        if candidate.casefold() == name.strip().casefold():
-            return candidate
-    raise UsageError(f"unknown theme {name!r}; themes: {', '.join(names)}")
+    """The taxonomy's spelling of a theme name, or of the one theme it is part of ("ledelse");
+    UsageError naming the nearest themes when none fits."""
+    return pick(name, [t.name for t in themes] + [OTHER_THEME], "theme", where="the theme list")
 
 
 def project_label(document: Document) -> str | None:

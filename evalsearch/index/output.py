@@ -32,8 +32,9 @@ def correction_note(correction: Correction) -> str:
 
 
 def result_notes(result: SearchResult) -> list[str]:
-    """What the user should know about how the query was read: corrections, words found nowhere."""
-    notes = [correction_note(c) for c in result.corrections]
+    """What the user should know about how the query was read: filter values read as another
+    name, corrections, words found nowhere."""
+    notes = list(result.readings) + [correction_note(c) for c in result.corrections]
     notes += [f"no passage holds {word!r} in any form" for word in result.unmatched]
     return notes
 

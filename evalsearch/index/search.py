@@ -22,10 +22,11 @@ document and per theme (facets).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from evalsearch.choices import pick
 from evalsearch.errors import SearchIndexError, UsageError
 from evalsearch.index.feedback import FeedbackWeights
 from evalsearch.index.highlight import WordMatcher, match_spans, snippet
@@ -135,9 +136,11 @@ class SearchResult:
     unmatched: list[str] = field(default_factory=list)
     #: "doc_id" / "theme" → value → number of matching passages
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: filter values read as another name ("theme 'ledelse' read as 'ledelse og opbakning'")
+    readings: list[str] = field(default_factory=list)
 
 
-def _filter_query(settings: SearchSettings, reader):
+def _filter_query(settings: SearchSettings):
     from whoosh import query as wq
 
     parts = []
@@ -145,25 +148,39 @@ def _filter_query(settings: SearchSettings, reader):
         ("kinds", settings.kinds),
         ("doc_id", settings.doc_ids),
         ("years", [str(y) for y in settings.years]),
-        ("themes", [t.lower() for t in settings.themes]),
+        ("themes", settings.themes),
     ):
-        if not values:
-            continue
-        _check_values(reader, fieldname, values)
-        parts.append(wq.Or([wq.Term(fieldname, v) for v in values]))
+        if values:
+            parts.append(wq.Or([wq.Term(fieldname, v) for v in values]))
     return wq.And(parts) if parts else None
 
 
-def _check_values(reader, fieldname: str, values) -> None:
-    """Reject a --doc/--year/--theme value the index does not hold, listing the ones it does."""
-    if fieldname == "kinds":
-        return
-    held = sorted(t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(fieldname))
-    missing = [v for v in values if v not in held]
-    if missing:
-        label = {"doc_id": "document", "years": "pool year", "themes": "theme"}[fieldname]
-        shown = ", ".join(held[:30]) + (" …" if len(held) > 30 else "") if held else "none"
-        raise UsageError(f"no {label} {missing[0]!r} in the index; the index holds: {shown}")
+def _resolve_filters(settings: SearchSettings, reader) -> tuple[SearchSettings, list[str]]:
+    """The --doc, --year and --theme values as the index spells them ("ledelse" → "ledelse og
+    opbakning"), and a note for each value read as another.
+
+    Raises:
+        UsageError: a value fits no name the index holds, or several; the message names the nearest.
+    """
+    resolved: dict[str, tuple[Any, ...]] = {}
+    notes: list[str] = []
+    for attr, fieldname, label, partial in (
+        ("doc_ids", "doc_id", "document", True),
+        ("years", "years", "pool year", False),
+        ("themes", "themes", "theme", True),
+    ):
+        values = getattr(settings, attr)
+        if not values:
+            continue
+        held = sorted(t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(fieldname))
+        names = []
+        for value in values:
+            name = pick(str(value), held, label, partial=partial)
+            if name.casefold() != " ".join(str(value).split()).casefold():
+                notes.append(f"{label} {str(value)!r} read as {name!r}")
+            names.append(int(name) if attr == "years" else name)
+        resolved[attr] = tuple(names)
+    return replace(settings, **resolved), notes
 
 
 def _passage(stored: Mapping[str, Any]) -> Passage:
@@ -261,7 +278,8 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         builder = QueryBuilder(searcher, settings.weights)
         plan = builder.build(text)
         allowed = engine.live()
-        filter_query = _filter_query(settings, searcher.reader())
+        settings, readings = _resolve_filters(settings, searcher.reader())
+        filter_query = _filter_query(settings)
         if filter_query is not None:
             passing = np.zeros(engine.size, dtype=bool)
             passing[list(searcher.docs_for_query(filter_query))] = True
@@ -326,4 +344,4 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             if len(hits) >= settings.limit:
                 break
         unmatched = builder.unmatched(plan) if len(plan.words) > 1 else []
-    return SearchResult(text, hits, total, plan.corrections, unmatched, facets)
+    return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings)
