@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
 from evalsearch.errors import SearchIndexError
 from evalsearch.extract.pipeline import extract_document
+from evalsearch.index.lock import LOCK_NAME
 from evalsearch.index.records import Passage
+from evalsearch.index.schema import passage_fields
 from evalsearch.index.search import search
 from evalsearch.index.writer import (
     SOURCES_NAME,
     index_exists,
     open_index,
-    passage_fields,
     plan_update,
     read_sources,
     update_index,
@@ -118,6 +121,7 @@ def test_an_index_of_another_version_must_be_rebuilt(tmp_path, corpus):
         open_index(index_dir)
     assert plan_update(index_dir, [corpus["alfa"]]).changed == [corpus["alfa"]]
     update_index(index_dir, [extract_document(corpus["alfa"])])
+    assert (index_dir / LOCK_NAME).exists(), "clearing the old index keeps the update lock"
     assert search(index_dir, "frivillige").hits
 
 
@@ -132,6 +136,35 @@ def test_a_second_writer_waits_then_gives_up_with_a_reason(tmp_path, corpus):
         assert search(index_dir, "frivillige").hits
     finally:
         holder.cancel()
+
+
+def test_an_update_waits_for_another_run_s_update_from_its_start(tmp_path, corpus):
+    """The update lock covers making the index, which Whoosh's write lock does not."""
+    from evalsearch.index.lock import update_lock
+
+    index_dir = tmp_path / "index"
+    with update_lock(index_dir, 1.0):
+        with pytest.raises(SearchIndexError, match="being updated by another run"):
+            update_index(index_dir, [extract_document(corpus["alfa"])], lock_timeout=0.2)
+        assert not index_exists(index_dir)
+    update_index(index_dir, [extract_document(corpus["alfa"])], lock_timeout=0.2)
+    assert sorted(read_sources(index_dir)) == ["alfa"]
+
+
+def test_two_runs_that_make_one_index_at_once_both_land(tmp_path, corpus):
+    """Before the update lock, the second run's create_in cleared the first's index: a traceback."""
+    index_dir = tmp_path / "index"
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "evalsearch", "index", str(pdf), "--index", str(index_dir),
+                          "--corpus", str(tmp_path / f"corpus-{name}"), "-s"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for name, pdf in corpus.items()
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0 and "Traceback" not in err, err
+    assert sorted(read_sources(index_dir)) == ["alfa", "beta"]
+    assert {h.passage.doc_id for h in search(index_dir, "frivillige OR samarbejdsaftaler").hits} == {"alfa", "beta"}
 
 
 def test_the_analysis_memo_is_saved_beside_the_index(tmp_path, corpus):

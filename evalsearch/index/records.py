@@ -26,7 +26,7 @@ class Passage:
     A long lesson is several passages, each shown with its heading; were the
     heading ranked in each, a query that matches only the heading would fill
     the first hits with one lesson. After its first passage, the heading
-    counts as context (``passage_fields``).
+    counts as context (``schema.passage_fields``).
     """
 
     doc_id: str

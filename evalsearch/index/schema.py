@@ -21,6 +21,7 @@ from __future__ import annotations
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, SchemaClass
 
 from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_analyzer
+from evalsearch.index.records import Passage
 
 #: bump when fields, analysis or what is indexed change; an index of another version must be rebuilt
 SCHEMA_VERSION = 7
@@ -50,3 +51,31 @@ class PassageSchema(SchemaClass):
     years = KEYWORD(commas=True, scorable=False)
     themes = KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
 
+
+def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
+    """The index document of one passage."""
+    context = " ".join(x for x in (passage.heading, passage.section_title) if x)
+    years = (passage.pool_year,) if passage.pool_year else doc_years
+    ranked = passage.text[passage.ranked_from:]
+    return {
+        "key": passage.key,
+        "doc_id": passage.doc_id,
+        "number": passage.number,
+        "kind": passage.kind,
+        "kinds": ",".join(passage.kinds),
+        "text": passage.text,
+        "exact": ranked,
+        "lemma": ranked,
+        "expanded": ranked,
+        "context": context,
+        "page": passage.page,
+        "title": passage.title,
+        "section": passage.section,
+        "section_title": passage.section_title,
+        "heading": passage.heading,
+        "project": passage.project,
+        "operator": passage.operator,
+        "pool_year": passage.pool_year,
+        "years": ",".join(str(y) for y in years),
+        "themes": ",".join(passage.themes),
+    }

@@ -6,7 +6,7 @@ of the doc_ids in ``remove``, commits once, and records each document's
 source (path, sha256) in ``sources.json`` beside the index. Callers decide
 what to extract: ``plan_update`` compares PDFs with those records by sha256,
 so an unchanged file is not extracted again and a file that is gone leaves
-the index. Whoosh's own lock keeps writers apart; readers keep searching the
+the index. One update runs at a time (``lock``); readers keep searching the
 last committed state while a writer works.
 
 The analysis memo (``morphology``) is saved beside the index after each
@@ -26,10 +26,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from evalsearch.errors import SearchIndexError
+from evalsearch.index.lock import BUSY, LOCK_NAME, update_lock
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import document_to_passages
-from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema
-from evalsearch.index.records import Passage
+from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema, passage_fields
 from evalsearch.corpus.files import file_sha256
 from evalsearch.model import Document
 
@@ -243,6 +243,8 @@ def _open_for_writing(index_dir: Path):
     if index_exists(index_dir):
         log.info("%s: index from another version or damaged, rebuilding", index_dir)
         for child in index_dir.iterdir():
+            if child.name == LOCK_NAME:
+                continue
             if child.is_file():
                 child.unlink()
             else:
@@ -281,35 +283,6 @@ def _absolute(path: str) -> str:
     return str(Path(path).resolve())
 
 
-def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
-    """The index document of one passage."""
-    context = " ".join(x for x in (passage.heading, passage.section_title) if x)
-    years = (passage.pool_year,) if passage.pool_year else doc_years
-    ranked = passage.text[passage.ranked_from:]
-    return {
-        "key": passage.key,
-        "doc_id": passage.doc_id,
-        "number": passage.number,
-        "kind": passage.kind,
-        "kinds": ",".join(passage.kinds),
-        "text": passage.text,
-        "exact": ranked,
-        "lemma": ranked,
-        "expanded": ranked,
-        "context": context,
-        "page": passage.page,
-        "title": passage.title,
-        "section": passage.section,
-        "section_title": passage.section_title,
-        "heading": passage.heading,
-        "project": passage.project,
-        "operator": passage.operator,
-        "pool_year": passage.pool_year,
-        "years": ",".join(str(y) for y in years),
-        "themes": ",".join(passage.themes),
-    }
-
-
 def save_hot_terms(index_dir: str | Path) -> int:
     """Save the decoded postings of the frequent terms of the index's latest state (``hotterms``)."""
     from evalsearch.index.engine import PostingEngine
@@ -338,16 +311,21 @@ def update_index(
     Raises:
         SearchIndexError: the index is locked by another writer or cannot be written.
     """
+    index_dir = Path(index_dir)
+    with update_lock(index_dir, lock_timeout):
+        return _update_locked(index_dir, documents, remove, lock_timeout)
+
+
+def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Iterable[str], lock_timeout: float):
     from whoosh.index import LockError
     from whoosh.writing import CLEAR
 
-    index_dir = Path(index_dir)
     MORPHOLOGY.load(index_dir / DEFAULT_CACHE_NAME)
     try:
         ix = _open_for_writing(index_dir)
         writer = ix.writer(timeout=lock_timeout, codec=passage_codec(), limitmb=DEFAULT_POOL_MB)
     except LockError as exc:
-        raise SearchIndexError("the index is being updated by another run; try again when it is done", index_dir) from exc
+        raise SearchIndexError(BUSY, index_dir) from exc
     except OSError as exc:
         raise SearchIndexError(f"the index cannot be written ({exc})", index_dir) from exc
     sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
