@@ -139,6 +139,22 @@ def test_a_part_of_several_names_or_a_misspelling_is_named(search_index):
         search(search_index, "frivillige", {"themes": ["forankrng"]})
 
 
+def test_a_related_hit_holds_no_form_of_the_query_and_is_counted_apart(search_index):
+    """Feedback ranks passages without the query's words; "4 of 4 matching" must not read "7 of 4"."""
+    from evalsearch.index.output import result_to_text
+
+    result = search(search_index, "samskabelse", {"limit": 7})
+    related = [h for h in result.hits if h.related]
+    matching = [h for h in result.hits if not h.related]
+    assert related and len(matching) <= result.total
+    assert all("**" in h.highlight for h in matching) and not any("**" in h.highlight for h in related)
+    assert all(h.to_dict()["related"] for h in related)
+    lines = result_to_text(result).splitlines()
+    assert lines[0] == (f"{len(matching)} of {result.total} matching passages for 'samskabelse', and {len(related)} "
+                        "related: they hold none of its words but share words with the best")
+    assert sum(line.endswith(" · related") or " · related · " in line for line in lines) == len(related)
+
+
 def test_facets_count_matches_per_document(search_index):
     result = search(search_index, "frivillige", {"limit": 5, "facets": True})
     counts = result.facets["doc_id"]

@@ -62,8 +62,9 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
     if not result.hits:
         lines.append(f"no passages match {_echo(result.query)!r}")
         return "\n".join(lines)
-    shown = len(result.hits)
-    lines.append(f"{shown} of {result.total} matching passages for {_echo(result.query)!r}")
+    related = sum(hit.related for hit in result.hits)
+    lines.append(f"{len(result.hits) - related} of {result.total} matching passages for {_echo(result.query)!r}"
+                 + (f", and {related} related: they hold none of its words but share words with the best" if related else ""))
     for rank, hit in enumerate(result.hits, 1):
         p = hit.passage
         where = [f"page {p.page}"]
@@ -72,7 +73,8 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
         lines.append("")
         lines.append(f"{rank}. {p.title or p.doc_id} ({p.doc_id})")
         shown_heading = p.heading and p.kind != "paragraph" and not p.text.startswith(p.heading)
-        lines.append(f"   {', '.join(where)} · {p.kind}" + (f" · {p.heading}" if shown_heading else ""))
+        lines.append(f"   {', '.join(where)} · {p.kind}" + (" · related" if hit.related else "")
+                     + (f" · {p.heading}" if shown_heading else ""))
         body = textwrap.fill(hit.highlight, width=width, initial_indent="   ", subsequent_indent="   ")
         lines.append(_MARKED.sub(lambda m: f"\x1b[1m{m.group(1)}\x1b[0m", body) if bold else body)
     for name, label in (("doc_id", "document"), ("theme", "theme")):

@@ -52,11 +52,16 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One search result: the passage, its score and the passage text with the matches marked."""
+    """One search result: the passage, its score and the passage text with the matches marked.
+
+    A related hit holds no form of the query's words: it ranks through the words it shares
+    with the best matches (``feedback``).
+    """
 
     passage: Passage
     score: float
     highlight: str
+    related: bool = False
 
     def to_dict(self) -> dict:
         p = self.passage
@@ -70,6 +75,7 @@ class Hit:
             "text": p.text,
             "highlight": self.highlight,
             "score": round(self.score, 4),
+            "related": self.related,
             "heading": p.heading,
             "project": p.project,
             "operator": p.operator,

@@ -340,7 +340,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             shown.setdefault(record["doc_id"], []).append(squashed)
             passage = _passage(record)
             spans = match_spans(passage.text, matchers)
-            hits.append(Hit(passage, score, snippet(passage.text, spans)))
+            hits.append(Hit(passage, score, snippet(passage.text, spans), related=not matched[docnum]))
             if len(hits) >= settings.limit:
                 break
         unmatched = builder.unmatched(plan) if len(plan.words) > 1 else []
