@@ -202,7 +202,8 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     words they derive from ("ledelsesmæssig opbakning" also finds
     "ledelsesopbakning" and "ledere bakker op"); exact wording ranks first.
     "Quoted words" must stand together; -word excludes, +word requires; AND,
-    OR and NOT (or OG, ELLER, IKKE) in capitals join words. A word
+    OR and NOT (or OG, ELLER, IKKE) in capitals join words; in a word, * stands
+    for any letters and ? for one ("ledels*", "*opbakning"). A word
     the index does not know is corrected to the nearest one, and the output
     says so. Without an index, the first search builds one over the bundled
     sample corpus.
@@ -216,7 +217,9 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         evalsearch search "frivillige AND pårørende NOT mentorer"
 
     \b
-        evalsearch search samarbejdsaftale --doc tvaergaaende-evaluering-handicap-2021 --limit 5
+        evalsearch search samarbejdsaftale --doc tvaergaaende --limit 5
+
+        evalsearch search "*opbakning" --theme ledelse
     """
     from evalsearch.index.output import result_notes, result_to_json, result_to_text
     from evalsearch.index.search import SearchSettings, search

@@ -78,8 +78,13 @@ def test_nothing_but_operators_is_no_query(text):
     assert parse(text, SCHEMA) is wq.NullQuery
 
 
+def test_a_question_mark_that_ends_a_word_is_no_wildcard():
+    assert parse("hvordan fastholdes borgere i job?", SCHEMA) == parse("hvordan fastholdes borgere i job", SCHEMA)
+    assert parse("(job?) frivil?ige ?", SCHEMA) == wq.Or([term("job"), wq.Wildcard("exact", "frivil?ige")])
+
+
 def test_no_arrangement_of_marks_and_words_fails():
-    marks = ["AND", "OR", "NOT", "IKKE", "(", ")", '"', "+", "-", "x", "+x", "-y", "(x", ")y"]
+    marks = ["AND", "OR", "NOT", "IKKE", "(", ")", '"', "+", "-", "x", "+x", "-y", "(x", ")y", "*", "x?*"]
     for a in marks:
         for b in marks:
             for c in marks:

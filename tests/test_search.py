@@ -155,6 +155,25 @@ def test_a_related_hit_holds_no_form_of_the_query_and_is_counted_apart(search_in
     assert sum(line.endswith(" · related") or " · related · " in line for line in lines) == len(related)
 
 
+@pytest.mark.parametrize("query, pattern", [
+    ("ledels*", r"ledels\w*"), ("frivil?ige", r"frivil\wige"), ("*opbakning", r"\w*opbakning"),
+])
+def test_a_wildcard_stands_for_the_index_words_it_matches(search_index, query, pattern):
+    hits = [h for h in search(search_index, query, {"limit": 1000}).hits if not h.related]
+    marked = {m.lower() for h in hits for m in re.findall(r"\*\*(.+?)\*\*", h.highlight)}
+    assert hits and marked and all(re.fullmatch(pattern, m) for m in marked)
+    assert all(re.search(pattern, h.passage.text.lower()) for h in hits)
+    if query == "*opbakning":
+        assert {"opbakning", "ledelsesopbakning", "lederopbakning"} <= marked
+
+
+def test_a_wildcard_needs_letters_and_one_that_matches_nothing_is_named(search_index):
+    with pytest.raises(UsageError, match=r"the pattern '\*' stands for too many words; give it at least 2 letters"):
+        search(search_index, "frivillige *")
+    result = search(search_index, "xyzq* frivillige")
+    assert result.hits and result.unmatched == ["xyzq*"]
+
+
 def test_facets_count_matches_per_document(search_index):
     result = search(search_index, "frivillige", {"limit": 5, "facets": True})
     counts = result.facets["doc_id"]

@@ -1,7 +1,8 @@
 """User text → Whoosh query: parsing, Danish expansion, typo correction, ranking weights.
 
 The query syntax (``syntax.parse``): words separated by white space,
-"quoted phrases", +required and -excluded words, (groups), AND/OR/NOT. Any
+"quoted phrases", +required and -excluded words, (groups), AND/OR/NOT, and
+words with wildcards, which stand for the index words they match. Any
 word may match (OR); BM25F ranks the passages.
 
 Each word becomes one clause that scores a passage by its *best* match
@@ -44,6 +45,7 @@ from whoosh import query as wq
 from evalsearch.index.bestof import BestOf, _best
 from evalsearch.index.morphology import MORPHOLOGY
 from evalsearch.index.syntax import parse
+from evalsearch.index.wildcards import pattern_terms
 
 #: endings that make an inflection of an unknown word ("samskabelse" → "samskabelsen")
 INFLECTION_ENDINGS = ("n", "en", "et", "ne", "er", "erne", "e", "es", "s", "ens", "ets", "ernes")
@@ -108,6 +110,8 @@ class PlannedQuery:
     strict: bool = False
     #: (primary lemma, clause) of every word, for weighing the words against each other
     clauses: list = field(default_factory=list)
+    #: words with wildcards that match no index word
+    empty_patterns: list[str] = field(default_factory=list)
 
 
 def _analyse(analyzer, word: str) -> list:
@@ -147,6 +151,9 @@ class QueryBuilder:
     def _rewrite(self, node: wq.Query, plan: PlannedQuery) -> wq.Query:
         if isinstance(node, wq.Term):
             return self._word_clause(node.text, plan)
+        if isinstance(node, (wq.Prefix, wq.Wildcard, wq.Every)):  # "ledels*", "frivil?ige", "*"
+            pattern = "*" if isinstance(node, wq.Every) else node.text
+            return self._pattern_clause(pattern + ("*" if isinstance(node, wq.Prefix) else ""), plan)
         if isinstance(node, wq.Phrase):
             return self._phrase_clause(list(node.words), plan)
         if isinstance(node, (wq.Not, wq.Require, wq.AndNot, wq.And)):
@@ -231,6 +238,15 @@ class QueryBuilder:
             factor = (idf / top) ** self.weights.specificity
             clause.boost *= factor
             exact.boost *= factor
+
+    def _pattern_clause(self, pattern: str, plan: PlannedQuery) -> wq.Query:
+        """Any index word the pattern matches, as written (``wildcards``)."""
+        terms = pattern_terms(self.reader, "exact", pattern)
+        if not terms:
+            plan.empty_patterns.append(pattern)
+            return wq.NullQuery
+        plan.terms["exact"].update(terms)
+        return _best([wq.Term("exact", t) for t in terms], 1.0)
 
     def _phrase_clause(self, words: list[str], plan: PlannedQuery) -> wq.Query:
         plan.strict = True

@@ -343,5 +343,5 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             hits.append(Hit(passage, score, snippet(passage.text, spans), related=not matched[docnum]))
             if len(hits) >= settings.limit:
                 break
-        unmatched = builder.unmatched(plan) if len(plan.words) > 1 else []
+        unmatched = (builder.unmatched(plan) if len(plan.words) > 1 else []) + plan.empty_patterns
     return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings)

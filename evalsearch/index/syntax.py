@@ -1,7 +1,9 @@
 """The query syntax: user text → a Whoosh query tree of words, phrases and operators.
 
 Words separated by white space (any may match), "quoted phrases", +required
-and -excluded words, (groups), and the operators AND, OR and NOT, in English
+and -excluded words, (groups), words with wildcards ("ledels*", "frivil?ige"; a
+"?" that ends a word ends a question, "i job?"; ``wildcards``),
+and the operators AND, OR and NOT, in English
 or Danish (OG, ELLER, IKKE), written in capitals between words. Lower-case
 "og" and "ikke" stay words: "ikke" is a word worth searching for ("ikke
 lykkedes"). An operator with nothing on one side ("frivillige OR") is dropped.
@@ -16,7 +18,7 @@ import re
 
 from whoosh import query as wq
 from whoosh.qparser import (
-    GroupPlugin, OperatorsPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin,
+    GroupPlugin, OperatorsPlugin, OrGroup, PhrasePlugin, PlusMinusPlugin, QueryParser, WhitespacePlugin, WildcardPlugin,
 )
 
 #: + and - mark a word only at its start: "Figur 3-1" and "e-mail" are words, not "3" without "1"
@@ -31,8 +33,10 @@ _OPERATOR = "|".join(AND_WORDS + OR_WORDS + NOT_WORDS)
 _DANGLING = re.compile(rf"^\s*(?:(?:{'|'.join(AND_WORDS + OR_WORDS)})(?:\s+|$))+|(?:\s+(?:{_OPERATOR}))+\s*(?=\)|$)")
 
 
+#: a question mark that ends a word ends a question ("i job?"); only one inside a word is a wildcard
+_QUESTION_MARK = re.compile(r'\?+(?=[\s)"]|$)')
 #: the characters of the syntax, dropped when a text is read as plain words
-_MARKS = re.compile(r'[()"]|(?<![^\s])[+-]+')
+_MARKS = re.compile(r'[()"*?]|(?<![^\s])[+-]+')
 
 
 def _plainer(text: str, marks: bool) -> str:
@@ -42,14 +46,14 @@ def _plainer(text: str, marks: bool) -> str:
 
 
 def parser_plugins(operators: bool = True, marks: bool = True) -> list:
-    """The query syntax: words, "phrases", +required/-excluded words, (groups), AND/OR/NOT.
+    """The query syntax: words, "phrases", +required/-excluded words, (groups), wildcards, AND/OR/NOT.
 
     Without ``marks`` only words: what a text that the full syntax cannot
     parse is read as.
     """
     plugins: list = [WhitespacePlugin()]
     if marks:
-        plugins += [PhrasePlugin(), PlusMinusPlugin(_PLUS, _MINUS), GroupPlugin()]
+        plugins += [PhrasePlugin(), PlusMinusPlugin(_PLUS, _MINUS), GroupPlugin(), WildcardPlugin()]
     if marks and operators:
         plugins.append(OperatorsPlugin(
             And=rf"(?<=\s)(?:{'|'.join(AND_WORDS)})(?=\s)",
@@ -67,7 +71,7 @@ def parse(text: str, schema, fieldname: str = "exact") -> wq.Query:
     other words match and drops what the negated ones match; a group of
     nothing but negations matches nothing, as "-mentor" alone does.
     """
-    text = _DANGLING.sub(" ", text)
+    text = _DANGLING.sub(" ", _QUESTION_MARK.sub("", text))
     # Whoosh's parser fails on some tangles of marks ("NOT AND x", "( +x )y"): such a text is
     # read again with less syntax, down to plain words, rather than refused
     for operators, marks in ((True, True), (False, True), (False, False)):
