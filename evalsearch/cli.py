@@ -17,7 +17,7 @@ import click
 
 from evalsearch import __version__
 from evalsearch.cli_options import (
-    ensure_writable, fail_usage, jobs_option, paths_argument, sample_option, silent_option,
+    ensure_writable, fail_usage, jobs_option, password_option, paths_argument, sample_option, silent_option,
 )
 from evalsearch.console import Progress
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_output
@@ -92,7 +92,7 @@ def batch_options(func):
               help="Directory for one <doc_id>.json/.txt per PDF (default: print to stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
               help="json: the record format of the gold SCHEMA; text: clean reading-order text.")
-@click.option("--password", default=None, help="Password for encrypted PDFs.")
+@password_option
 @silent_option
 @corpus_option
 @batch_options

@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    ensure_writable, fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option,
+    ensure_writable, fail_output, fail_usage, jobs_option, password_option, paths_argument, sample_option,
+    silent_option,
 )
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.corpus.files import write_output
@@ -39,7 +40,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _paths_option(func):
-    return paths_argument(sample_option(silent_option(jobs_option(func))))
+    return paths_argument(sample_option(silent_option(jobs_option(password_option(func)))))
 
 
 @click.command("lessons")
@@ -52,8 +53,8 @@ def _paths_option(func):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the catalogue to this file (default: stdout).")
 def lessons_command(
-    paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, theme: str | None, themes_file: Path | None,
-    fmt: str, output: Path | None,
+    paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, password: str | None, theme: str | None,
+    themes_file: Path | None, fmt: str, output: Path | None,
 ) -> None:
     """Build the lessons catalogue: every lesson learned, near-duplicates merged, grouped by theme.
 
@@ -85,7 +86,7 @@ def lessons_command(
     except UsageError as exc:
         fail_usage(exc)
     ensure_writable(output)
-    documents, failed = read_documents(pdfs, "lessons", silent, jobs)
+    documents, failed = read_documents(pdfs, "lessons", silent, jobs, password)
     catalogue = build_catalogue(documents, taxonomy)
     if wanted is not None:
         catalogue = catalogue.only_theme(wanted)
@@ -109,7 +110,9 @@ def figures_to_rows(documents: list[Document]) -> list[dict]:
               help="csv: one row per figure (labels joined by ' | '); json: a list of figures.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the list to this file (default: stdout).")
-def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, fmt: str, output: Path | None) -> None:
+def figures_command(
+    paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, password: str | None, fmt: str, output: Path | None,
+) -> None:
     """List the captioned figures of the reports: label, kind, caption, source line, page and chart labels.
 
     Examples:
@@ -126,7 +129,7 @@ def figures_command(paths: tuple[Path, ...], sample: bool, silent: bool, jobs: i
     except UsageError as exc:
         fail_usage(exc)
     ensure_writable(output)
-    documents, failed = read_documents(pdfs, "figures", silent, jobs)
+    documents, failed = read_documents(pdfs, "figures", silent, jobs, password)
     rows = figures_to_rows(documents)
     text = rows_to_csv(rows, FIGURE_COLUMNS) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     _emit(text, output)

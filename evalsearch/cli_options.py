@@ -20,6 +20,8 @@ jobs_option = click.option(
     help="Files read at once, each in its own process (default: the number of CPU cores).",
 )
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+password_option = click.option("--password", default=None,
+                               help="Password for encrypted PDFs (tried on every encrypted file of the run).")
 
 
 def fail_output(exc: EvalsearchError) -> None:

@@ -147,7 +147,9 @@ def read_through_corpus(
     return failed
 
 
-def read_documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None) -> tuple[list[Document], int]:
+def read_documents(
+    pdfs: list[Path], label: str, silent: bool, jobs: int | None, password: str | None = None,
+) -> tuple[list[Document], int]:
     """Read the PDFs through the default corpus (``read_through_corpus``).
 
     Args:
@@ -155,6 +157,7 @@ def read_documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None)
         label (str): the command's name, for progress lines.
         silent (bool): print nothing but errors and warnings.
         jobs (int | None): files read at once (None: one per CPU core).
+        password (str | None): for encrypted PDFs.
     RETURNS (tuple[list[Document], int]): the documents read, in the order given, and
         how many files failed.
     """
@@ -166,7 +169,8 @@ def read_documents(pdfs: list[Path], label: str, silent: bool, jobs: int | None)
             documents[outcome.index] = document
         return document is not None
 
-    failed = read_through_corpus(pdfs, label, ExtractSettings(), BatchOptions(jobs=jobs), None, silent,
+    settings = ExtractSettings.resolve({"password": password})
+    failed = read_through_corpus(pdfs, label, settings, BatchOptions(jobs=jobs), None, silent,
                                  "unchanged since they were read", keep)
     return _without_copies([documents[i] for i in sorted(documents)]), failed
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from evalsearch.cli_options import fail_usage, jobs_option, paths_argument, sample_option, silent_option
+from evalsearch.cli_options import fail_usage, jobs_option, password_option, paths_argument, sample_option, silent_option
 from evalsearch.console import Progress
 from evalsearch.errors import EvalsearchError, UsageError
 from evalsearch.index.passages import KIND_ORDER
@@ -32,7 +32,8 @@ def _default_index_dir() -> Path:
     return default_index_dir()
 
 
-def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: bool, corpus_dir: Path | None = None) -> int:
+def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: bool, corpus_dir: Path | None = None,
+                password: str | None = None) -> int:
     """Extract new and changed PDFs into the index; RETURNS (int): how many files failed.
 
     Documents come through the corpus (``corpus_documents``): a file already
@@ -53,7 +54,8 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     with Progress(len(plan.changed), "index", silent=silent) as progress:
 
         def documents():
-            for outcome in corpus_documents(plan.changed, ExtractSettings(), corpus_dir, BatchOptions(jobs=jobs)):
+            settings = ExtractSettings.resolve({"password": password})
+            for outcome in corpus_documents(plan.changed, settings, corpus_dir, BatchOptions(jobs=jobs)):
                 document = report_outcome(outcome, progress)
                 if document is None:
                     removals.append(outcome.doc_id or doc_id_of(outcome.path))
@@ -96,8 +98,9 @@ def _report_copies(index_dir: Path, added: set[str]) -> None:
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Corpus folder whose stored records are used instead of reading unchanged files again "
               "(default: 'corpus' in the user data dir, as for extract).")
+@password_option
 def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None, jobs: int | None, silent: bool,
-                  corpus_dir: Path | None) -> None:
+                  corpus_dir: Path | None, password: str | None) -> None:
     """Build or update the search index over evaluation PDFs.
 
     PATHS are PDF files or directories (every PDF below them). Only new and
@@ -123,7 +126,7 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
     except UsageError as exc:
         fail_usage(exc)
     try:
-        failed = build_index(pdfs, target, jobs, silent, corpus_dir)
+        failed = build_index(pdfs, target, jobs, silent, corpus_dir, password)
     except EvalsearchError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -16,7 +16,8 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    ensure_writable, fail_output, fail_usage, jobs_option, paths_argument, sample_option, silent_option,
+    ensure_writable, fail_output, fail_usage, jobs_option, password_option, paths_argument, sample_option,
+    silent_option,
 )
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import OutputError, UsageError
@@ -44,6 +45,7 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
 @click.option("--excel", is_flag=True, help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
 @silent_option
 @jobs_option
+@password_option
 def tables_command(
     paths: tuple[Path, ...],
     sample: bool,
@@ -53,6 +55,7 @@ def tables_command(
     excel: bool,
     silent: bool,
     jobs: int | None,
+    password: str | None,
 ) -> None:
     """Export the goal tables: one row per goal with its target, status and whether it was met.
 
@@ -79,7 +82,7 @@ def tables_command(
     except UsageError as exc:
         fail_usage(exc)
     ensure_writable(output)
-    documents, failed = read_documents(pdfs, "tables", silent, jobs)
+    documents, failed = read_documents(pdfs, "tables", silent, jobs, password)
     rows = [row for document in documents for row in goal_row_dicts(document, kind)]
     if output is not None:
         try:

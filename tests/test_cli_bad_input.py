@@ -41,6 +41,28 @@ def test_encrypted_opens_with_password(tmp_path):
     assert any(s["title"] == "Erfaringer og læringer" for s in record["sections"])
 
 
+@pytest.mark.parametrize("command", ["tables", "lessons", "figures"])
+def test_every_command_that_reads_pdfs_takes_the_password(command):
+    """The error says "use --password"; each command that reads PDFs has it, not only extract."""
+    encrypted = str(CORPUS_BAD / "encrypted.pdf")
+    locked = run([command, encrypted, "--format", "json", "-s"])
+    assert locked.exit_code == 1 and "encrypted PDF, password required (use --password)" in locked.stderr
+    opened = run([command, encrypted, "--password", "hemmelig", "--format", "json", "-s"])
+    assert opened.exit_code == 0, opened.stderr
+    records = json.loads(opened.stdout)
+    docs = records["documents"] if command == "lessons" else {r["doc_id"] for r in records}
+    assert list(docs) == ["encrypted"]
+
+
+def test_index_takes_the_password(tmp_path):
+    index_dir = tmp_path / "index"
+    args = ["index", str(CORPUS_BAD / "encrypted.pdf"), "--index", str(index_dir), "--corpus", str(tmp_path / "c"), "-s"]
+    result = run([*args, "--password", "hemmelig"])
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(run(["search", "frivillige", "--index", str(index_dir), "--format", "json"]).stdout)
+    assert hits and {h["doc_id"] for h in hits} == {"encrypted"}
+
+
 def test_wrong_password_is_named(tmp_path):
     result = run(["extract", str(CORPUS_BAD / "encrypted.pdf"), "--password", "forkert", "-o", str(tmp_path), "-s"])
     assert result.exit_code == 1
