@@ -149,7 +149,7 @@ def report(tmp_path_factory):
 def test_cli_lessons_markdown(report):
     result = CliRunner().invoke(cli, ["lessons", str(report), "-s"], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("# Erfaringskatalog\n\n2 erfaringer fra 1 rapporter.\n\n## Temaer\n")
+    assert result.stdout.startswith("# Erfaringskatalog\n\n2 erfaringer fra 1 rapport.\n\n## Temaer\n")
     assert "- Det er vigtigt, at lederne bakker op om projektet fra start" in result.stdout
     assert f"- [{LEDELSE}](#ledelse-og-opbakning) (1)" in result.stdout
     assert "- [frivillige og pårørende](#frivillige-og-pårørende) (1)" in result.stdout
@@ -196,6 +196,14 @@ def test_cli_lessons_reports_a_bad_file_and_goes_on(report, tmp_path):
     assert result.exit_code == 1
     assert "error: tom.pdf: empty file" in result.stderr
     assert json.loads(result.stdout)["documents"] == ["aktiv-i-job"]
+
+
+def test_one_lesson_of_one_report_is_counted_in_the_singular():
+    from evalsearch.corpus.catalogue_html import catalogue_to_html
+
+    one = build_catalogue([document("en", [(BACKING, 3)])])
+    assert catalogue_to_markdown(one).startswith("# Erfaringskatalog\n\n1 erfaring fra 1 rapport.\n")
+    assert "1 erfaring fra 1 rapport, ordnet efter tema." in catalogue_to_html(one)
 
 
 def test_an_empty_catalogue_renders_in_every_format():

@@ -262,6 +262,21 @@ def _source_line(s: LessonSource) -> str:
     return f"*{s.title or s.doc_id}*{project}, {', '.join(where)} — [PDF]({s.link})"
 
 
+def count_label(n: int, singular: str, plural: str) -> str:
+    """A Danish count with its noun in the right number: "1 rapport", "4 rapporter".
+
+    >>> count_label(1, "erfaring", "erfaringer"), count_label(0, "rapport", "rapporter")
+    ('1 erfaring', '0 rapporter')
+    """
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def summary_line(catalogue: "Catalogue") -> str:
+    """The catalogue's size in Danish: "43 erfaringer fra 1 rapport"."""
+    return (f"{count_label(len(catalogue.entries), 'erfaring', 'erfaringer')} fra "
+            f"{count_label(len(catalogue.documents), 'rapport', 'rapporter')}")
+
+
 def _anchor(name: str) -> str:
     return re.sub(r"[^a-z0-9æøå]+", "-", name.lower()).strip("-")
 
@@ -272,7 +287,7 @@ def catalogue_to_markdown(catalogue: Catalogue) -> str:
     lines = [
         "# Erfaringskatalog",
         "",
-        f"{len(catalogue.entries)} erfaringer fra {len(catalogue.documents)} rapporter.",
+        f"{summary_line(catalogue)}.",
         "",
         "## Temaer",
         "",

@@ -17,7 +17,7 @@ from pathlib import Path
 from string import Template
 
 from evalsearch import __version__
-from evalsearch.corpus.catalogue import Catalogue, CatalogueEntry, LessonSource
+from evalsearch.corpus.catalogue import Catalogue, CatalogueEntry, LessonSource, count_label, summary_line
 
 TEMPLATE_FILE = Path(__file__).with_name("catalogue.html")
 
@@ -83,15 +83,14 @@ def catalogue_to_html(catalogue: Catalogue) -> str:
             f'<ol class="lessons">{body}</ol></section>'
         )
     total = len(catalogue.entries)
-    n_docs = len(catalogue.documents)
-    summary = f"{total} erfaringer fra {n_docs} {'rapport' if n_docs == 1 else 'rapporter'}, ordnet efter tema."
+    summary = f"{summary_line(catalogue)}, ordnet efter tema."
     if not sections:
         sections.append('<p class="empty">Ingen erfaringer fundet.</p>')
     return _template().substitute(
         version=escape(__version__),
         summary=escape(summary),
         total=total,
-        total_label=f"{total} erfaringer",
+        total_label=count_label(total, "erfaring", "erfaringer"),
         index="\n".join(index_items),
         sections="\n".join(sections),
     )
