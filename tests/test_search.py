@@ -174,6 +174,13 @@ def test_a_wildcard_needs_letters_and_one_that_matches_nothing_is_named(search_i
     assert result.hits and result.unmatched == ["xyzq*"]
 
 
+def test_a_query_pasted_with_ligatures_reads_them_as_letters(search_index):
+    pasted = search(search_index, "\ufb02eksjob og \ufb01nansiering", {"limit": 20})
+    typed = search(search_index, "fleksjob og finansiering", {"limit": 20})
+    assert pasted.hits and not pasted.corrections and not pasted.unmatched
+    assert [h.passage.key for h in pasted.hits] == [h.passage.key for h in typed.hits]
+
+
 def test_facets_count_matches_per_document(search_index):
     result = search(search_index, "frivillige", {"limit": 5, "facets": True})
     counts = result.facets["doc_id"]

@@ -55,6 +55,9 @@ DEFAULT_TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|[^\W_]+(?:-[^\W_]+)*"
 #: how many tokens after a verb its particle may stand ("bakker ikke op")
 DEFAULT_PARTICLE_GAP = 2
 SOFT_HYPHEN = "\u00ad"
+#: typographic ligatures as letters: pdfplumber expands them, but a query pasted from a PDF viewer may hold "ﬂeksjob"
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
 
 
 def _token(template: Token, text: str, morph: str, boost: float, part: int = -1) -> Token:
@@ -127,7 +130,8 @@ class DanishFilter(Filter):
 
 
 class NormaliseFilter(DanishFilter):
-    """Lowercase, compose to NFC and drop soft hyphens; numbers the words (``token.word``).
+    """Lowercase, compose to NFC, drop soft hyphens and write ligatures as letters ("ﬂ" → "fl");
+    numbers the words (``token.word``).
 
     >>> [t.text for t in (DanishTokenizer() | NormaliseFilter())("Udvikling")]
     ['udvikling']
@@ -137,7 +141,7 @@ class NormaliseFilter(DanishFilter):
         for number, token in enumerate(tokens):
             text = token.text
             if not text.isascii():
-                text = unicodedata.normalize("NFC", text).replace(SOFT_HYPHEN, "")
+                text = unicodedata.normalize("NFC", text).replace(SOFT_HYPHEN, "").translate(LIGATURES)
             token.text = text.lower()
             token.morph = "lemma"
             token.part = -1
