@@ -51,6 +51,9 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     added: set[str] = set()
     if plan.unchanged and not silent:
         click.echo(f"index: {len(plan.unchanged)} of {len(pdfs)} files unchanged since they were indexed", err=True)
+    if plan.moved and not silent:
+        click.echo(f"index: {len(plan.moved)} of them moved since; the index now reads them from where they are",
+                   err=True)
     with Progress(len(plan.changed), "index", silent=silent) as progress:
 
         def documents():
@@ -65,7 +68,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
                 added.add(document.doc_id)
                 yield document
 
-        report = update_index(index_dir, documents(), removals)
+        report = update_index(index_dir, documents(), removals, moved=plan.moved)
     if not silent:
         gone = f", {report.removed} removed" if report.removed else ""
         click.echo(f"index: {report.added} documents indexed ({report.passages} passages){gone}; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -98,6 +99,20 @@ def test_a_removed_file_leaves_the_index(tmp_path, corpus):
     result = update_index(index_dir, [], plan.removed)
     assert (result.removed, result.documents) == (1, 1)
     assert not search(index_dir, "samarbejdsaftale").hits
+
+
+def test_a_moved_file_is_recorded_where_it_is_now(tmp_path, corpus):
+    """Before, the old path stayed in sources.json, and an update without paths then dropped the report."""
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(p) for p in corpus.values()])
+    moved = tmp_path / "moved"
+    (tmp_path / "reports").rename(moved)
+    plan = plan_update(index_dir, sorted(moved.glob("*.pdf")))
+    assert plan.changed == [] and plan.moved == {"alfa": moved / "alfa.pdf", "beta": moved / "beta.pdf"}
+    update_index(index_dir, [], plan.removed, moved=plan.moved)
+    assert read_sources(index_dir)["alfa"].path == str(moved / "alfa.pdf")
+    recorded = [Path(s.path) for s in read_sources(index_dir).values()]
+    assert plan_update(index_dir, recorded).removed == [] and len(plan_update(index_dir, recorded).unchanged) == 2
 
 
 def test_a_file_not_named_this_run_but_still_there_stays(tmp_path, corpus):

@@ -100,6 +100,16 @@ def test_index_without_paths_updates_from_the_files_it_was_built_from(inbox, tmp
     assert [h["doc_id"] for h in hits] == ["alfa"]
 
 
+def test_a_moved_folder_indexed_again_is_read_from_its_new_place(inbox, tmp_path):
+    index_dir = tmp_path / "index"
+    assert run(["index", inbox, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    moved = inbox.rename(tmp_path / "flyttet")
+    again = run(["index", moved, "--index", index_dir, "--jobs", "1"])
+    assert "index: 2 of them moved since; the index now reads them from where they are" in again.stderr
+    update = run(["index", "--index", index_dir, "--jobs", "1"])
+    assert update.stderr.splitlines()[-1] == f"index: 0 documents indexed (0 passages); 2 documents in {index_dir}"
+
+
 def _make_outdated(index_dir):
     sources = index_dir / "sources.json"
     data = json.loads(sources.read_text())

@@ -21,8 +21,8 @@ import logging
 import shutil
 import struct
 from pickle import UnpicklingError
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from evalsearch.errors import SearchIndexError
@@ -66,11 +66,13 @@ class IndexedSource:
 
 @dataclass
 class UpdatePlan:
-    """What an update has to do: files to extract, files to skip, documents to drop."""
+    """What an update has to do: files to extract, files to skip, documents to drop, and the
+    unchanged documents whose file now lies elsewhere (doc_id → its new path)."""
 
     changed: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    moved: dict[str, Path] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,8 @@ def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
         known = sources.get(doc_id)
         if known is not None and known.sha256 == file_sha256(pdf):
             plan.unchanged.append(pdf)
+            if _absolute(known.path) != _absolute(str(pdf)):
+                plan.moved[doc_id] = pdf
         else:
             plan.changed.append(pdf)
     plan.removed = sorted(d for d, s in sources.items() if d not in seen and not Path(s.path).exists())
@@ -295,7 +299,7 @@ def save_hot_terms(index_dir: str | Path) -> int:
 
 def update_index(
     index_dir: str | Path, documents: Iterable[Document], remove: Iterable[str] = (),
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT, moved: Mapping[str, Path] | None = None,
 ) -> UpdateReport:
     """Replace the passages of ``documents`` and drop ``remove`` (doc_ids), in one commit.
 
@@ -306,6 +310,9 @@ def update_index(
         remove (Iterable[str]): doc_ids to delete; read after ``documents``, so
             a caller may add the doc_ids of files that failed while extracting.
         lock_timeout (float): seconds to wait for another writer to finish.
+        moved (Mapping[str, Path] | None): unchanged documents whose file now lies elsewhere
+            (``UpdatePlan.moved``); their recorded path follows, so that an update without
+            paths reads them from there.
 
     RETURNS (UpdateReport): documents added, removed, passages written, documents held.
     Raises:
@@ -313,10 +320,11 @@ def update_index(
     """
     index_dir = Path(index_dir)
     with update_lock(index_dir, lock_timeout):
-        return _update_locked(index_dir, documents, remove, lock_timeout)
+        return _update_locked(index_dir, documents, remove, lock_timeout, moved or {})
 
 
-def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Iterable[str], lock_timeout: float):
+def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Iterable[str], lock_timeout: float,
+                   moved: Mapping[str, Path]) -> UpdateReport:
     from whoosh.index import LockError
     from whoosh.writing import CLEAR
 
@@ -329,6 +337,9 @@ def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Itera
     except OSError as exc:
         raise SearchIndexError(f"the index cannot be written ({exc})", index_dir) from exc
     sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
+    for doc_id, path in moved.items():
+        if doc_id in sources:
+            sources[doc_id] = replace(sources[doc_id], path=_absolute(str(path)))
     added = removed = written = 0
     stored = ix.doc_count_all()
     deleted = stored - ix.doc_count()
