@@ -141,7 +141,11 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
 
 
 def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
-    """The files an existing index was built from (those still there; the others leave it)."""
+    """The files an existing index was built from (those still there; the others leave it).
+
+    Raises:
+        UsageError: there is no index, or none of its files is there any more.
+    """
     from evalsearch.index.writer import index_exists, read_sources
 
     if not index_exists(index_dir):
@@ -152,9 +156,14 @@ def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
     except EvalsearchError as exc:
         raise UsageError(str(exc)) from exc
     paths = sorted({Path(s.path) for s in sources.values()})
+    there = [path for path in paths if path.exists()]
+    if paths and not there:  # every file gone at once: a moved folder or an unmounted drive, not deleted reports
+        raise UsageError(f"none of the {len(paths)} files {index_dir} was built from is where it was "
+                         f"(such as {paths[0]}), so nothing was removed; if they have moved, index them "
+                         "where they are now: evalsearch index PATH")
     if not silent:
         click.echo(f"index: updating {index_dir} from the {len(paths)} files it was built from", err=True)
-    return [path for path in paths if path.exists()]
+    return there
 
 
 def _sample_only(index_dir: Path) -> bool:

@@ -110,6 +110,18 @@ def test_a_moved_folder_indexed_again_is_read_from_its_new_place(inbox, tmp_path
     assert update.stderr.splitlines()[-1] == f"index: 0 documents indexed (0 passages); 2 documents in {index_dir}"
 
 
+def test_an_update_that_finds_none_of_its_files_removes_nothing(inbox, tmp_path):
+    """A moved folder or an unmounted drive: emptying the whole index would be the wrong answer."""
+    index_dir = tmp_path / "index"
+    assert run(["index", inbox, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    inbox.rename(tmp_path / "elsewhere")
+    result = run(["index", "--index", index_dir, "--jobs", "1"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: none of the 2 files {index_dir} was built from is where it was (such as ")
+    assert "nothing was removed" in result.stderr
+    assert json.loads(run(["search", "frivillige", "--index", index_dir, "--format", "json"]).stdout)
+
+
 def _make_outdated(index_dir):
     sources = index_dir / "sources.json"
     data = json.loads(sources.read_text())
