@@ -45,7 +45,8 @@ def _paths_option(func):
 
 @click.command("lessons")
 @_paths_option
-@click.option("--theme", default=None, help="Only the lessons of this theme: a name from the taxonomy, or a part that names one ('ledelse').")
+@click.option("--theme", default=None,
+              help="Only the lessons of this theme: a name from the taxonomy, or a part that names one ('ledelse').")
 @click.option("--themes", "themes_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A theme taxonomy (TOML) to use instead of the shipped one.")
 @click.option("--format", "fmt", type=click.Choice(CATALOGUE_FORMATS), default="md", show_default=True,

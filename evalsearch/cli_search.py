@@ -206,9 +206,11 @@ class QueryCommand(click.Command):
               help="text: snippets with report, page and section; json: a list of hits.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_ORDER),
               help="Only passages of this kind (repeat for several).")
-@click.option("--doc", "doc_ids", multiple=True, help="Only passages of this report: its doc_id, or a part of it that names one report (repeat for several).")
+@click.option("--doc", "doc_ids", multiple=True,
+              help="Only passages of this report: its doc_id, or a part of it that names one report (repeat for several).")
 @click.option("--year", "years", multiple=True, type=int, help="Only projects of this pool year (repeat for several).")
-@click.option("--theme", "themes", multiple=True, help="Only passages with this theme, or the one theme a part names: 'ledelse' (repeat for several).")
+@click.option("--theme", "themes", multiple=True,
+              help="Only passages with this theme, or the one theme a part names: 'ledelse' (repeat for several).")
 def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kinds: tuple[str, ...],
                    doc_ids: tuple[str, ...], years: tuple[int, ...], themes: tuple[str, ...]) -> None:
     """Search the evaluations in Danish: every passage about QUERY, whatever its wording.

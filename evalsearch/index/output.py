@@ -63,8 +63,10 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
         lines.append(f"no passages match {_echo(result.query)!r}")
         return "\n".join(lines)
     related = sum(hit.related for hit in result.hits)
-    lines.append(f"{len(result.hits) - related} of {result.total} matching passages for {_echo(result.query)!r}"
-                 + (f", and {related} related: they hold none of its words but share words with the best" if related else ""))
+    head = f"{len(result.hits) - related} of {result.total} matching passages for {_echo(result.query)!r}"
+    if related:
+        head += f", and {related} related: they hold none of its words but share words with the best"
+    lines.append(head)
     for rank, hit in enumerate(result.hits, 1):
         p = hit.passage
         where = [f"page {p.page}"]
