@@ -19,6 +19,8 @@ from evalsearch.errors import EvalsearchError, UsageError
 from evalsearch.index.passages import KIND_ORDER
 
 DEFAULT_SEARCH_LIMIT = 10  # index.search.DEFAULT_LIMIT, which is not imported here: that module loads Whoosh
+#: seconds a search waits for another run that is building the default index (the sample takes under a minute)
+BUILD_WAIT = 300.0
 
 index_dir_option = click.option(
     "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), envvar="EVALSEARCH_INDEX",
@@ -240,6 +242,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     """
     from evalsearch.index.output import result_notes, result_to_json, result_to_text
     from evalsearch.index.search import SearchSettings, search
+    from evalsearch.index.lock import is_updating, wait_for_update
     from evalsearch.index.writer import index_exists, is_current
 
     try:
@@ -248,6 +251,9 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     except UsageError as exc:
         fail_usage(exc)
     target = index_dir or _default_index_dir()
+    if index_dir is None and not is_current(target) and is_updating(target):  # another first search builds it
+        click.echo(f"search: waiting for another run that is building the index in {target}", err=True)
+        wait_for_update(target, BUILD_WAIT)
     first = index_dir is None and not index_exists(target)
     if index_dir is None and (first or (not is_current(target) and _sample_only(target))):
         from evalsearch.corpus.files import find_pdfs, sample_corpus_dir

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -272,6 +273,38 @@ def test_a_sample_index_of_another_version_is_rebuilt_by_the_next_search(inbox, 
     assert again.stderr.startswith("search: the sample index is from another version of evalsearch; building one "
                                    f"over the bundled sample corpus in {user_data_home / 'index'}\n")
     assert json.loads(again.stdout) == json.loads(first.stdout)
+
+
+def test_a_search_waits_for_another_run_that_builds_the_default_index(inbox, monkeypatch, user_data_home):
+    """Two first searches at once: the second met the half-made index and called it "another version"."""
+    import threading
+
+    from evalsearch.index.lock import update_lock
+
+    monkeypatch.setattr(files_module, "sample_corpus_dir", lambda: inbox)
+    index_dir = user_data_home / "index"
+    assert run(["search", "frivillige"]).exit_code == 0
+    sources = (index_dir / "sources.json").read_bytes()
+    (index_dir / "sources.json").unlink()  # as the first run leaves it until its commit
+    held = threading.Event()
+
+    def building():
+        with update_lock(index_dir, 1.0):
+            held.set()
+            time.sleep(3)
+            (index_dir / "sources.json").write_bytes(sources)
+
+    builder = threading.Thread(target=building)
+    builder.start()
+    held.wait()
+    named = run(["search", "frivillige", "--index", index_dir])
+    waited = run(["search", "frivillige", "--format", "json"])
+    builder.join()
+    assert named.exit_code == 1
+    assert named.stderr == "error: index: the index is being built by another run; search again when it is done\n"
+    assert waited.exit_code == 0, waited.stderr
+    assert waited.stderr == f"search: waiting for another run that is building the index in {index_dir}\n"
+    assert json.loads(waited.stdout)[0]["doc_id"] == "alfa"
 
 
 def test_a_default_index_of_other_reports_is_not_rebuilt_by_a_search(inbox, user_data_home):

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from evalsearch.errors import SearchIndexError
-from evalsearch.index.lock import BUSY, LOCK_NAME, update_lock
+from evalsearch.index.lock import BUSY, LOCK_NAME, is_updating, update_lock
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import document_to_passages
 from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema, passage_fields
@@ -198,6 +198,8 @@ def open_index(index_dir: str | Path):
     if not index_exists(index_dir):
         raise SearchIndexError("no search index here; build one with `evalsearch index PATH...`", index_dir)
     if index_version(index_dir) != SCHEMA_VERSION:
+        if is_updating(index_dir):
+            raise SearchIndexError("the index is being built by another run; search again when it is done", index_dir)
         raise SearchIndexError(f"the search index was built by another version of evalsearch; "
                                f"{rebuild_hint(index_dir)}", index_dir)
     for attempt in range(1, OPEN_ATTEMPTS + 1):
