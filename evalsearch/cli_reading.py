@@ -24,6 +24,7 @@ from evalsearch.corpus.store import Corpus
 from evalsearch.errors import CorpusError, OutputError
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.model import Document
+from evalsearch.wording import count_label
 
 
 def open_corpus(corpus_dir: Path | None) -> Corpus:
@@ -128,8 +129,8 @@ def read_through_corpus(
             for outcome in reused_outcomes(corpus, plan):  # damaged records move to plan.tasks
                 handle(outcome, quietly)
             if plan.reused and not quiet:
-                click.echo(f"{label}: {len(plan.reused)} of {plan.total} files {reused_note}, taken from the corpus",
-                           err=True)
+                click.echo(f"{label}: {len(plan.reused)} of {count_label(plan.total, 'file', 'files')} {reused_note}, "
+                           "taken from the corpus", err=True)
             with Progress(len(plan.tasks), label, silent=quiet) as progress:
                 for outcome in extracted_outcomes(corpus, plan, settings, options):
                     if not handle(outcome, progress):

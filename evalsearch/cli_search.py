@@ -17,6 +17,7 @@ from evalsearch.cli_options import fail_usage, jobs_option, password_option, pat
 from evalsearch.console import Progress
 from evalsearch.errors import EvalsearchError, UsageError
 from evalsearch.index.passages import KIND_ORDER
+from evalsearch.wording import count_label
 
 DEFAULT_SEARCH_LIMIT = 10  # index.search.DEFAULT_LIMIT, which is not imported here: that module loads Whoosh
 #: seconds a search waits for another run that is building the default index (the sample takes under a minute)
@@ -52,7 +53,8 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     removals = list(plan.removed)
     added: set[str] = set()
     if plan.unchanged and not silent:
-        click.echo(f"index: {len(plan.unchanged)} of {len(pdfs)} files unchanged since they were indexed", err=True)
+        click.echo(f"index: {len(plan.unchanged)} of {count_label(len(pdfs), 'file', 'files')} unchanged since they "
+                   "were indexed", err=True)
     if plan.moved and not silent:
         click.echo(f"index: {len(plan.moved)} of them moved since; the index now reads them from where they are",
                    err=True)
@@ -73,8 +75,9 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
         report = update_index(index_dir, documents(), removals, moved=plan.moved)
     if not silent:
         gone = f", {report.removed} removed" if report.removed else ""
-        click.echo(f"index: {report.added} documents indexed ({report.passages} passages){gone}; "
-                   f"{report.documents} documents in {index_dir}", err=True)
+        click.echo(f"index: {count_label(report.added, 'document', 'documents')} indexed "
+                   f"({count_label(report.passages, 'passage', 'passages')}){gone}; "
+                   f"{count_label(report.documents, 'document', 'documents')} in {index_dir}", err=True)
         _report_copies(index_dir, added)
     return progress.failed
 
@@ -164,7 +167,8 @@ def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
                          f"(such as {paths[0]}), so nothing was removed; if they have moved, index them "
                          "where they are now: evalsearch index PATH")
     if not silent:
-        click.echo(f"index: updating {index_dir} from the {len(paths)} files it was built from", err=True)
+        click.echo(f"index: updating {index_dir} from the {count_label(len(paths), 'file', 'files')} it was built from",
+                   err=True)
     return there
 
 

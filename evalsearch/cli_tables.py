@@ -21,6 +21,7 @@ from evalsearch.cli_options import (
 )
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import OutputError, UsageError
+from evalsearch.wording import count_label
 
 GOAL_KINDS = ("aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt")
 
@@ -90,7 +91,7 @@ def tables_command(
         except OutputError as exc:
             fail_output(exc)
         if not silent:
-            click.echo(f"tables: {len(rows)} goal rows written to {output}", err=True)
+            click.echo(f"tables: {count_label(len(rows), 'goal row', 'goal rows')} written to {output}", err=True)
     else:
         text = render_rows(rows, GOAL_ROW_COLUMNS, fmt, excel=excel)  # type: ignore[arg-type]
         click.echo(text, nl=False)

@@ -12,6 +12,8 @@ from contextlib import AbstractContextManager
 
 import click
 
+from evalsearch.wording import count_label
+
 
 class Progress(AbstractContextManager):
     """Files and pages done, with an ETA; ``silent`` switches everything off but errors.
@@ -64,7 +66,7 @@ class Progress(AbstractContextManager):
         if self._bar is not None:
             self._bar.update(self._task, advance=1, pages=self.pages)
         elif not self.silent:
-            suffix = f" ({pages} pages)" if pages else ""
+            suffix = f" ({count_label(pages, 'page', 'pages')})" if pages else ""
             click.echo(f"{self.label}: {self.done}/{self.total} {name}{suffix}{' ' + note if note else ''}", err=True)
 
     def error(self, message: str) -> None:
@@ -85,4 +87,5 @@ class Progress(AbstractContextManager):
         secs = time.perf_counter() - self.started
         ok = self.done - self.failed
         rate = f", {self.pages / secs:.1f} pages/s" if secs > 0 and self.pages else ""
-        return f"{self.label}: {ok} of {self.done} files done, {self.failed} failed, {self.pages} pages in {secs:.1f}s{rate}"
+        return (f"{self.label}: {ok} of {count_label(self.done, 'file', 'files')} done, {self.failed} failed, "
+                f"{count_label(self.pages, 'page', 'pages')} in {secs:.1f}s{rate}")

@@ -74,7 +74,7 @@ def test_a_changed_file_is_extracted_again(inbox, tmp_path):
     again = run(["extract", inbox, "--corpus", corpus])
     assert again.stderr.splitlines()[:2] == [
         "extract: 4 of 5 files unchanged since the last run, taken from the corpus",
-        "extract: 1/1 test-punkt.pdf (1 pages)",
+        "extract: 1/1 test-punkt.pdf (1 page)",
     ]
 
 
@@ -192,7 +192,7 @@ def test_default_corpus_is_in_the_user_data_dir(tmp_path, user_data_home):
     assert run(["extract", QUICK / "test-punkt.pdf", "-s"]).exit_code == 0
     result = run(["status"])
     assert result.output.splitlines()[:2] == [
-        f"corpus {user_data_home / 'corpus'}: 1 documents",
+        f"corpus {user_data_home / 'corpus'}: 1 document",
         "  extracted      1 (4 pages)",
     ]
 
@@ -313,7 +313,7 @@ def test_a_moved_file_is_taken_from_the_corpus_under_its_new_path(inbox, tmp_pat
     moved.mkdir()
     (inbox / "test-punkt.pdf").rename(moved / "test-punkt.pdf")
     result = run(["extract", moved / "test-punkt.pdf", "--corpus", corpus, "-o", tmp_path / "out"])
-    assert result.stderr == "extract: 1 of 1 files unchanged since the last run, taken from the corpus\n"
+    assert result.stderr == "extract: 1 of 1 file unchanged since the last run, taken from the corpus\n"
     record = json.loads((tmp_path / "out" / "test-punkt.json").read_text())
     assert record["source"]["path"] == str(moved / "test-punkt.pdf")
     status = run(["status", "--corpus", corpus]).output

@@ -50,7 +50,7 @@ def test_index_reports_each_file_and_a_summary(inbox, tmp_path):
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert len(lines) == 3
-    assert sorted(lines[:2]) == ["index: 1/2 alfa.pdf (1 pages)", "index: 2/2 beta.pdf (1 pages)"]
+    assert sorted(lines[:2]) == ["index: 1/2 alfa.pdf (1 page)", "index: 2/2 beta.pdf (1 page)"]
     assert lines[-1] == f"index: 2 documents indexed (4 passages); 2 documents in {index_dir}"
 
 
@@ -67,7 +67,7 @@ def test_index_again_reads_only_changed_files_and_drops_removed_ones(inbox, tmp_
     (inbox / "beta.pdf").unlink()
     changed = run(["index", inbox, "--index", built, "--jobs", "1"])
     assert changed.exit_code == 0
-    assert changed.stderr.splitlines()[-1] == f"index: 1 documents indexed (1 passages), 1 removed; 1 documents in {built}"
+    assert changed.stderr.splitlines()[-1] == f"index: 1 document indexed (1 passage), 1 removed; 1 document in {built}"
     hits = json.loads(run(["search", "virksomhedsnetværk", "--index", built, "--format", "json"]).stdout)
     assert [h["doc_id"] for h in hits] == ["alfa"]
 
@@ -96,7 +96,7 @@ def test_index_without_paths_updates_from_the_files_it_was_built_from(inbox, tmp
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[0] == f"index: updating {index_dir} from the 2 files it was built from"
-    assert lines[-1] == f"index: 1 documents indexed (1 passages), 1 removed; 1 documents in {index_dir}"
+    assert lines[-1] == f"index: 1 document indexed (1 passage), 1 removed; 1 document in {index_dir}"
     hits = json.loads(run(["search", "styregruppen", "--index", index_dir, "--format", "json"]).stdout)
     assert [h["doc_id"] for h in hits] == ["alfa"]
 

@@ -28,6 +28,7 @@ from evalsearch.corpus.export import rows_to_csv
 from evalsearch.danish.themes import Theme, default_themes, themes_of
 from evalsearch.choices import pick
 from evalsearch.model import Document, Lesson
+from evalsearch.wording import count_label
 
 #: lessons this similar (rapidfuzz ratio, 0-100, after normalising) are one entry
 DEFAULT_SIMILARITY = 88.0
@@ -260,15 +261,6 @@ def _source_line(s: LessonSource) -> str:
         where.append("afsnit " + " ".join(x for x in (s.section, s.section_title) if x))
     project = f" ({s.project})" if s.project else ""
     return f"*{s.title or s.doc_id}*{project}, {', '.join(where)} — [PDF]({s.link})"
-
-
-def count_label(n: int, singular: str, plural: str) -> str:
-    """A Danish count with its noun in the right number: "1 rapport", "4 rapporter".
-
-    >>> count_label(1, "erfaring", "erfaringer"), count_label(0, "rapport", "rapporter")
-    ('1 erfaring', '0 rapporter')
-    """
-    return f"{n} {singular if n == 1 else plural}"
 
 
 def summary_line(catalogue: "Catalogue") -> str:

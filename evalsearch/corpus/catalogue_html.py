@@ -17,7 +17,8 @@ from pathlib import Path
 from string import Template
 
 from evalsearch import __version__
-from evalsearch.corpus.catalogue import Catalogue, CatalogueEntry, LessonSource, count_label, summary_line
+from evalsearch.corpus.catalogue import Catalogue, CatalogueEntry, LessonSource, summary_line
+from evalsearch.wording import count_label
 
 TEMPLATE_FILE = Path(__file__).with_name("catalogue.html")
 

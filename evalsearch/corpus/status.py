@@ -8,6 +8,7 @@ from pathlib import Path
 
 from evalsearch.corpus.manifest import STATES, Entry, State, entry_state
 from evalsearch.corpus.store import Corpus
+from evalsearch.wording import count_label
 
 STATE_MEANINGS: dict[State, str] = {
     "extracted": "extracted and up to date",
@@ -55,9 +56,9 @@ class CorpusStatus:
 
     def to_text(self) -> str:
         counts = Counter(s for _, s in self.rows)
-        lines = [f"corpus {self.root}: {len(self.rows)} documents"]
+        lines = [f"corpus {self.root}: {count_label(len(self.rows), 'document', 'documents')}"]
         for state in STATES:
-            extra = f" ({self.pages} pages)" if state == "extracted" else ""
+            extra = f" ({count_label(self.pages, 'page', 'pages')})" if state == "extracted" else ""
             lines.append(f"  {state:<10} {counts.get(state, 0):>5}{extra}")
         width = max((len(e.doc_id) for e, _ in self.rows), default=0)
         for state in STATES:
