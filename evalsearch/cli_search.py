@@ -244,9 +244,9 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
 
         evalsearch search "*opbakning" --theme ledelse
     """
+    from evalsearch.index.lock import is_updating, wait_for_update
     from evalsearch.index.output import result_notes, result_to_json, result_to_text
     from evalsearch.index.search import SearchSettings, search
-    from evalsearch.index.lock import is_updating, wait_for_update
     from evalsearch.index.writer import index_exists, is_current
 
     try:
