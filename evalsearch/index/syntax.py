@@ -4,9 +4,9 @@ Words separated by white space (any may match), "quoted phrases", +required
 and -excluded words, (groups), words with wildcards ("ledels*", "frivil?ige";
 a "?" that ends a word ends a question, "i job?"; ``wildcards``), and the
 operators AND, OR and NOT, in English or Danish (OG, ELLER, IKKE), written in
-capitals between words. Lower-case
-"og" and "ikke" stay words: "ikke" is a word worth searching for ("ikke
-lykkedes"). An operator with nothing on one side ("frivillige OR") is dropped.
+capitals between words. Lower-case "og" and "ikke" stay words: "ikke" is a
+word worth searching for ("ikke lykkedes"). An operator with nothing on one
+side ("frivillige OR") is dropped.
 
 ``parse`` returns the tree with words still as typed; ``query.QueryBuilder``
 rewrites each word into its Danish clauses.
