@@ -140,6 +140,25 @@ def test_an_index_of_another_version_must_be_rebuilt(tmp_path, corpus):
     assert search(index_dir, "frivillige").hits
 
 
+def test_an_index_is_not_made_in_a_folder_of_other_files(tmp_path, corpus):
+    """`--index reports/` by mistake: a later rebuild cleared the folder, reports and all."""
+    with pytest.raises(SearchIndexError, match=r"this folder holds other files \('alfa.pdf' and 1 more\); give --index"):
+        update_index(tmp_path / "reports", [extract_document(corpus["alfa"])])
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["alfa.pdf", "beta.pdf"]
+
+
+def test_a_rebuild_deletes_only_the_index_s_own_files(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(corpus["alfa"])])
+    (index_dir / "noter.txt").write_text("mine")
+    (index_dir / "gemt").mkdir()
+    sources = json.loads((index_dir / SOURCES_NAME).read_text())
+    (index_dir / SOURCES_NAME).write_text(json.dumps(dict(sources, version=0)))
+    update_index(index_dir, [extract_document(corpus["beta"])])  # another version: cleared and rebuilt
+    assert (index_dir / "noter.txt").read_text() == "mine" and (index_dir / "gemt").is_dir()
+    assert sorted(read_sources(index_dir)) == ["beta"]
+
+
 def test_a_second_writer_waits_then_gives_up_with_a_reason(tmp_path, corpus):
     index_dir = tmp_path / "index"
     update_index(index_dir, [extract_document(corpus["alfa"])])

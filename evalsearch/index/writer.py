@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import struct
 from pickle import UnpicklingError
 from collections.abc import Iterable, Mapping
@@ -26,7 +25,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from evalsearch.errors import SearchIndexError
-from evalsearch.index.lock import BUSY, LOCK_NAME, is_updating, update_lock
+from evalsearch.index.folder import check_index_folder, clear_index_files
+from evalsearch.index.lock import BUSY, is_updating, update_lock
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import document_to_passages
 from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema, passage_fields
@@ -246,13 +246,9 @@ def _open_for_writing(index_dir: Path):
         return index.open_dir(str(index_dir), indexname=INDEX_NAME)
     if index_exists(index_dir):
         log.info("%s: index from another version or damaged, rebuilding", index_dir)
-        for child in index_dir.iterdir():
-            if child.name == LOCK_NAME:
-                continue
-            if child.is_file():
-                child.unlink()
-            else:
-                shutil.rmtree(child)
+        clear_index_files(index_dir)
+    else:
+        check_index_folder(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     return index.create_in(str(index_dir), PassageSchema(), indexname=INDEX_NAME)
 
@@ -321,6 +317,8 @@ def update_index(
         SearchIndexError: the index is locked by another writer or cannot be written.
     """
     index_dir = Path(index_dir)
+    if not index_exists(index_dir):
+        check_index_folder(index_dir)  # before the lock file is made in it
     with update_lock(index_dir, lock_timeout):
         return _update_locked(index_dir, documents, remove, lock_timeout, moved or {})
 
