@@ -38,7 +38,7 @@ def pick(value: str, names: Sequence[str], label: str, *, where: str = "the inde
     Raises:
         UsageError: no name fits, or several do; the message names the nearest.
     """
-    wanted = " ".join(value.split()).casefold()
+    wanted = _normal(value)
     exact = [n for n in names if n.casefold() == wanted]
     if exact:
         return exact[0]
@@ -48,6 +48,15 @@ def pick(value: str, names: Sequence[str], label: str, *, where: str = "the inde
     if fits:
         raise UsageError(f"{label} {value!r} fits several in {where}: {_listing(fits)}; give more of the name")
     raise UsageError(f"no {label} {value!r} in {where}{_suggestion(wanted, names)}")
+
+
+def same_name(value: str, name: str) -> bool:
+    """Whether ``pick`` took ``value`` as typed (letter case and spacing aside), not as a part of ``name``."""
+    return _normal(value) == name.casefold()
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.split()).casefold()
 
 
 def _listing(names: Sequence[str]) -> str:

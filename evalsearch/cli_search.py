@@ -255,7 +255,8 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
     except UsageError as exc:
         fail_usage(exc)
     target = index_dir or _default_index_dir()
-    if index_dir is None and not is_current(target) and is_updating(target):  # another first search builds it
+    # is_updating first: it is a lock test, while is_current parses sources.json
+    if index_dir is None and is_updating(target) and not is_current(target):  # another first search builds it
         click.echo(f"search: waiting for another run that is building the index in {target}", err=True)
         wait_for_update(target, BUILD_WAIT)
     first = index_dir is None and not index_exists(target)

@@ -24,9 +24,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from evalsearch.choices import pick
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.danish.themes import Theme, default_themes, themes_of
-from evalsearch.choices import pick
 from evalsearch.model import Document, Lesson
 from evalsearch.wording import count_label
 
@@ -263,7 +263,7 @@ def _source_line(s: LessonSource) -> str:
     return f"*{s.title or s.doc_id}*{project}, {', '.join(where)} — [PDF]({s.link})"
 
 
-def summary_line(catalogue: "Catalogue") -> str:
+def summary_line(catalogue: Catalogue) -> str:
     """The catalogue's size in Danish: "43 erfaringer fra 1 rapport"."""
     return (f"{count_label(len(catalogue.entries), 'erfaring', 'erfaringer')} fra "
             f"{count_label(len(catalogue.documents), 'rapport', 'rapporter')}")

@@ -83,15 +83,13 @@ def catalogue_to_html(catalogue: Catalogue) -> str:
             f'<h2>{escape(name)} <span class="count">{len(entries)}</span></h2>{desc}'
             f'<ol class="lessons">{body}</ol></section>'
         )
-    total = len(catalogue.entries)
     summary = f"{summary_line(catalogue)}, ordnet efter tema."
     if not sections:
         sections.append('<p class="empty">Ingen erfaringer fundet.</p>')
     return _template().substitute(
         version=escape(__version__),
         summary=escape(summary),
-        total=total,
-        total_label=count_label(total, "erfaring", "erfaringer"),
+        total_label=count_label(len(catalogue.entries), "erfaring", "erfaringer"),
         index="\n".join(index_items),
         sections="\n".join(sections),
     )

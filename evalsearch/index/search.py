@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from evalsearch.choices import pick
+from evalsearch.choices import pick, same_name
 from evalsearch.errors import SearchIndexError, UsageError
 from evalsearch.index.feedback import FeedbackWeights
 from evalsearch.index.highlight import WordMatcher, match_spans, snippet
@@ -176,7 +176,7 @@ def _resolve_filters(settings: SearchSettings, reader) -> tuple[SearchSettings, 
         names = []
         for value in values:
             name = pick(str(value), held, label, partial=partial)
-            if name.casefold() != " ".join(str(value).split()).casefold():
+            if not same_name(str(value), name):
                 notes.append(f"{label} {str(value)!r} read as {name!r}")
             names.append(int(name) if attr == "years" else name)
         resolved[attr] = tuple(names)

@@ -247,8 +247,6 @@ def _open_for_writing(index_dir: Path):
     if index_exists(index_dir):
         log.info("%s: index from another version or damaged, rebuilding", index_dir)
         clear_index_files(index_dir)
-    else:
-        check_index_folder(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     return index.create_in(str(index_dir), PassageSchema(), indexname=INDEX_NAME)
 
@@ -268,12 +266,13 @@ def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
     plan = UpdatePlan()
     seen: set[str] = set()
     for pdf in pdfs:
-        doc_id = by_path.get(_absolute(str(pdf)), doc_id_of(pdf))
+        path = _absolute(str(pdf))
+        doc_id = by_path.get(path, doc_id_of(pdf))
         seen.add(doc_id)
         known = sources.get(doc_id)
         if known is not None and known.sha256 == file_sha256(pdf):
             plan.unchanged.append(pdf)
-            if _absolute(known.path) != _absolute(str(pdf)):
+            if path not in by_path:  # known by its doc_id only: the file lies elsewhere now
                 plan.moved[doc_id] = pdf
         else:
             plan.changed.append(pdf)
