@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from evalsearch.index.passages import document_to_passages
+from evalsearch.index.passages import document_to_passages, squash
 from evalsearch.model import Block, Document, Figure, GoalRow, GoalTable, KeyFigure, Lesson, OtherTable, Project, Source
 
 LESSON = "Det er vigtigt at have ledelsen med fra start, så de opnår ejerskab til projektet."
@@ -96,6 +98,29 @@ def test_goal_rows_table_rows_and_figures_are_passages(document):
 def test_a_table_no_structured_table_claims_is_indexed_as_text(document):
     quotes = [p for p in document_to_passages(document) if "budskabet" in p.text]
     assert [(p.kind, p.page) for p in quotes] == [("paragraph", 4)]
+
+
+def test_the_rows_a_table_continues_with_on_the_next_page_are_not_indexed_twice(document):
+    # the table's rows are filed under page 2; its last row runs on at the top of page 3
+    tail = "henseende er netværk en fordel for borgerne og for virksomhederne i kommunen"
+    continued = block(f"ne {tail}", role="table", page=3)  # "den-" ended page 2
+    table = OtherTable("Tabel 2-1", "Basisoplysninger", "2.1", (("Formål", f"At bruge netværk. I denne {tail}"),), 2)
+    passages = document_to_passages(replace(document, blocks=[*document.blocks, continued], other_tables=[table]))
+    assert [p.kind for p in passages if "henseende" in p.text] == ["table"]
+
+
+def test_a_table_block_on_the_next_page_with_words_of_its_own_is_kept(document):
+    other = block("At bruge netværk med nye virksomheder i hele regionen", role="table", page=3)
+    passages = document_to_passages(replace(document, blocks=[*document.blocks, other]))
+    assert [(p.kind, p.page) for p in passages if "regionen" in p.text] == [("paragraph", 3)]
+
+
+def test_no_shared_report_indexes_a_table_row_as_a_paragraph_too(extracted):
+    for doc_id, document in extracted.items():
+        rows = squash(" ".join(" ".join(cells) for table in document.other_tables for cells in table.rows))
+        twice = [p.text[:60] for p in document_to_passages(document)
+                 if p.kind == "paragraph" and len(p.text) > 40 and squash(p.text) in rows]
+        assert twice == [], doc_id
 
 
 def test_headings_and_captions_are_not_passages(document):

@@ -38,6 +38,8 @@ from evalsearch.model import Block, Document, Project
 KIND_ORDER = ("lesson", "goal", "keyfigure", "figure", "table", "paragraph")
 #: share of a table block's words that structured table rows must hold to claim it
 DEFAULT_TABLE_CLAIM = 0.5
+#: … and of a block at the top of a page, in the rows of the table on the page before
+DEFAULT_CONTINUED_CLAIM = 0.9
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
@@ -102,13 +104,21 @@ def _block_text(block: Block) -> str:
 
 
 def _claimed(block: Block, row_words: dict[int, set[str]]) -> bool:
-    """Is a table block's text held by the goal/other tables of its pages?"""
+    """Is a table block's text held by the goal/other tables of its pages?
+
+    A table's rows are filed under the page it starts on, so a block that
+    continues a table at the top of the next page is claimed when nearly all
+    its words are in the rows of the page before (``DEFAULT_CONTINUED_CLAIM``).
+    """
     words = [w.lower() for w in _WORD.findall(block.text)]
     if not words:
         return True
     pages = range(block.page, (block.end_page or block.page) + 1)
     known = set().union(*(row_words.get(p, set()) for p in pages))
-    return sum(w in known for w in words) >= DEFAULT_TABLE_CLAIM * len(words)
+    if sum(w in known for w in words) >= DEFAULT_TABLE_CLAIM * len(words):
+        return True
+    before = row_words.get(block.page - 1, set())
+    return sum(w in before for w in words) >= DEFAULT_CONTINUED_CLAIM * len(words)
 
 
 class _Builder:
