@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from evalsearch.index.feedback import FeedbackWeights, feedback_terms
+from evalsearch.index.feedback import FeedbackWeights, feedback_terms, passage_in_context
 from evalsearch.index.query import QueryBuilder, QueryWeights
 from evalsearch.index.ranking import length_prior
 from evalsearch.index.search import DEFAULT_KIND_WEIGHTS, search
@@ -35,6 +35,18 @@ def test_feedback_takes_one_lemma_per_word_not_its_compound_parts(searcher):
     texts = ["De frivillige mentorer.", "Færre frivillige end ventet.", "Frivillige er svære at finde."]
     terms = feedback_terms(searcher, lemma, texts, set(), FeedbackWeights())
     assert "frivillig" in terms and not {"fri", "villig"} & set(terms)
+
+
+def test_feedback_reads_a_short_table_row_with_the_rows_of_its_table(searcher):
+    stored = {docnum: fields for docnum, fields in enumerate(searcher.reader().all_stored_fields())}
+    row = next(n for n, f in stored.items() if f["text"] == "Samarbejdspartnere Samskabelse analyse!")
+    in_context = passage_in_context(searcher, stored.__getitem__, row)
+    # the row's table says what the project's "samskabelse" is: a cross-sector collaboration
+    assert in_context.startswith(stored[row]["text"]) and "tværsektorielt samarbejde" in in_context
+    table = {f["text"] for f in stored.values() if (f["doc_id"], f.get("heading")) == (stored[row]["doc_id"], stored[row]["heading"])}
+    assert set(in_context.split()) <= set(" ".join(table).split())
+    long_passage = next(n for n, f in stored.items() if len(f["text"].split()) > 40 and f.get("heading"))
+    assert passage_in_context(searcher, stored.__getitem__, long_passage) == stored[long_passage]["text"]
 
 
 def test_a_compound_written_as_two_words_ranks_with_the_compound(search_index):

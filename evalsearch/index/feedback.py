@@ -10,7 +10,9 @@ the direct matches (RM3-style feedback; no word lists). A word counts once
 per passage: a heading repeated in front of several lessons, or a word
 repeated within one passage, is not taken for what the passages share; and
 one lemma per word keeps a compound and its parts ("frivillig", "fri",
-"villig") from entering three times.
+"villig") from entering three times. A short passage is read with the
+passages around it under the same heading: a table row ("Samarbejdspartnere:
+Samskabelse") says what it is about in the rows of its table.
 
 >>> weights = FeedbackWeights()
 >>> weights.passages, weights.terms
@@ -44,6 +46,33 @@ class FeedbackWeights:
     min_df: int = 2
     max_share: float = 0.1
     min_passages: int = 2
+
+
+#: a passage of fewer words is read with its neighbours under the same heading …
+CONTEXT_SHORT = 12
+#: … this many passages before and after it
+CONTEXT_REACH = 3
+
+
+def passage_in_context(searcher, fields, docnum: int) -> str:
+    """The text feedback reads for one passage: its own, and a short one's neighbours' too.
+
+    Args:
+        searcher: the open searcher (passages are found by key, "doc_id#number").
+        fields: docnum → stored fields (the search's cache).
+        docnum (int): the passage.
+    """
+    record = fields(docnum)
+    text = record["text"]
+    if len(text.split()) >= CONTEXT_SHORT or not record.get("heading"):
+        return text
+    parts = [text]
+    for step in range(1, CONTEXT_REACH + 1):
+        for number in (record["number"] - step, record["number"] + step):
+            other = searcher.document_number(key=f"{record['doc_id']}#{number}")
+            if other is not None and fields(other).get("heading") == record["heading"]:
+                parts.append(fields(other)["text"])
+    return " ".join(parts)
 
 
 def feedback_terms(searcher, analyzer, texts: list[str], exclude: set[str], weights: FeedbackWeights) -> dict[str, float]:

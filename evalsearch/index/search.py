@@ -264,7 +264,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
     from whoosh import query as wq
 
     from evalsearch.index.engine import PostingEngine, evaluate
-    from evalsearch.index.feedback import feedback_terms
+    from evalsearch.index.feedback import feedback_terms, passage_in_context
     from evalsearch.index.phrases import phrase_bonuses
     from evalsearch.index.ranking import PassageBM25F, length_prior
 
@@ -308,7 +308,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
 
         # 2. feedback: the words the best passages share add to every passage's score
         if settings.feedback.passages > 0 and not plan.strict and total:
-            texts = [fields(int(d))["text"] for d in _top(scores, settings.feedback.passages)]
+            texts = [passage_in_context(searcher, fields, int(d)) for d in _top(scores, settings.feedback.passages)]
             terms = feedback_terms(searcher, builder.lemma, texts, plan.terms.get("expanded", set()), settings.feedback)
             for term, boost in terms.items():
                 ids, values = engine.term_scores("expanded", term, boost)
