@@ -11,6 +11,7 @@ import pytest
 
 from evalsearch.errors import SearchIndexError
 from evalsearch.extract.pipeline import extract_document
+from evalsearch.index.folder import foreign_entries
 from evalsearch.index.lock import LOCK_NAME
 from evalsearch.index.records import Passage
 from evalsearch.index.schema import passage_fields
@@ -157,6 +158,43 @@ def test_a_rebuild_deletes_only_the_index_s_own_files(tmp_path, corpus):
     update_index(index_dir, [extract_document(corpus["beta"])])  # another version: cleared and rebuilt
     assert (index_dir / "noter.txt").read_text() == "mine" and (index_dir / "gemt").is_dir()
     assert sorted(read_sources(index_dir)) == ["beta"]
+
+
+@pytest.mark.parametrize("name", ["_passages_3.toc", "passages_ab12.seg", "passages_ab12._stored.col",
+                                  "passages_ab12.pst", "passages_WRITELOCK", "hotterms-3.idx", ".sources.json.x1.tmp"])
+def test_the_files_a_writer_makes_are_the_index_s_own(tmp_path, name):
+    (tmp_path / name).write_text("")
+    assert foreign_entries(tmp_path) == []
+
+
+def interrupted_after(documents):
+    """The documents a run reads, then Ctrl-C while it reads the next."""
+    yield from documents
+    raise KeyboardInterrupt
+
+
+def test_a_first_build_interrupted_leaves_no_half_made_index(tmp_path, corpus):
+    """An empty table of contents was left behind, and searches called it an index of another version."""
+    index_dir = tmp_path / "index"
+    with pytest.raises(KeyboardInterrupt):
+        update_index(index_dir, interrupted_after([extract_document(corpus["alfa"])]))
+    assert not index_exists(index_dir)
+    assert [p.name for p in index_dir.iterdir()] == [LOCK_NAME]
+    with pytest.raises(SearchIndexError, match="no search index here"):
+        search(index_dir, "frivillige")
+    update_index(index_dir, [extract_document(p) for p in corpus.values()])  # the folder is not refused
+    assert sorted(read_sources(index_dir)) == ["alfa", "beta"]
+
+
+def test_an_update_interrupted_leaves_the_index_and_its_files_as_they_were(tmp_path, corpus):
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(corpus["alfa"])])
+    files = sorted(p.name for p in index_dir.iterdir())
+    with pytest.raises(KeyboardInterrupt):
+        update_index(index_dir, interrupted_after([extract_document(corpus["beta"])]))
+    assert sorted(p.name for p in index_dir.iterdir()) == files  # the cancelled segment's files too
+    assert sorted(read_sources(index_dir)) == ["alfa"]
+    assert search(index_dir, "frivillige").hits and not search(index_dir, "samarbejdsaftaler").hits
 
 
 def test_a_second_writer_waits_then_gives_up_with_a_reason(tmp_path, corpus):

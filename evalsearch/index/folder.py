@@ -18,7 +18,7 @@ from evalsearch.index.lock import LOCK_NAME
 #: what an index writes: Whoosh ("_passages_3.toc", "passages_ab12.seg", "passages_WRITELOCK"),
 #: evalsearch's lists, memo and hot terms, the update lock and temporary files
 OWN_FILE = re.compile(
-    r"_passages_\d+\.toc(?:\.\w+)?|passages_\w+(?:\.\w+)?"
+    r"_passages_\d+\.toc(?:\.\w+)?|passages_\w+(?:\.\w+)*"
     r"|sources\.json|copies\.json|morphology\.bin|hotterms-\d+\.(?:bin|idx)"
     rf"|{re.escape(LOCK_NAME)}|\..*\.tmp"
 )

@@ -240,15 +240,26 @@ def is_damaged(index_dir: str | Path) -> bool:
 
 
 def _open_for_writing(index_dir: Path):
+    """The index to write to, and whether it was made just now (new, or rebuilt from nothing)."""
     from whoosh import index
 
     if is_current(index_dir) and not is_damaged(index_dir):
-        return index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        return index.open_dir(str(index_dir), indexname=INDEX_NAME), False
     if index_exists(index_dir):
         log.info("%s: index from another version or damaged, rebuilding", index_dir)
         clear_index_files(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
-    return index.create_in(str(index_dir), PassageSchema(), indexname=INDEX_NAME)
+    return index.create_in(str(index_dir), PassageSchema(), indexname=INDEX_NAME), True
+
+
+def _cancel(writer) -> None:
+    """Drop what a writer wrote; Whoosh leaves the files of its new segment until the next commit."""
+    writer.cancel()
+    for name in writer.newsegment.list_files(writer.storage):
+        try:
+            writer.storage.delete_file(name)
+        except OSError:  # still open elsewhere: the next commit removes it
+            pass
 
 
 def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
@@ -329,7 +340,7 @@ def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Itera
 
     MORPHOLOGY.load(index_dir / DEFAULT_CACHE_NAME)
     try:
-        ix = _open_for_writing(index_dir)
+        ix, made = _open_for_writing(index_dir)
         writer = ix.writer(timeout=lock_timeout, codec=passage_codec(), limitmb=DEFAULT_POOL_MB)
     except LockError as exc:
         raise SearchIndexError(BUSY, index_dir) from exc
@@ -372,7 +383,9 @@ def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Itera
         else:
             writer.commit(optimize=deleted > MAX_DELETED_SHARE * (stored + written))
     except BaseException:
-        writer.cancel()
+        _cancel(writer)
+        if made:  # an empty table of contents would pass for an index of another version
+            clear_index_files(index_dir)
         raise
     _write_sources(index_dir, sources)
     MORPHOLOGY.save(index_dir / DEFAULT_CACHE_NAME)
