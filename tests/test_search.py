@@ -201,6 +201,17 @@ def test_bad_settings_are_named(settings, message):
         SearchSettings.resolve(settings)
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u2060", "\ufeff"])
+def test_a_query_pasted_with_invisible_marks_inside_its_words_reads_them_as_one_word(search_index, mark):
+    """A soft hyphen or zero-width space copied from a PDF viewer split "ledelsesopbakning" in two."""
+    pasted = search(search_index, f"ledelses{mark}opbakning fasthold{mark}else", {"limit": 20})
+    typed = search(search_index, "ledelsesopbakning fastholdelse", {"limit": 20})
+    assert pasted.query == typed.query and not pasted.unmatched
+    assert [h.passage.key for h in pasted.hits] == [h.passage.key for h in typed.hits]
+    with pytest.raises(UsageError, match="the query is empty"):
+        search(search_index, f" {mark} ")
+
+
 def test_an_empty_query_is_a_usage_error(search_index):
     with pytest.raises(UsageError, match="the query is empty"):
         search(search_index, "   ")

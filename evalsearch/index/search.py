@@ -35,6 +35,7 @@ from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
 from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_copies, rebuild_hint
 from evalsearch.index.records import Hit, Passage
+from evalsearch.index.syntax import clean_query
 
 #: the passage kinds a search can be limited to
 KINDS = KIND_ORDER
@@ -269,7 +270,8 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
     from evalsearch.index.ranking import PassageBM25F, length_prior
 
     settings = SearchSettings.resolve(settings)
-    if not text or not text.strip():
+    text = clean_query(text or "")
+    if not text.strip():
         raise UsageError("the query is empty; give one or more words to search for")
     ix = open_index(index_dir)
     MORPHOLOGY.load(Path(index_dir) / DEFAULT_CACHE_NAME)

@@ -15,6 +15,7 @@ rewrites each word into its Danish clauses.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from whoosh import query as wq
 from whoosh.qparser import (
@@ -37,6 +38,18 @@ _DANGLING = re.compile(rf"^\s*(?:(?:{'|'.join(AND_WORDS + OR_WORDS)})(?:\s+|$))+
 _QUESTION_MARK = re.compile(r'\?+(?=[\s)"]|$)')
 #: the characters of the syntax, dropped when a text is read as plain words
 _MARKS = re.compile(r'[()"*?]|(?<![^\s])[+-]+')
+
+
+def clean_query(text: str) -> str:
+    """The query as typed, without the invisible characters a text copied from a PDF viewer or a
+    web page carries inside its words (soft hyphens, zero-width spaces and joiners, byte-order
+    marks: Unicode's format characters), composed to NFC; such a character split a word in two.
+
+    >>> clean_query("ledel\u00adses\u200bopbakning")
+    'ledelsesopbakning'
+    """
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def _plainer(text: str, marks: bool) -> str:
