@@ -15,13 +15,17 @@ from paths import CORPUS, DOC_IDS, GOLD
 
 
 def pytest_configure(config):
-    """The saved lexicon of a test run goes to a temporary cache dir, not the user's (``danish.lexicon_cache``)."""
-    config._evalsearch_cache = tempfile.mkdtemp(prefix="evalsearch-test-cache-")
-    os.environ["XDG_CACHE_HOME"] = config._evalsearch_cache
+    """A test run writes to temporary dirs, never the user's: the saved lexicon to a cache dir
+    (``danish.lexicon_cache``), and the corpus and index that fixtures of a module or session
+    make, before ``user_data_home`` gives each test its own, to a data dir."""
+    config._evalsearch_dirs = [tempfile.mkdtemp(prefix="evalsearch-test-cache-"),
+                               tempfile.mkdtemp(prefix="evalsearch-test-data-")]
+    os.environ["XDG_CACHE_HOME"], os.environ["XDG_DATA_HOME"] = config._evalsearch_dirs
 
 
 def pytest_unconfigure(config):
-    shutil.rmtree(getattr(config, "_evalsearch_cache", ""), ignore_errors=True)
+    for folder in getattr(config, "_evalsearch_dirs", []):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

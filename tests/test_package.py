@@ -64,3 +64,18 @@ def test_module_is_documented_and_small(module_name):
 def test_doctests(module_name):
     result = doctest.testmod(importlib.import_module(module_name))
     assert result.failed == 0
+
+
+@pytest.fixture(scope="module")
+def data_dirs_of_a_module_fixture():
+    """Where a fixture of module scope (set up before each test's own data dir) would write."""
+    from evalsearch.corpus.store import default_corpus_dir
+    from evalsearch.index.writer import default_index_dir
+
+    return default_corpus_dir(), default_index_dir()
+
+
+def test_fixtures_of_a_module_write_no_corpus_or_index_into_the_user_s_home(data_dirs_of_a_module_fixture):
+    """An index built by a module's fixture was recorded in the user's own corpus."""
+    for folder in data_dirs_of_a_module_fixture:
+        assert not folder.resolve().is_relative_to(Path.home().resolve()), folder
