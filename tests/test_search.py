@@ -155,6 +155,20 @@ def test_a_related_hit_holds_no_form_of_the_query_and_is_counted_apart(search_in
     assert sum(line.endswith(" · related") or " · related · " in line for line in lines) == len(related)
 
 
+def test_matching_passages_left_out_as_repeats_are_named_when_all_others_are_shown(search_index):
+    """All hits asked for read "26 of 28 matching passages", as if a limit had cut two."""
+    from evalsearch.index.output import result_to_text
+
+    everything = search(search_index, "frivillige", {"limit": 1000})
+    matching = sum(not h.related for h in everything.hits)
+    assert everything.repeats > 0 and matching + everything.repeats == everything.total
+    assert result_to_text(everything).splitlines()[0].startswith(
+        f"{matching} of {everything.total} matching passages for 'frivillige' "
+        f"(the other {everything.repeats} repeat the text of a hit above), and ")
+    first = result_to_text(search(search_index, "frivillige", {"limit": 3})).splitlines()[0]
+    assert first == f"3 of {everything.total} matching passages for 'frivillige'"
+
+
 @pytest.mark.parametrize("query, pattern", [
     ("ledels*", r"ledels\w*"), ("frivil?ige", r"frivil\wige"), ("*opbakning", r"\w*opbakning"),
 ])

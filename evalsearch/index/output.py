@@ -63,7 +63,10 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
         lines.append(f"no passages match {_echo(result.query)!r}")
         return "\n".join(lines)
     related = sum(hit.related for hit in result.hits)
-    head = f"{len(result.hits) - related} of {result.total} matching passages for {_echo(result.query)!r}"
+    matching = len(result.hits) - related
+    head = f"{matching} of {result.total} matching passages for {_echo(result.query)!r}"
+    if result.repeats and matching + result.repeats == result.total:  # all shown that say something new
+        head += f" (the other {result.repeats} repeat the text of a hit above)"
     if related:
         head += f", and {related} related: they hold none of its words but share words with the best"
     lines.append(head)

@@ -139,6 +139,9 @@ class SearchResult:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     #: filter values read as another name ("theme 'ledelse' read as 'ledelse og opbakning'")
     readings: list[str] = field(default_factory=list)
+    #: matching passages passed over while the hits were listed: a better hit of their report
+    #: shows their whole text
+    repeats: int = 0
 
 
 def _filter_query(settings: SearchSettings):
@@ -333,11 +336,13 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
         hits: list[Hit] = []
+        repeats = 0
         shown: dict[str, list[str]] = {}  # doc_id → the squashed texts of its hits so far
         for docnum, score in ranked:
             record = fields(docnum)
             squashed = squash(record["text"])
             if any(squashed in earlier for earlier in shown.get(record["doc_id"], ())):
+                repeats += bool(matched[docnum])
                 continue
             shown.setdefault(record["doc_id"], []).append(squashed)
             passage = _passage(record)
@@ -346,4 +351,4 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             if len(hits) >= settings.limit:
                 break
         unmatched = (builder.unmatched(plan) if len(plan.words) > 1 else []) + plan.empty_patterns
-    return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings)
+    return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings, repeats)
