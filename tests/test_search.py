@@ -226,6 +226,24 @@ def test_a_query_pasted_with_invisible_marks_inside_its_words_reads_them_as_one_
         search(search_index, f" {mark} ")
 
 
+@pytest.mark.parametrize("query, note", [
+    ("NOT frivillige", "the query only excludes words ('frivillige'); give a word to search for besides"),
+    ("og -frivillige -mentorer", "the query only excludes words ('frivillige', 'mentorer'); give a word"),
+    ("og i at", "'og', 'i' and 'at' are too common to be searched for alone; in quotes they are searched as a "
+                'phrase: "og i at"'),
+    ("det", "'det' is too common to be searched for alone; it counts only in a quoted phrase"),
+])
+def test_a_query_that_searches_for_nothing_says_why(search_index, query, note):
+    result = search(search_index, query)
+    assert not result.hits and len(result.readings) == 1 and result.readings[0].startswith(note)
+
+
+def test_a_query_with_a_word_to_search_for_has_no_such_note(search_index):
+    for query in ("frivillige -mentorer", '"og i at"', "og frivillige"):
+        result = search(search_index, query)
+        assert result.hits and result.readings == [], query
+
+
 def test_an_empty_query_is_a_usage_error(search_index):
     with pytest.raises(UsageError, match="the query is empty"):
         search(search_index, "   ")

@@ -35,7 +35,7 @@ from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
 from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_copies, rebuild_hint
 from evalsearch.index.records import Hit, Passage
-from evalsearch.index.syntax import clean_query
+from evalsearch.index.syntax import clean_query, nothing_to_search
 
 #: the passage kinds a search can be limited to
 KINDS = KIND_ORDER
@@ -284,6 +284,9 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         plan = builder.build(text)
         allowed = engine.live()
         settings, readings = _resolve_filters(settings, searcher.reader())
+        if plan.query is wq.NullQuery:
+            readings.append(nothing_to_search(text, lambda word: not list(builder.expanded(word))) or "")
+            readings = [r for r in readings if r]
         filter_query = _filter_query(settings)
         if filter_query is not None:
             passing = np.zeros(engine.size, dtype=bool)

@@ -52,6 +52,40 @@ def clean_query(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
+#: a word the query excludes: "-mentorer", "NOT mentorer", "IKKE mentorer"
+_EXCLUDED = re.compile(rf"(?:(?<![^\s(])-|(?<![^\s(])(?:{'|'.join(NOT_WORDS)})\s+)([^\W_][\w-]*)")
+
+
+def nothing_to_search(text: str, is_stop_word) -> str | None:
+    """Why a query that reads as no words at all searches for nothing, or None if it is not that.
+
+    Args:
+        text (str): the query as typed.
+        is_stop_word: word → True if the analysis drops it ("og", "i", "at").
+
+    >>> nothing_to_search("-mentorer", lambda w: False)
+    "the query only excludes words ('mentorer'); give a word to search for besides"
+    >>> print(nothing_to_search("og i at", lambda w: True))
+    'og', 'i' and 'at' are too common to be searched for alone; in quotes they are searched as a phrase: "og i at"
+    """
+    excluded = _EXCLUDED.findall(text)
+    rest = _EXCLUDED.sub(" ", text)
+    words = [w for w in re.findall(r"[^\W_]+", _plainer(rest, marks=False)) if not is_stop_word(w)]
+    if words:
+        return None
+    if excluded:
+        listed = ", ".join(repr(w) for w in excluded)
+        return f"the query only excludes words ({listed}); give a word to search for besides"
+    common = re.findall(r"[^\W_]+", _plainer(text, marks=False))
+    if not common:
+        return None
+    if len(common) == 1:
+        return f"{common[0]!r} is too common to be searched for alone; it counts only in a quoted phrase"
+    listed = ", ".join(repr(w) for w in common[:-1]) + f" and {common[-1]!r}"
+    return (f"{listed} are too common to be searched for alone; in quotes they are searched as a "
+            f"phrase: \"{' '.join(common)}\"")
+
+
 def _plainer(text: str, marks: bool) -> str:
     """The text without operator words, and without the marks of the syntax unless ``marks``."""
     text = re.sub(rf"(?<!\S)(?:{_OPERATOR})(?!\S)", " ", text)
