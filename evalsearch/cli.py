@@ -88,8 +88,9 @@ def batch_options(func):
 @cli.command()
 @paths_argument
 @sample_option
-@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Directory for one <doc_id>.json/.txt per PDF (default: print to stdout).")
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path),
+              help="Directory for one <doc_id>.json/.txt per PDF; for one PDF, also a file name ending in "
+                   ".json or .txt (default: print to stdout; several PDFs in JSON as one list).")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
               help="json: the record format of the gold SCHEMA; text: clean reading-order text.")
 @password_option
@@ -120,6 +121,8 @@ def extract(
 
         evalsearch extract report.pdf --format text | less
 
+        evalsearch extract report.pdf -o report.json
+
         evalsearch extract reports/ -o out/ --format json
 
         evalsearch extract reports/ --jobs 4 --corpus my-corpus/
@@ -136,21 +139,32 @@ def extract(
         options = BatchOptions(jobs=jobs, time_limit=time_limit or None, force=force)
     except UsageError as exc:
         fail_usage(exc)
-    ensure_writable(output_dir, folder=True)
+    output_file = output_dir is not None and output_dir.suffix.lower() in (".json", ".txt") and not output_dir.is_dir()
+    if output_file and len(pdfs) > 1:
+        fail_usage(UsageError(f"-o {str(output_dir)!r} names one file, but {len(pdfs)} PDFs are read; "
+                              "give a folder for one <doc_id> file each"))
+    if output_dir is not None and output_dir.is_file() and not output_file:
+        fail_usage(UsageError(f"-o {str(output_dir)!r} is a file; give a folder, or a name ending in .json or .txt"))
+    ensure_writable(output_dir, folder=not output_file)
     ext = "json" if fmt == "json" else "txt"
     stdout_docs: dict[int, str] = {}
     quiet = silent or output_dir is None and fmt == "text"
     failed = read_through_corpus(
         pdfs, "extract", settings, options, corpus_dir, quiet, "unchanged since the last run",
-        lambda outcome, progress: emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs),
+        lambda outcome, progress: emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs, output_file),
     )
-    for index in sorted(stdout_docs):
-        click.echo(stdout_docs[index])
+    docs = [stdout_docs[index] for index in sorted(stdout_docs)]
+    if output_dir is None and fmt == "json" and len(pdfs) > 1:  # one JSON text for the run, to parse as one
+        click.echo("[\n" + ",\n".join(docs) + "\n]" if docs else "[]")
+    else:
+        for doc in docs:
+            click.echo(doc)
     sys.exit(1 if failed else 0)
 
 
 def emit_outcome(
-    outcome: Outcome, progress: Progress, fmt: str, output_dir: Path | None, ext: str, stdout_docs: dict[int, str]
+    outcome: Outcome, progress: Progress, fmt: str, output_dir: Path | None, ext: str, stdout_docs: dict[int, str],
+    output_file: bool = False,
 ) -> bool:
     """Report one file and write (or keep for stdout) its rendering; RETURNS (bool): whether it was read."""
     from evalsearch.cli_reading import report_outcome
@@ -161,7 +175,7 @@ def emit_outcome(
         return False
     rendered = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) if fmt == "json" else document_to_text(doc)
     if output_dir is not None:
-        write_output(output_dir / f"{doc.doc_id}.{ext}", rendered)
+        write_output(output_dir if output_file else output_dir / f"{doc.doc_id}.{ext}", rendered)
     else:
         stdout_docs[outcome.index] = rendered
     return True

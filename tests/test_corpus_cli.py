@@ -141,13 +141,38 @@ def test_failure_of_a_renamed_file_names_its_path(tmp_path):
 def test_stdout_keeps_the_input_order_when_files_run_in_parallel(inbox, tmp_path):
     result = run(["extract", inbox, "--corpus", tmp_path / "c", "-j", "2"])
     assert result.exit_code == 0
-    decoder, text, ids = json.JSONDecoder(), result.stdout, []
-    pos = 0
-    while text[pos:].strip():
-        record, end = decoder.raw_decode(text, pos + (len(text[pos:]) - len(text[pos:].lstrip())))
-        ids.append(record["doc_id"])
-        pos = end
-    assert ids == sorted(name[:-4] for name in QUICK_FILES)
+    # several PDFs print one JSON list (the records one after another did not parse as JSON)
+    assert [record["doc_id"] for record in json.loads(result.stdout)] == sorted(name[:-4] for name in QUICK_FILES)
+
+
+def test_one_pdf_prints_its_record_and_a_run_whose_files_all_failed_an_empty_list(tmp_path):
+    one = run(["extract", QUICK / QUICK_FILES[0], "--corpus", tmp_path / "c"])
+    assert one.exit_code == 0 and json.loads(one.stdout)["doc_id"] == QUICK_FILES[0][:-4]
+    failed = run(["extract", CORPUS_BAD / "empty.pdf", CORPUS_BAD / "not-a-pdf.pdf", "--corpus", tmp_path / "c"])
+    assert failed.exit_code == 1 and json.loads(failed.stdout) == []
+
+
+def test_output_may_name_the_file_of_one_pdf(tmp_path):
+    """`-o report.json` made a folder "report.json" and put the record in it."""
+    target = tmp_path / "ud" / "rapport.json"
+    for _ in range(2):  # the second run overwrites the file
+        result = run(["extract", QUICK / QUICK_FILES[0], "--corpus", tmp_path / "c", "-o", target])
+        assert result.exit_code == 0, result.stderr
+        assert target.is_file() and json.loads(target.read_text())["doc_id"] == QUICK_FILES[0][:-4]
+    text = run(["extract", QUICK / QUICK_FILES[0], "--corpus", tmp_path / "c", "-o", tmp_path / "r.txt",
+                "--format", "text"])
+    assert text.exit_code == 0 and (tmp_path / "r.txt").read_text().strip()
+
+
+def test_output_naming_a_file_for_several_pdfs_is_refused_before_reading(inbox, tmp_path):
+    result = run(["extract", inbox, "--corpus", tmp_path / "c", "-o", tmp_path / "alle.json"])
+    assert result.exit_code == 2 and not (tmp_path / "alle.json").exists() and not (tmp_path / "c").exists()
+    assert result.stderr.strip() == (f"error: -o {str(tmp_path / 'alle.json')!r} names one file, but 5 PDFs are "
+                                     "read; give a folder for one <doc_id> file each")
+    (tmp_path / "noter").write_text("mine")
+    other = run(["extract", inbox, "--corpus", tmp_path / "c", "-o", tmp_path / "noter"])
+    assert other.exit_code == 2 and "is a file; give a folder, or a name ending in .json or .txt" in other.stderr
+    assert (tmp_path / "noter").read_text() == "mine"
 
 
 def test_status_lists_what_needs_attention(tmp_path):
