@@ -17,7 +17,8 @@ import click
 
 from evalsearch import __version__
 from evalsearch.cli_options import (
-    ensure_writable, fail_usage, jobs_option, password_option, paths_argument, sample_option, silent_option,
+    ensure_writable, fail_usage, format_option, jobs_option, output_format, password_option, paths_argument,
+    sample_option, silent_option,
 )
 from evalsearch.console import Progress
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_output
@@ -91,8 +92,7 @@ def batch_options(func):
 @click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path),
               help="Directory for one <doc_id>.json/.txt per PDF; for one PDF, also a file name ending in "
                    ".json or .txt (default: print to stdout; several PDFs in JSON as one list).")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
-              help="json: the record format of the gold SCHEMA; text: clean reading-order text.")
+@format_option(("json", "text"), "json", "json: the record format of the gold SCHEMA; text: clean reading-order text.")
 @password_option
 @silent_option
 @corpus_option
@@ -101,7 +101,7 @@ def extract(
     paths: tuple[Path, ...],
     sample: bool,
     output_dir: Path | None,
-    fmt: str,
+    fmt: str | None,
     password: str | None,
     silent: bool,
     corpus_dir: Path | None,
@@ -140,6 +140,7 @@ def extract(
     except UsageError as exc:
         fail_usage(exc)
     output_file = output_dir is not None and output_dir.suffix.lower() in (".json", ".txt") and not output_dir.is_dir()
+    fmt = output_format(fmt, output_dir if output_file else None, ("json", "text"), "json")
     if output_file and len(pdfs) > 1:
         fail_usage(UsageError(f"-o {str(output_dir)!r} names one file, but {len(pdfs)} PDFs are read; "
                               "give a folder for one <doc_id> file each"))

@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    ensure_writable, fail_output, fail_usage, jobs_option, password_option, paths_argument, sample_option,
-    silent_option,
+    ensure_writable, fail_output, fail_usage, format_option, jobs_option, output_format, password_option,
+    paths_argument, sample_option, silent_option,
 )
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.corpus.files import write_output
@@ -49,13 +49,13 @@ def _paths_option(func):
               help="Only the lessons of this theme: a name from the taxonomy, or a part that names one ('ledelse').")
 @click.option("--themes", "themes_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A theme taxonomy (TOML) to use instead of the shipped one.")
-@click.option("--format", "fmt", type=click.Choice(CATALOGUE_FORMATS), default="md", show_default=True,
-              help="md: Markdown; html: one self-contained page with a filter box; csv: one row per source; json.")
+@format_option(CATALOGUE_FORMATS, "md",
+               "md: Markdown; html: one self-contained page with a filter box; csv: one row per source; json.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the catalogue to this file (default: stdout).")
 def lessons_command(
     paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, password: str | None, theme: str | None,
-    themes_file: Path | None, fmt: str, output: Path | None,
+    themes_file: Path | None, fmt: str | None, output: Path | None,
 ) -> None:
     """Build the lessons catalogue: every lesson learned, near-duplicates merged, grouped by theme.
 
@@ -66,7 +66,7 @@ def lessons_command(
 
     Examples:
 
-        evalsearch lessons --sample --format html -o erfaringer.html
+        evalsearch lessons --sample -o erfaringer.html
 
         evalsearch lessons reports/ --theme "ledelse og opbakning"
 
@@ -80,6 +80,7 @@ def lessons_command(
     from evalsearch.corpus.catalogue_html import catalogue_to_html
     from evalsearch.danish.themes import default_themes, load_themes
 
+    fmt = output_format(fmt, output, CATALOGUE_FORMATS, "md")
     try:
         pdfs = input_paths(paths, sample)
         taxonomy = load_themes(themes_file) if themes_file is not None else None
@@ -96,6 +97,9 @@ def lessons_command(
     sys.exit(1 if failed else 0)
 
 
+FIGURE_FORMATS = ("csv", "json")
+
+
 def figures_to_rows(documents: list[Document]) -> list[dict]:
     """One dict per figure: the report it stands in, then the figure's fields."""
     rows = []
@@ -107,12 +111,12 @@ def figures_to_rows(documents: list[Document]) -> list[dict]:
 
 @click.command("figures")
 @_paths_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
-              help="csv: one row per figure (labels joined by ' | '); json: a list of figures.")
+@format_option(FIGURE_FORMATS, "csv", "csv: one row per figure (labels joined by ' | '); json: a list of figures.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the list to this file (default: stdout).")
 def figures_command(
-    paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, password: str | None, fmt: str, output: Path | None,
+    paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, password: str | None, fmt: str | None,
+    output: Path | None,
 ) -> None:
     """List the captioned figures of the reports: label, kind, caption, source line, page and chart labels.
 
@@ -120,11 +124,12 @@ def figures_command(
 
         evalsearch figures --sample
 
-        evalsearch figures reports/ --format json -o figures.json
+        evalsearch figures reports/ -o figures.json
     """
     from evalsearch.cli import input_paths
     from evalsearch.cli_reading import read_documents
 
+    fmt = output_format(fmt, output, FIGURE_FORMATS, "csv")
     try:
         pdfs = input_paths(paths, sample)
     except UsageError as exc:

@@ -7,6 +7,7 @@ while ``cli`` is still being built.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -22,6 +23,31 @@ jobs_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 password_option = click.option("--password", default=None,
                                help="Password for encrypted PDFs (tried on every encrypted file of the run).")
+
+
+#: file endings that name a format by another name
+_ENDINGS = {"txt": "text", "markdown": "md", "htm": "html"}
+
+
+def format_option(choices: Sequence[str], default: str, help: str):
+    """--format; left out, it is the one the -o file's name ends in, else ``default`` (``output_format``)."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=None,
+                        help=f"{help}  [default: the ending of -o, else {default}]")
+
+
+def output_format(fmt: str | None, output: Path | None, choices: Sequence[str], default: str) -> str:
+    """The format asked for, or the one ``output``'s ending names ("maal.xlsx" → "xlsx"), or ``default``.
+
+    >>> output_format(None, Path("maal.xlsx"), ("csv", "json", "xlsx"), "csv")
+    'xlsx'
+    >>> output_format("csv", Path("maal.xlsx"), ("csv", "json", "xlsx"), "csv")
+    'csv'
+    """
+    if fmt is not None:
+        return fmt
+    ending = output.suffix.lower().lstrip(".") if output is not None else ""
+    ending = _ENDINGS.get(ending, ending)
+    return ending if ending in choices else default
 
 
 def fail_output(exc: EvalsearchError) -> None:

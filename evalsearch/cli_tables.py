@@ -16,8 +16,8 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    ensure_writable, fail_output, fail_usage, jobs_option, password_option, paths_argument, sample_option,
-    silent_option,
+    ensure_writable, fail_output, fail_usage, format_option, jobs_option, output_format, password_option,
+    paths_argument, sample_option, silent_option,
 )
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import OutputError, UsageError
@@ -39,8 +39,7 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
 @sample_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (default: stdout; required for xlsx).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
-              help="csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters.")
+@format_option(FORMATS, "csv", "csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters.")
 @click.option("--kind", type=click.Choice(GOAL_KINDS), default=None,
               help="Only the goal tables of this kind.")
 @click.option("--excel", is_flag=True, help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
@@ -51,7 +50,7 @@ def tables_command(
     paths: tuple[Path, ...],
     sample: bool,
     output: Path | None,
-    fmt: str,
+    fmt: str | None,
     kind: str | None,
     excel: bool,
     silent: bool,
@@ -69,7 +68,7 @@ def tables_command(
 
         evalsearch tables --sample
 
-        evalsearch tables reports/ --format xlsx -o maal.xlsx
+        evalsearch tables reports/ -o maal.xlsx
 
         evalsearch tables reports/ --excel -o maal.csv --kind effekt
     """
@@ -77,6 +76,7 @@ def tables_command(
     from evalsearch.cli_reading import read_documents
     from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS, goal_row_dicts
 
+    fmt = output_format(fmt, output, FORMATS, "csv")
     try:
         pdfs = input_paths(paths, sample)
         check_output(fmt, output, excel)

@@ -166,6 +166,15 @@ def test_cli_lessons_one_theme_as_json_to_a_file(report, tmp_path):
     assert [e["sources"][0]["page"] for e in data["lessons"]] == [1]
 
 
+def test_cli_lessons_and_figures_take_the_format_from_the_output_name(report, tmp_path):
+    page = tmp_path / "erfaringer.html"
+    assert CliRunner().invoke(cli, ["lessons", str(report), "-s", "-o", str(page)]).exit_code == 0
+    assert page.read_text().lstrip().lower().startswith("<!doctype html")
+    figures = tmp_path / "figurer.json"
+    assert CliRunner().invoke(cli, ["figures", str(report), "-s", "-o", str(figures)]).exit_code == 0
+    assert isinstance(json.loads(figures.read_text()), list)
+
+
 def test_cli_lessons_with_a_user_taxonomy(report, tmp_path):
     taxonomy = tmp_path / "temaer.toml"
     taxonomy.write_text('[[theme]]\nname = "mentorer"\ndescription = "Mentorer"\nterms = ["mentor"]\n', encoding="utf-8")

@@ -132,6 +132,19 @@ def test_issue_3_tables_command_excel_csv_file(goal_pdf, tmp_path):
     assert data.startswith("\ufeff".encode()) and b";Tabel 2-1;" in data and b";133,3\r\n" in data
 
 
+@pytest.mark.parametrize("name, given, written", [
+    ("maal.xlsx", [], "xlsx"), ("MAAL.JSON", [], "json"), ("maal.txt", [], "csv"), ("maal.xlsx", ["--format", "csv"], "csv"),
+])
+def test_the_format_left_out_is_the_one_the_output_name_ends_in(goal_pdf, tmp_path, name, given, written):
+    """`-o maal.xlsx` wrote CSV text into the workbook's name, which Excel refuses to open."""
+    out = tmp_path / name
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "-s", "-o", str(out), *given], catch_exceptions=False)
+    assert result.exit_code == 0
+    data = out.read_bytes()
+    kind = "xlsx" if data.startswith(b"PK") else "json" if data.startswith(b"[") else "csv"
+    assert kind == written
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
