@@ -21,13 +21,25 @@ def searcher(search_index):
         yield opened
 
 
+FILLER = ["Det regner.", "Solen skinner.", "Vinden blæser."]
+
+
 def test_feedback_counts_a_word_once_per_passage(searcher):
     lemma = searcher.schema["lemma"].analyzer
-    texts = ["Styregruppen styregruppen styregruppen mødes.", "Tovholderen ringer.", "Tovholderen skriver."]
+    texts = ["Styregruppen styregruppen styregruppen mødes.", "Tovholderen ringer.", "Tovholderen skriver.", *FILLER]
     terms = feedback_terms(searcher, lemma, texts, set(), FeedbackWeights())
     # a word repeated in one passage is not shared by the passages; one found in two of them is
     assert "tovholder" in terms and "styregruppe" not in terms
     assert sum(terms.values()) == pytest.approx(FeedbackWeights().weight)
+
+
+def test_feedback_of_a_query_that_matches_few_passages_takes_a_word_of_one_of_them(searcher):
+    """Three passages about "samskabelse", one of them a table that calls it "tværsektorielt samarbejde"."""
+    lemma = searcher.schema["lemma"].analyzer
+    few = ["Samskabelse som metode.", "Samskabelse med virksomheder.", "Et tværsektorielt samarbejde om forløb."]
+    assert "tværsektoriel" in feedback_terms(searcher, lemma, few, set(), FeedbackWeights())
+    many = few + ["Det regner meget.", "Solen skinner igen.", "Vinden blæser op.", "Sneen falder.", "Frosten bider."]
+    assert "tværsektoriel" not in feedback_terms(searcher, lemma, many, set(), FeedbackWeights())
 
 
 def test_feedback_takes_one_lemma_per_word_not_its_compound_parts(searcher):

@@ -37,7 +37,8 @@ class FeedbackWeights:
         weight (float): boost of the added words together, relative to one query word.
         min_df (int): a word must occur in at least this many passages of the index
         max_share (float): … and in at most this share of them.
-        min_passages (int): … and in at least this many of the top passages.
+        min_passages (int): … and in at least this many of the top passages (one, when the query
+            matches no more than half of ``passages``).
     """
 
     passages: int = 8
@@ -92,9 +93,11 @@ def feedback_terms(searcher, analyzer, texts: list[str], exclude: set[str], weig
     for text in texts:
         for term in {t.text for t in analyzer(text, mode="index") if t.text.isalpha() and len(t.text) > 2}:
             seen_in[term] += 1
+    # a query that matches only a few passages has no more to learn from: a word of one of them will do
+    need = weights.min_passages if len(texts) > weights.passages // 2 else 1
     chosen: dict[str, float] = {}
     for term, passages in seen_in.items():
-        if term in exclude or passages < weights.min_passages:
+        if term in exclude or passages < need:
             continue
         df = reader.doc_frequency("expanded", term)
         if df < weights.min_df or df > weights.max_share * documents:
