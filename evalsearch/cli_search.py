@@ -9,6 +9,7 @@ over the bundled sample corpus. Registered on the group in ``cli``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -36,8 +37,9 @@ def _default_index_dir() -> Path:
 
 
 def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: bool, corpus_dir: Path | None = None,
-                password: str | None = None) -> int:
-    """Extract new and changed PDFs into the index; RETURNS (int): how many files failed.
+                password: str | None = None, drop: Iterable[str] = ()) -> int:
+    """Extract new and changed PDFs into the index, and take the documents ``drop`` out of it;
+    RETURNS (int): how many files failed.
 
     Documents come through the corpus (``corpus_documents``): a file already
     extracted, by ``extract`` or by an earlier (even interrupted) ``index``, is
@@ -50,7 +52,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     from evalsearch.index.writer import doc_id_of, plan_update, update_index
 
     plan = plan_update(index_dir, pdfs)
-    removals = list(plan.removed)
+    removals = list(plan.removed) + list(drop)
     added: set[str] = set()
     if plan.unchanged and not silent:
         click.echo(f"index: {len(plan.unchanged)} of {count_label(len(pdfs), 'file', 'files')} unchanged since they "
@@ -133,8 +135,9 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
         pdfs = _indexed_files(target, silent) if not paths and not sample else input_paths(paths, sample)
     except UsageError as exc:
         fail_usage(exc)
+    drop = _first_search_sample(target, pdfs, silent) if index_dir is None and paths and not sample else []
     try:
-        failed = build_index(pdfs, target, jobs, silent, corpus_dir, password)
+        failed = build_index(pdfs, target, jobs, silent, corpus_dir, password, drop)
     except EvalsearchError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -170,6 +173,20 @@ def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
         click.echo(f"index: updating {index_dir} from the {count_label(len(paths), 'file', 'files')} it was built from",
                    err=True)
     return there
+
+
+def _first_search_sample(index_dir: Path, pdfs: list[Path], silent: bool) -> list[str]:
+    """The sample reports to take out of a default index that holds nothing else when the user
+    indexes reports of their own: the first search put them there, not the user."""
+    from evalsearch.index.writer import doc_id_of, read_sources
+
+    if not _sample_only(index_dir):
+        return []
+    drop = sorted(set(read_sources(index_dir)) - {doc_id_of(pdf) for pdf in pdfs})
+    if drop and not silent:
+        click.echo(f"index: the {count_label(len(drop), 'sample report', 'sample reports')} that the first search "
+                   "indexed leave the index now that it holds your reports (add --sample to keep them)", err=True)
+    return drop
 
 
 def _sample_only(index_dir: Path) -> bool:

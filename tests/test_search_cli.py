@@ -244,6 +244,28 @@ def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch,
     assert second.stderr == "" and json.loads(second.stdout) == json.loads(first.stdout)
 
 
+def test_the_sample_the_first_search_indexed_leaves_when_the_user_indexes_own_reports(
+        inbox, tmp_path, monkeypatch, user_data_home):
+    """The four bundled reports stayed in the user's searches, and only deleting the index removed them."""
+    monkeypatch.setattr(files_module, "sample_corpus_dir", lambda: inbox)
+    assert run(["search", "frivillige"]).exit_code == 0  # builds the default index over the "sample"
+    own = tmp_path / "egne"
+    own.mkdir()
+    text_report(own / "gamma.pdf", ["Projektet har rekrutteret frivillige via foreninger."])
+    result = run(["index", own, "--jobs", "1"])
+    assert result.exit_code == 0
+    assert ("index: the 2 sample reports that the first search indexed leave the index now that it holds your "
+            "reports (add --sample to keep them)") in result.stderr.splitlines()
+    assert result.stderr.splitlines()[-1].endswith("1 document indexed (1 passage), 2 removed; 1 document in "
+                                                   f"{user_data_home / 'index'}")
+    assert {hit["doc_id"] for hit in json.loads(run(["search", "frivillige", "--format", "json"]).stdout)} == {"gamma"}
+    # once the index holds the user's reports, the sample added on purpose stays
+    assert run(["index", inbox, "--jobs", "1"]).exit_code == 0
+    again = run(["index", own, "--jobs", "1"])
+    assert "sample reports" not in again.stderr
+    assert again.stderr.splitlines()[-1].endswith(f"3 documents in {user_data_home / 'index'}")
+
+
 @pytest.mark.parametrize("pattern", ["_passages_*.toc", "*.seg"])
 def test_a_damaged_index_is_reported_and_rebuilt_by_index(inbox, tmp_path, pattern):
     """A file of the index cut short (a full disk, a bad copy): no traceback, and `index` mends it."""
