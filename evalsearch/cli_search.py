@@ -118,7 +118,9 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
     the index. A file that cannot be read is reported and the run goes on.
 
     Without PATHS, the index is updated from the files it was built from
-    (after an upgrade of evalsearch, that rebuilds it).
+    (after an upgrade of evalsearch, that rebuilds it). The sample reports
+    that the first search put in the default index leave it when PATHS are
+    indexed there (add --sample to keep them).
 
     Examples:
 
