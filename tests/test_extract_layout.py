@@ -527,3 +527,30 @@ def test_ragged_line_cut_mid_sentence_by_a_page_break_goes_on_before_a_capital(t
     doc = extract_document(write_pdf(tmp_path / "name-after-break.pdf", pages))
     texts = [b.text for b in doc.blocks if b.role == "paragraph" and b.page <= 2]
     assert texts == ([" ".join(lines), rest] if room else [" ".join(lines + [rest])])
+
+
+def test_landscape_table_pages_do_not_set_the_grid_of_the_portrait_prose(tmp_path):
+    """A report of 2 portrait pages of prose and 3 landscape pages of a table with a long text
+    column: measured together, the table's column was taken for the body column, and the short
+    last line of every paragraph on the portrait pages became a margin note."""
+    prose = []
+    for n in range(2):
+        spec = PageSpec()
+        top = 80.0
+        for k in range(6):
+            spec.text(85, top, f"Afsnit {n * 6 + k + 1}: Tilsynet har set på sammenhængen mellem den visiterede", size=10)
+            spec.text(85, top + 12, "hjælp og borgerens behov, og på hvordan medarbejderne dokumenterer den.", size=10)
+            spec.text(85, top + 24, "Det er godkendt.", size=10)
+            top += 60
+        prose.append(spec)
+    tables = []
+    for n in range(3):
+        spec = PageSpec(width=842.0, height=595.0)
+        for row in range(30):
+            spec.text(90, 60 + 16 * row, f"Mål {row + 1}", size=10)
+            spec.text(473, 60 + 16 * row, "Borgeren oplever god kontakt til medarbejderne og respekt", size=10)
+        tables.append(spec)
+    doc = extract_document(write_pdf(tmp_path / "tilsyn.pdf", prose + tables))
+    paragraphs = [b for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit")]
+    assert len(paragraphs) == 12
+    assert all(b.label is None and b.text.endswith("Det er godkendt.") for b in paragraphs)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
-from evalsearch.model import Line, Word
+from evalsearch.model import Line, PageContent, Word
 
 MARGIN_GUTTER = 8.0
 MARGIN_MIN_WIDTH = 30.0
@@ -101,6 +101,34 @@ def _justified(lines: Sequence[Line], body_right: float, body_size: float) -> bo
     # … and the commonest end of ragged lines may lie anywhere: the right edge has no lines beyond it
     beyond = sum(1 for f in lines if f.x1 > body_right + 1)
     return texts >= JUSTIFIED_MIN_TEXTS and texts >= RAGGED_RATIO * ragged and beyond <= BEYOND_SHARE * len(lines)
+
+
+PageFormat = tuple[int, int]
+
+
+def page_format(page: PageContent) -> PageFormat:
+    """A page's size in whole points: pages of one format share one body grid."""
+    return round(page.width), round(page.height)
+
+
+def format_geometries(pages: Sequence[PageContent], column_gap: float) -> tuple[DocGeometry, dict[PageFormat, DocGeometry]]:
+    """The body grid of each page format of a report, and that of the format most of its pages have.
+
+    A portrait report may turn pages to landscape for wide tables; measured
+    together, the columns of those tables can outweigh the prose and put the
+    body column in the middle of the portrait pages, so that the short last
+    line of every paragraph passed for a margin note. Each format is measured
+    on its own pages.
+    """
+    by_format: dict[PageFormat, list[PageContent]] = {}
+    for page in pages:
+        by_format.setdefault(page_format(page), []).append(page)
+    grids = {fmt: document_geometry([(p.number, p.words) for p in group], column_gap)
+             for fmt, group in by_format.items()}
+    if not grids:
+        return document_geometry([], column_gap), {}
+    main = max(by_format, key=lambda fmt: (sum(1 for p in by_format[fmt] if p.words), len(by_format[fmt])))
+    return grids[main], grids
 
 
 def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_gap: float) -> DocGeometry:

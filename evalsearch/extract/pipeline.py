@@ -20,7 +20,7 @@ from pathlib import Path
 from evalsearch.errors import EvalsearchError, InputError, NoTextLayerError
 from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
-from evalsearch.extract.geometry import DocGeometry, document_geometry
+from evalsearch.extract.geometry import DocGeometry, format_geometries, page_format
 from evalsearch.extract.keyfigures import key_figures_stage
 from evalsearch.extract.layout import RAGGED_ROOM_EMS, MarginNote, PageLayout, page_to_layout
 from evalsearch.extract.lessons import lessons_stage
@@ -187,7 +187,7 @@ class LaidOut:
 def layout_document(pages: list[PageContent], settings: ExtractSettings) -> LaidOut:
     furniture = find_furniture(pages, settings)
     clean = [replace(p, words=strip_furniture(p, furniture.get(p.number, set()))) for p in pages]
-    geometry = document_geometry([(p.number, p.words) for p in clean], settings.column_gap)
+    geometry, grids = format_geometries(clean, settings.column_gap)
     toc: list[TocEntry] = []
     layouts: list[PageLayout] = []
     footnotes: list[Footnote] = []
@@ -199,7 +199,7 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
         words = [w for r in rows for w in r]
         found = page_tables.get(page.number, [])
         tables = [(t.bbox, table_text(t)) for t in found]
-        layout = page_to_layout(page.number, page.height, words, geometry, settings.column_gap, tables)
+        layout = page_to_layout(page.number, page.height, words, grids[page_format(page)], settings.column_gap, tables)
         layouts.append(layout)
         footnotes.extend(layout.footnotes)
     blocks = drop_navigation(_join_across_pages(layouts))
