@@ -49,21 +49,27 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     from evalsearch.corpus.batch import BatchOptions
     from evalsearch.corpus.incremental import corpus_documents
     from evalsearch.extract.settings import ExtractSettings
-    from evalsearch.index.writer import doc_id_of, plan_update, update_index
+    from evalsearch.corpus.fingerprint import index_fingerprint
+    from evalsearch.index.plan import plan_update
+    from evalsearch.index.writer import doc_id_of, update_index
 
-    plan = plan_update(index_dir, pdfs)
+    settings = ExtractSettings.resolve({"password": password})
+    made_with = index_fingerprint(settings)
+    plan = plan_update(index_dir, pdfs, made_with)
     removals = list(plan.removed) + list(drop)
     added: set[str] = set()
     if plan.unchanged and not silent:
         click.echo(f"index: {len(plan.unchanged)} of {count_label(len(pdfs), 'file', 'files')} unchanged since they "
                    "were indexed", err=True)
+    if plan.outdated and not silent:
+        click.echo(f"index: {len(plan.outdated)} of {count_label(len(pdfs), 'file', 'files')} indexed by another "
+                   "version of evalsearch, or with other settings; reading them again", err=True)
     if plan.moved and not silent:
         click.echo(f"index: {len(plan.moved)} of them moved since; the index now reads them from where they are",
                    err=True)
     with Progress(len(plan.changed), "index", silent=silent) as progress:
 
         def documents():
-            settings = ExtractSettings.resolve({"password": password})
             for outcome in corpus_documents(plan.changed, settings, corpus_dir, BatchOptions(jobs=jobs)):
                 document = report_outcome(outcome, progress)
                 if document is None:
@@ -74,7 +80,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
                 added.add(document.doc_id)
                 yield document
 
-        report = update_index(index_dir, documents(), removals, moved=plan.moved)
+        report = update_index(index_dir, documents(), removals, moved=plan.moved, made_with=made_with)
     if not silent:
         gone = f", {report.removed} removed" if report.removed else ""
         click.echo(f"index: {count_label(report.added, 'document', 'documents')} indexed "
@@ -114,7 +120,8 @@ def index_command(paths: tuple[Path, ...], sample: bool, index_dir: Path | None,
     """Build or update the search index over evaluation PDFs.
 
     PATHS are PDF files or directories (every PDF below them). Only new and
-    changed files (by sha256) are read; a document whose file is gone leaves
+    changed files (by sha256) are read, and those indexed by another version
+    of evalsearch or with other settings; a document whose file is gone leaves
     the index. A file that cannot be read is reported and the run goes on.
 
     Without PATHS, the index is updated from the files it was built from
@@ -189,6 +196,16 @@ def _first_search_sample(index_dir: Path, pdfs: list[Path], silent: bool) -> lis
         click.echo(f"index: the {count_label(len(drop), 'sample report', 'sample reports')} that the first search "
                    "indexed leave the index now that it holds your reports (add --sample to keep them)", err=True)
     return drop
+
+
+def _made_here(index_dir: Path) -> bool:
+    """True if every document of an index was made by this version of evalsearch (``made_with``)."""
+    from evalsearch.corpus.fingerprint import index_fingerprint
+    from evalsearch.extract.settings import ExtractSettings
+    from evalsearch.index.writer import read_sources
+
+    made_with = index_fingerprint(ExtractSettings())
+    return all(source.made_with == made_with for source in read_sources(index_dir).values())
 
 
 def _sample_only(index_dir: Path) -> bool:
@@ -279,7 +296,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         click.echo(f"search: waiting for another run that is building the index in {target}", err=True)
         wait_for_update(target, BUILD_WAIT)
     first = index_dir is None and not index_exists(target)
-    if index_dir is None and (first or (not is_current(target) and _sample_only(target))):
+    if index_dir is None and (first or (_sample_only(target) and not (is_current(target) and _made_here(target)))):
         from evalsearch.corpus.files import find_pdfs, sample_corpus_dir
 
         why = "no index yet" if first else "the sample index is from another version of evalsearch"

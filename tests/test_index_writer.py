@@ -16,11 +16,11 @@ from evalsearch.index.lock import LOCK_NAME
 from evalsearch.index.records import Passage
 from evalsearch.index.schema import passage_fields
 from evalsearch.index.search import search
+from evalsearch.index.plan import plan_update
 from evalsearch.index.writer import (
     SOURCES_NAME,
     index_exists,
     open_index,
-    plan_update,
     read_sources,
     update_index,
 )
@@ -54,6 +54,20 @@ def test_unchanged_files_are_not_planned_again(tmp_path, corpus):
     update_index(index_dir, [extract_document(p) for p in corpus.values()])
     plan = plan_update(index_dir, list(corpus.values()))
     assert plan.changed == [] and sorted(p.name for p in plan.unchanged) == ["alfa.pdf", "beta.pdf"]
+
+
+def test_files_indexed_by_other_code_or_settings_are_planned_again(tmp_path, corpus):
+    """After an upgrade, "2 of 2 files unchanged" kept the old passages for good."""
+    index_dir = tmp_path / "index"
+    update_index(index_dir, [extract_document(p) for p in corpus.values()], made_with="v1")
+    assert read_sources(index_dir)["alfa"].made_with == "v1"
+    same = plan_update(index_dir, list(corpus.values()), "v1")
+    assert same.changed == [] and same.outdated == []
+    other = plan_update(index_dir, list(corpus.values()), "v2")
+    assert sorted(p.name for p in other.changed) == sorted(p.name for p in other.outdated) == ["alfa.pdf", "beta.pdf"]
+    assert other.unchanged == [] and other.removed == []
+    update_index(index_dir, [extract_document(corpus["alfa"])], made_with="v2")
+    assert {d: s.made_with for d, s in read_sources(index_dir).items()} == {"alfa": "v2", "beta": "v1"}
 
 
 def test_a_changed_file_is_planned_and_replaces_its_passages(tmp_path, corpus):

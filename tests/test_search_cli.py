@@ -72,6 +72,22 @@ def test_index_again_reads_only_changed_files_and_drops_removed_ones(inbox, tmp_
     assert [h["doc_id"] for h in hits] == ["alfa"]
 
 
+def test_index_reads_again_the_files_another_version_indexed(inbox, tmp_path):
+    index_dir = tmp_path / "index"
+    assert run(["index", inbox, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    sources = json.loads((index_dir / "sources.json").read_text())
+    sources["documents"]["alfa"]["made_with"] = "an earlier evalsearch"
+    del sources["documents"]["beta"]["made_with"]  # an index of a version that did not record it
+    (index_dir / "sources.json").write_text(json.dumps(sources))
+    again = run(["index", inbox, "--index", index_dir, "--jobs", "1"])
+    assert again.exit_code == 0
+    assert again.stderr.splitlines()[0] == ("index: 2 of 2 files indexed by another version of evalsearch, or with "
+                                            "other settings; reading them again")
+    assert again.stderr.splitlines()[-1] == f"index: 2 documents indexed (4 passages); 2 documents in {index_dir}"
+    third = run(["index", inbox, "--index", index_dir, "--jobs", "1"])
+    assert third.stderr.splitlines()[0] == "index: 2 of 2 files unchanged since they were indexed"
+
+
 def test_index_reports_a_bad_file_and_indexes_the_rest(inbox, tmp_path):
     (inbox / "tom.pdf").write_bytes(b"")
     result = run(["index", inbox, "--index", tmp_path / "index", "--jobs", "1"])
@@ -295,6 +311,21 @@ def test_a_sample_index_of_another_version_is_rebuilt_by_the_next_search(inbox, 
     assert again.stderr.startswith("search: the sample index is from another version of evalsearch; building one "
                                    f"over the bundled sample corpus in {user_data_home / 'index'}\n")
     assert json.loads(again.stdout) == json.loads(first.stdout)
+
+
+def test_a_sample_index_made_by_other_code_is_made_again_by_the_next_search(inbox, monkeypatch, user_data_home):
+    monkeypatch.setattr(files_module, "sample_corpus_dir", lambda: inbox)
+    first = run(["search", "frivillige", "--format", "json"])
+    sources_file = user_data_home / "index" / "sources.json"
+    sources = json.loads(sources_file.read_text())
+    sources["documents"]["alfa"]["made_with"] = "an earlier evalsearch"
+    sources_file.write_text(json.dumps(sources))
+    again = run(["search", "frivillige", "--format", "json"])
+    assert again.exit_code == 0, again.stderr
+    assert again.stderr.startswith("search: the sample index is from another version of evalsearch; building one ")
+    assert "index: 1 of 2 files indexed by another version of evalsearch" in again.stderr
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+    assert run(["search", "frivillige", "--format", "json"]).stderr == ""
 
 
 def test_a_search_waits_for_another_run_that_builds_the_default_index(inbox, monkeypatch, user_data_home):

@@ -60,3 +60,19 @@ def extractor_fingerprint(settings: ExtractSettings) -> str:
     values = {k: v for k, v in asdict(settings).items() if k not in NOT_RECORD_SETTINGS}
     text = code_fingerprint() + json.dumps(values, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+#: the index code that cuts records into passages: a change to it makes the passages of an index outdated
+PASSAGE_CODE = ("index/passages.py", "index/records.py")
+
+
+def index_fingerprint(settings: ExtractSettings) -> str:
+    """What the passages of an index are made with: the records (``extractor_fingerprint``) and
+    the code that cuts them into passages. An index update reads a file again when it differs.
+
+    RETURNS (str): 16 hex digits.
+    """
+    digest = hashlib.sha256(extractor_fingerprint(settings).encode())
+    for rel in PASSAGE_CODE:
+        digest.update((PACKAGE_DIR / rel).read_bytes())
+    return digest.hexdigest()[:16]

@@ -8,8 +8,9 @@ Modules, one job each:
   beside the index so that a search starts without loading the lexicon.
 * ``analysis``: the Danish analysis chain (tokenizer | filters), the same at
   index and query time; ``schema``: the index fields.
-* ``writer``: ``update_index`` (Documents in, doc_ids out), ``plan_update``
-  (which files changed, by sha256), ``default_index_dir``.
+* ``writer``: ``update_index`` (Documents in, doc_ids out), ``default_index_dir``;
+  ``plan``: ``plan_update`` (which files changed, by sha256 and by what their
+  passages were made with).
 * ``query``: user text → Whoosh query (explicit parser plugins, Danish
   expansion, exact wording first, typo correction); ``ranking``: BM25F;
   ``feedback``: pseudo-relevance feedback.

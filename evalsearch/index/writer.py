@@ -4,9 +4,9 @@
 index: it replaces every passage of each given document, deletes the passages
 of the doc_ids in ``remove``, commits once, and records each document's
 source (path, sha256) in ``sources.json`` beside the index. Callers decide
-what to extract: ``plan_update`` compares PDFs with those records by sha256,
-so an unchanged file is not extracted again and a file that is gone leaves
-the index. One update runs at a time (``lock``); readers keep searching the
+what to extract: ``plan.plan_update`` compares PDFs with those records, so an
+unchanged file is not extracted again and a file that is gone leaves the
+index. One update runs at a time (``lock``); readers keep searching the
 last committed state while a writer works.
 
 The analysis memo (``morphology``) is saved beside the index after each
@@ -21,7 +21,7 @@ import logging
 import struct
 from pickle import UnpicklingError
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from evalsearch.errors import SearchIndexError
@@ -30,7 +30,6 @@ from evalsearch.index.lock import BUSY, is_updating, update_lock
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import document_to_passages
 from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema, passage_fields
-from evalsearch.corpus.files import file_sha256
 from evalsearch.model import Document
 
 log = logging.getLogger(__name__)
@@ -62,17 +61,9 @@ class IndexedSource:
     sha256: str
     title: str | None
     passages: int
-
-
-@dataclass
-class UpdatePlan:
-    """What an update has to do: files to extract, files to skip, documents to drop, and the
-    unchanged documents whose file now lies elsewhere (doc_id → its new path)."""
-
-    changed: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    moved: dict[str, Path] = field(default_factory=dict)
+    #: what the passages were made with (``corpus.fingerprint.index_fingerprint``): other code or
+    #: settings read the file again
+    made_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -262,36 +253,8 @@ def _cancel(writer) -> None:
             pass
 
 
-def plan_update(index_dir: str | Path, pdfs: Iterable[Path]) -> UpdatePlan:
-    """Sort PDFs into changed (new or different sha256) and unchanged; find documents whose file is gone.
-
-    A file is known by the path it was indexed from, or else by its doc_id (so
-    that of two files named alike, "report-2" is recognised as well as "report").
-    An index from another version, or one that cannot be read, counts as
-    empty, so everything is changed.
-    """
-    index_dir = Path(index_dir)
-    usable = index_version(index_dir) == SCHEMA_VERSION and not is_damaged(index_dir)
-    sources = read_sources(index_dir) if usable else {}
-    by_path = {_absolute(s.path): doc_id for doc_id, s in sources.items()}
-    plan = UpdatePlan()
-    seen: set[str] = set()
-    for pdf in pdfs:
-        path = _absolute(str(pdf))
-        doc_id = by_path.get(path, doc_id_of(pdf))
-        seen.add(doc_id)
-        known = sources.get(doc_id)
-        if known is not None and known.sha256 == file_sha256(pdf):
-            plan.unchanged.append(pdf)
-            if path not in by_path:  # known by its doc_id only: the file lies elsewhere now
-                plan.moved[doc_id] = pdf
-        else:
-            plan.changed.append(pdf)
-    plan.removed = sorted(d for d, s in sources.items() if d not in seen and not Path(s.path).exists())
-    return plan
-
-
-def _absolute(path: str) -> str:
+def absolute(path: str) -> str:
+    """A path as recorded in ``sources.json``: absolute, links resolved."""
     return str(Path(path).resolve())
 
 
@@ -307,7 +270,7 @@ def save_hot_terms(index_dir: str | Path) -> int:
 
 def update_index(
     index_dir: str | Path, documents: Iterable[Document], remove: Iterable[str] = (),
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT, moved: Mapping[str, Path] | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT, moved: Mapping[str, Path] | None = None, made_with: str = "",
 ) -> UpdateReport:
     """Replace the passages of ``documents`` and drop ``remove`` (doc_ids), in one commit.
 
@@ -321,6 +284,7 @@ def update_index(
         moved (Mapping[str, Path] | None): unchanged documents whose file now lies elsewhere
             (``UpdatePlan.moved``); their recorded path follows, so that an update without
             paths reads them from there.
+        made_with (str): what ``documents`` were made with, recorded for ``plan.plan_update``.
 
     RETURNS (UpdateReport): documents added, removed, passages written, documents held.
     Raises:
@@ -330,11 +294,11 @@ def update_index(
     if not index_exists(index_dir):
         check_index_folder(index_dir)  # before the lock file is made in it
     with update_lock(index_dir, lock_timeout):
-        return _update_locked(index_dir, documents, remove, lock_timeout, moved or {})
+        return _update_locked(index_dir, documents, remove, lock_timeout, moved or {}, made_with)
 
 
 def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Iterable[str], lock_timeout: float,
-                   moved: Mapping[str, Path]) -> UpdateReport:
+                   moved: Mapping[str, Path], made_with: str) -> UpdateReport:
     from whoosh.index import LockError
     from whoosh.writing import CLEAR
 
@@ -349,7 +313,7 @@ def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Itera
     sources = read_sources(index_dir) if index_version(index_dir) == SCHEMA_VERSION else {}
     for doc_id, path in moved.items():
         if doc_id in sources:
-            sources[doc_id] = replace(sources[doc_id], path=_absolute(str(path)))
+            sources[doc_id] = replace(sources[doc_id], path=absolute(str(path)))
     added = removed = written = 0
     stored = ix.doc_count_all()
     deleted = stored - ix.doc_count()
@@ -364,8 +328,8 @@ def _update_locked(index_dir: Path, documents: Iterable[Document], remove: Itera
             for passage in passages:
                 writer.add_document(**passage_fields(passage, doc_years))
             sources[document.doc_id] = IndexedSource(
-                document.doc_id, _absolute(document.source.path), document.source.sha256, document.title,
-                len(passages)
+                document.doc_id, absolute(document.source.path), document.source.sha256, document.title,
+                len(passages), made_with
             )
             added += 1
             written += len(passages)
