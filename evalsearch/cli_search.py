@@ -47,9 +47,9 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     """
     from evalsearch.cli_reading import report_outcome
     from evalsearch.corpus.batch import BatchOptions
+    from evalsearch.corpus.fingerprint import index_fingerprint
     from evalsearch.corpus.incremental import corpus_documents
     from evalsearch.extract.settings import ExtractSettings
-    from evalsearch.corpus.fingerprint import index_fingerprint
     from evalsearch.index.plan import plan_update
     from evalsearch.index.writer import doc_id_of, update_index
 

@@ -39,7 +39,8 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
 @sample_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (default: stdout; required for xlsx).")
-@format_option(FORMATS, "csv", "csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters.")
+@format_option(FORMATS, "csv",
+               "csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters.")
 @click.option("--kind", type=click.Choice(GOAL_KINDS), default=None,
               help="Only the goal tables of this kind.")
 @click.option("--excel", is_flag=True, help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")

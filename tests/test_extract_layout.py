@@ -538,8 +538,9 @@ def test_landscape_table_pages_do_not_set_the_grid_of_the_portrait_prose(tmp_pat
         spec = PageSpec()
         top = 80.0
         for k in range(6):
-            spec.text(85, top, f"Afsnit {n * 6 + k + 1}: Tilsynet har set på sammenhængen mellem den visiterede", size=10)
-            spec.text(85, top + 12, "hjælp og borgerens behov, og på hvordan medarbejderne dokumenterer den.", size=10)
+            number = n * 6 + k + 1
+            spec.text(85, top, f"Afsnit {number}: Tilsynet har set på sammenhængen mellem den visiterede", size=10)
+            spec.text(85, top + 12, "hjælp og borgerens behov, og hvordan medarbejderne dokumenterer den.", size=10)
             spec.text(85, top + 24, "Det er godkendt.", size=10)
             top += 60
         prose.append(spec)

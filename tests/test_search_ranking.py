@@ -55,7 +55,8 @@ def test_feedback_reads_a_short_table_row_with_the_rows_of_its_table(searcher):
     in_context = passage_in_context(searcher, stored.__getitem__, row)
     # the row's table says what the project's "samskabelse" is: a cross-sector collaboration
     assert in_context.startswith(stored[row]["text"]) and "tværsektorielt samarbejde" in in_context
-    table = {f["text"] for f in stored.values() if (f["doc_id"], f.get("heading")) == (stored[row]["doc_id"], stored[row]["heading"])}
+    where = (stored[row]["doc_id"], stored[row]["heading"])
+    table = {f["text"] for f in stored.values() if (f["doc_id"], f.get("heading")) == where}
     assert set(in_context.split()) <= set(" ".join(table).split())
     long_passage = next(n for n, f in stored.items() if len(f["text"].split()) > 40 and f.get("heading"))
     assert passage_in_context(searcher, stored.__getitem__, long_passage) == stored[long_passage]["text"]

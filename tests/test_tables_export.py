@@ -133,7 +133,8 @@ def test_issue_3_tables_command_excel_csv_file(goal_pdf, tmp_path):
 
 
 @pytest.mark.parametrize("name, given, written", [
-    ("maal.xlsx", [], "xlsx"), ("MAAL.JSON", [], "json"), ("maal.txt", [], "csv"), ("maal.xlsx", ["--format", "csv"], "csv"),
+    ("maal.xlsx", [], "xlsx"), ("MAAL.JSON", [], "json"), ("maal.txt", [], "csv"),
+    ("maal.xlsx", ["--format", "csv"], "csv"),
 ])
 def test_the_format_left_out_is_the_one_the_output_name_ends_in(goal_pdf, tmp_path, name, given, written):
     """`-o maal.xlsx` wrote CSV text into the workbook's name, which Excel refuses to open."""

@@ -111,7 +111,9 @@ def page_format(page: PageContent) -> PageFormat:
     return round(page.width), round(page.height)
 
 
-def format_geometries(pages: Sequence[PageContent], column_gap: float) -> tuple[DocGeometry, dict[PageFormat, DocGeometry]]:
+def format_geometries(
+    pages: Sequence[PageContent], column_gap: float
+) -> tuple[DocGeometry, dict[PageFormat, DocGeometry]]:
     """The body grid of each page format of a report, and that of the format most of its pages have.
 
     A portrait report may turn pages to landscape for wide tables; measured
