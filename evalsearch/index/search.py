@@ -285,8 +285,8 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         allowed = engine.live()
         settings, readings = _resolve_filters(settings, searcher.reader())
         if plan.query is wq.NullQuery:
-            readings.append(nothing_to_search(text, lambda word: not list(builder.expanded(word))) or "")
-            readings = [r for r in readings if r]
+            why = nothing_to_search(text, lambda word: not list(builder.expanded(word)))
+            readings += [why] if why else []
         filter_query = _filter_query(settings)
         if filter_query is not None:
             passing = np.zeros(engine.size, dtype=bool)
