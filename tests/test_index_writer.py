@@ -11,7 +11,7 @@ import pytest
 
 from evalsearch.errors import SearchIndexError
 from evalsearch.extract.pipeline import extract_document
-from evalsearch.index.folder import foreign_entries
+from evalsearch.index.folder import clear_index_files, foreign_entries
 from evalsearch.index.lock import LOCK_NAME
 from evalsearch.index.records import Passage
 from evalsearch.index.schema import passage_fields
@@ -174,11 +174,20 @@ def test_a_rebuild_deletes_only_the_index_s_own_files(tmp_path, corpus):
     assert sorted(read_sources(index_dir)) == ["beta"]
 
 
-@pytest.mark.parametrize("name", ["_passages_3.toc", "passages_ab12.seg", "passages_ab12._stored.col",
-                                  "passages_ab12.pst", "passages_WRITELOCK", "hotterms-3.idx", ".sources.json.x1.tmp"])
+@pytest.mark.parametrize("name", [
+    "_passages_3.toc", "_passages_0.toc.1795461460.834556", "passages_ab12.seg", "passages_ab12._stored.col",
+    "passages_ab12.pst", "passages_WRITELOCK", "hotterms-3.idx", ".sources.json.x1.tmp", "passages.tmp/",
+])
 def test_the_files_a_writer_makes_are_the_index_s_own(tmp_path, name):
-    (tmp_path / name).write_text("")
+    """A second run that met the first one's files while it made the index refused the folder."""
+    if name.endswith("/"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "passages_x.run").write_text("")
+    else:
+        (tmp_path / name).write_text("")
     assert foreign_entries(tmp_path) == []
+    clear_index_files(tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def interrupted_after(documents):
