@@ -31,7 +31,8 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
     if fmt == "xlsx" and output is None:
         raise UsageError("--format xlsx writes a workbook file: give -o FILE.xlsx")
     if excel and fmt != "csv":
-        raise UsageError("--excel applies to --format csv only")
+        raise UsageError(f"--excel applies to CSV only, and this run writes {fmt}; give --format csv "
+                         "(or -o FILE.csv)")
 
 
 @click.command("tables")

@@ -150,7 +150,10 @@ def test_the_format_left_out_is_the_one_the_output_name_ends_in(goal_pdf, tmp_pa
     "args, message",
     [
         (["--format", "xlsx"], "error: --format xlsx writes a workbook file: give -o FILE.xlsx\n"),
-        (["--excel", "--format", "json"], "error: --excel applies to --format csv only\n"),
+        (["--excel", "--format", "json"],
+         "error: --excel applies to CSV only, and this run writes json; give --format csv (or -o FILE.csv)\n"),
+        (["--excel", "-o", "maal.xlsx"],
+         "error: --excel applies to CSV only, and this run writes xlsx; give --format csv (or -o FILE.csv)\n"),
     ],
 )
 def test_issue_3_tables_command_usage_errors(goal_pdf, args, message):
