@@ -229,6 +229,7 @@ def test_a_query_pasted_with_invisible_marks_inside_its_words_reads_them_as_one_
 @pytest.mark.parametrize("query, note", [
     ("NOT frivillige", "the query only excludes words ('frivillige'); give a word to search for besides"),
     ("og -frivillige -mentorer", "the query only excludes words ('frivillige', 'mentorer'); give a word"),
+    ("IKKE (frivillige OR mentorer)", "the query only excludes words ('frivillige', 'mentorer'); give a word"),
     ("og i at", "'og', 'i' and 'at' are too common to be searched for alone; in quotes they are searched as a "
                 'phrase: "og i at"'),
     ("det", "'det' is too common to be searched for alone; it counts only in a quoted phrase"),

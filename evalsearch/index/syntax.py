@@ -52,8 +52,8 @@ def clean_query(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
-#: a word the query excludes: "-mentorer", "NOT mentorer", "IKKE mentorer"
-_EXCLUDED = re.compile(rf"(?:(?<![^\s(])-|(?<![^\s(])(?:{'|'.join(NOT_WORDS)})\s+)([^\W_][\w-]*)")
+#: a word the query excludes: "-mentorer", "NOT mentorer", "IKKE mentorer"; or a group: "NOT (a OR b)"
+_EXCLUDED = re.compile(rf"(?:(?<![^\s(])-|(?<![^\s(])(?:{'|'.join(NOT_WORDS)})\s+)(\([^()]*\)|[^\W_][\w-]*)")
 
 
 def nothing_to_search(text: str, is_stop_word) -> str | None:
@@ -65,10 +65,13 @@ def nothing_to_search(text: str, is_stop_word) -> str | None:
 
     >>> nothing_to_search("-mentorer", lambda w: False)
     "the query only excludes words ('mentorer'); give a word to search for besides"
+    >>> nothing_to_search("IKKE (frivillige OR mentorer)", lambda w: False)
+    "the query only excludes words ('frivillige', 'mentorer'); give a word to search for besides"
     >>> print(nothing_to_search("og i at", lambda w: True))
     'og', 'i' and 'at' are too common to be searched for alone; in quotes they are searched as a phrase: "og i at"
     """
-    excluded = _EXCLUDED.findall(text)
+    excluded = [word for found in _EXCLUDED.findall(text)
+                for word in (_plainer(found, marks=False).split() if found.startswith("(") else [found])]
     rest = _EXCLUDED.sub(" ", text)
     words = [w for w in re.findall(r"[^\W_]+", _plainer(rest, marks=False)) if not is_stop_word(w)]
     if words:
