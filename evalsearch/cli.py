@@ -24,6 +24,7 @@ from evalsearch.console import Progress
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_output
 from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
 from evalsearch.errors import CorpusError, UsageError
+from evalsearch.wording import count_label
 
 if TYPE_CHECKING:
     from evalsearch.corpus.batch import Outcome
@@ -186,7 +187,9 @@ def emit_outcome(
 @corpus_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a summary and the files that need attention; json: every entry.")
-def status(corpus_dir: Path | None, fmt: str) -> None:
+@click.option("--forget-missing", "forget", is_flag=True,
+              help="Take the entries whose file is gone out of the corpus (their stored records too), then show it.")
+def status(corpus_dir: Path | None, fmt: str, forget: bool) -> None:
     """Show what the corpus holds: documents extracted, failed (with the reason), stale and missing.
 
     Stale: the file changed since it was extracted. Outdated: extracted by
@@ -199,10 +202,12 @@ def status(corpus_dir: Path | None, fmt: str) -> None:
         evalsearch status
 
         evalsearch status --corpus my-corpus/ --format json
+
+        evalsearch status --forget-missing
     """
     from evalsearch.cli_reading import open_corpus
     from evalsearch.corpus.fingerprint import extractor_fingerprint
-    from evalsearch.corpus.status import corpus_status
+    from evalsearch.corpus.status import corpus_status, forget_missing
     from evalsearch.corpus.store import MANIFEST_NAME, default_corpus_dir
     from evalsearch.extract.settings import ExtractSettings
 
@@ -215,6 +220,11 @@ def status(corpus_dir: Path | None, fmt: str) -> None:
         return
     with open_corpus(root) as corpus:
         try:
+            if forget:
+                gone = forget_missing(corpus)
+                for entry in gone:
+                    click.echo(f"status: forgot {entry.doc_id} ({entry.path}: the file is gone)", err=True)
+                click.echo(f"status: {count_label(len(gone), 'missing file', 'missing files')} forgotten", err=True)
             report = corpus_status(corpus, extractor_fingerprint(ExtractSettings()))
         except CorpusError as exc:
             click.echo(f"error: {exc}", err=True)

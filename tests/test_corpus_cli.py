@@ -205,12 +205,23 @@ def test_status_lists_what_needs_attention(tmp_path):
         f"  delta  {(files / 'delta.pdf').resolve()}\n"
         "\n"
         "Run `evalsearch extract` on the same files again to bring the corpus up to date.\n"
+        "\n"
+        "`evalsearch status --forget-missing` takes the missing files out of the corpus.\n"
     )
     data = json.loads(run(["status", "--corpus", corpus, "--format", "json"]).output)
     assert data["counts"] == {"extracted": 1, "failed": 1, "stale": 1, "outdated": 0, "missing": 1}
     assert {e["doc_id"]: e["state"] for e in data["entries"]} == {
         "alpha": "extracted", "bravo": "stale", "delta": "missing", "empty": "failed"
     }
+    # a file that is gone stayed "missing" for good
+    assert (corpus / "records" / "delta.json").exists()
+    forgot = run(["status", "--corpus", corpus, "--forget-missing", "--format", "json"])
+    assert forgot.exit_code == 0
+    assert forgot.stderr == (f"status: forgot delta ({(files / 'delta.pdf').resolve()}: the file is gone)\n"
+                             "status: 1 missing file forgotten\n")
+    assert json.loads(forgot.stdout)["counts"] == {"extracted": 1, "failed": 1, "stale": 1, "outdated": 0, "missing": 0}
+    assert not (corpus / "records" / "delta.json").exists() and (corpus / "records" / "alpha.json").exists()
+    assert run(["status", "--corpus", corpus, "--forget-missing"]).stderr == "status: 0 missing files forgotten\n"
 
 
 def test_default_corpus_is_in_the_user_data_dir(tmp_path, user_data_home):

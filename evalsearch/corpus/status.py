@@ -74,7 +74,23 @@ class CorpusStatus:
         if any(counts.get(s) for s in ("stale", "outdated", "failed")):
             lines.append("")
             lines.append("Run `evalsearch extract` on the same files again to bring the corpus up to date.")
+        if counts.get("missing"):
+            lines.append("")
+            lines.append("`evalsearch status --forget-missing` takes the missing files out of the corpus.")
         return "\n".join(lines)
+
+
+def forget_missing(corpus: Corpus) -> list[Entry]:
+    """Take the entries whose file is gone out of the corpus, records and all; RETURNS them.
+
+    A file is missing only when nothing is at its path: an unmounted drive makes
+    every entry missing, so the caller says which entries went.
+    """
+    gone = [entry for entry in corpus.manifest.entries() if entry_state(entry) == "missing"]
+    for entry in gone:
+        corpus.manifest.remove(entry.doc_id)
+        corpus.store.remove(entry.doc_id)
+    return gone
 
 
 def corpus_status(corpus: Corpus, fingerprint: str | None) -> CorpusStatus:
