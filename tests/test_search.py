@@ -291,6 +291,18 @@ def test_a_table_label_finds_the_rows_of_its_table(search_index):
     assert all(" 3-1 " in h.passage.heading for h in result.hits)  # one report prints "Table 3-1"
 
 
+def test_a_query_that_is_a_label_lists_what_it_labels_first_in_table_order(search_index):
+    """ "Tabel 3-1" ranked two "Figur 3-1" captions above the rows of the table."""
+    hits = search(search_index, "Tabel 3-1", {"limit": 60}).hits
+    labelled = [h for h in hits if (h.passage.heading or "").split()[1:2] == ["3-1"]]
+    assert labelled and hits[:len(labelled)] == labelled  # "Table 3-1" of one report too
+    for doc_id in {h.passage.doc_id for h in labelled}:
+        numbers = [h.passage.number for h in labelled if h.passage.doc_id == doc_id]
+        assert numbers == sorted(numbers)
+    figures = search(search_index, "figur 3-1", {"limit": 5}).hits
+    assert [h.passage.text.split()[:2] for h in figures[:2]] == [["Figur", "3-1"]] * 2
+
+
 def test_a_quoted_phrase_must_stand_together(search_index):
     result = search(search_index, '"tæt opfølgning"', {"limit": 10})
     assert result.hits and all(re.search(r"tæt\w* opfølgning", t.lower()) for t in hit_texts(result))

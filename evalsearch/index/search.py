@@ -30,6 +30,7 @@ from evalsearch.choices import pick, same_name
 from evalsearch.errors import SearchIndexError, UsageError
 from evalsearch.index.feedback import FeedbackWeights
 from evalsearch.index.highlight import WordMatcher, match_spans, snippet
+from evalsearch.index.labels import carries_label, named_label
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
@@ -335,6 +336,15 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             texts = {d: fields(d)["text"] for d in candidates[:DEFAULT_PHRASE_CANDIDATES]}
             for docnum, value in phrase_bonuses(engine, searcher.schema, phrases, texts).items():
                 final[docnum] += value * float(prior[docnum])
+        label = named_label(text)
+        if label:  # "Tabel 3-1": the rows and caption it names first, report by report, in table order
+            lead = max(final.values(), default=0.0)
+            labelled = [d for d in candidates if carries_label(fields(d), label)]
+            best: dict[str, float] = {}
+            for docnum in labelled:
+                best[fields(docnum)["doc_id"]] = max(best.get(fields(docnum)["doc_id"], 0.0), final[docnum])
+            for docnum in labelled:  # one score per report: ties keep passage order
+                final[docnum] = lead + best[fields(docnum)["doc_id"]]
         ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]

@@ -1,0 +1,44 @@
+"""A query that names a table or figure ("Tabel 3-1", "figur 2-1"): the rows and caption it names first.
+
+Words alone rank "Figur 3-1 …" above the rows of "Tabel 3-1", because the
+number stands in the figure's text and only in the rows' heading. A query that
+is nothing but such a label asks for one thing, so the passages it labels go
+first: the rows of that table (their heading starts with it) and that figure
+(its text does).
+
+>>> named_label(" tabel  3-1 ")
+'tabel 3-1'
+>>> named_label("tabel over målene") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+#: the words reports label tables and figures with, followed by their number
+LABEL_QUERY = re.compile(r"\s*(tabel|table|figur|figure|billede|boks)\s+(\d+(?:[-.]\d+)*)\s*", re.IGNORECASE)
+#: a label word in English is the Danish one (a report may print "Table 3-1" among its "Tabel"s)
+_SAME_WORD = {"table": "tabel", "figure": "figur"}
+
+
+def _label(word: str, number: str) -> str:
+    word = word.lower()
+    return f"{_SAME_WORD.get(word, word)} {number}"
+
+
+def named_label(text: str) -> str | None:
+    """The label a query consists of, lower case with one space ("tabel 3-1"), or None."""
+    found = LABEL_QUERY.fullmatch(text)
+    return _label(found.group(1), found.group(2)) if found else None
+
+
+def carries_label(record: Mapping[str, Any], label: str) -> bool:
+    """Does a passage (its stored fields) belong to the table or figure ``label`` names?"""
+    for value in (record.get("heading"), record.get("text")):
+        words = (value or "").split()[:2]
+        if len(words) == 2 and _label(*words) == label:
+            return True
+    return False
