@@ -65,6 +65,8 @@ def nothing_to_search(text: str, is_stop_word) -> str | None:
 
     >>> nothing_to_search("-mentorer", lambda w: False)
     "the query only excludes words ('mentorer'); give a word to search for besides"
+    >>> nothing_to_search("AND", lambda w: False)
+    "'AND' only joins words; give words to search for on both sides"
     >>> nothing_to_search("IKKE (frivillige OR mentorer)", lambda w: False)
     "the query only excludes words ('frivillige', 'mentorer'); give a word to search for besides"
     >>> print(nothing_to_search("og i at", lambda w: True))
@@ -80,8 +82,11 @@ def nothing_to_search(text: str, is_stop_word) -> str | None:
         listed = ", ".join(repr(w) for w in excluded)
         return f"the query only excludes words ({listed}); give a word to search for besides"
     common = re.findall(r"[^\W_]+", _plainer(text, marks=False))
+    operators = re.findall(rf"(?<!\S)(?:{_OPERATOR})(?!\S)", text)
     if not common:
-        return None
+        listed = ", ".join(repr(w) for w in operators)
+        verb = "joins" if len(operators) == 1 else "join"
+        return f"{listed} only {verb} words; give words to search for on both sides" if operators else None
     if len(common) == 1:
         return f"{common[0]!r} is too common to be searched for alone; it counts only in a quoted phrase"
     listed = ", ".join(repr(w) for w in common[:-1]) + f" and {common[-1]!r}"
