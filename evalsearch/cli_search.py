@@ -9,16 +9,22 @@ over the bundled sample corpus. Registered on the group in ``cli``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from evalsearch.cli_options import fail_usage, jobs_option, password_option, paths_argument, sample_option, silent_option
+from evalsearch.cli_options import (
+    fail_usage, jobs_option, password_option, paths_argument, sample_option, silent_option,
+)
 from evalsearch.console import Progress
 from evalsearch.errors import EvalsearchError, UsageError
 from evalsearch.index.passages import KIND_ORDER
 from evalsearch.wording import count_label
+
+if TYPE_CHECKING:
+    from evalsearch.index.writer import IndexedSource
 
 DEFAULT_SEARCH_LIMIT = 10  # index.search.DEFAULT_LIMIT, which is not imported here: that module loads Whoosh
 #: seconds a search waits for another run that is building the default index (the sample takes under a minute)
@@ -187,38 +193,36 @@ def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
 def _first_search_sample(index_dir: Path, pdfs: list[Path], silent: bool) -> list[str]:
     """The sample reports to take out of a default index that holds nothing else when the user
     indexes reports of their own: the first search put them there, not the user."""
-    from evalsearch.index.writer import doc_id_of, read_sources
+    from evalsearch.index.writer import doc_id_of
 
-    if not _sample_only(index_dir):
-        return []
-    drop = sorted(set(read_sources(index_dir)) - {doc_id_of(pdf) for pdf in pdfs})
+    drop = sorted(set(_sample_sources(index_dir)) - {doc_id_of(pdf) for pdf in pdfs})
     if drop and not silent:
         click.echo(f"index: the {count_label(len(drop), 'sample report', 'sample reports')} that the first search "
                    "indexed leave the index now that it holds your reports (add --sample to keep them)", err=True)
     return drop
 
 
-def _made_here(index_dir: Path) -> bool:
+def _made_here(sources: Mapping[str, IndexedSource]) -> bool:
     """True if every document of an index was made by this version of evalsearch (``made_with``)."""
     from evalsearch.corpus.fingerprint import index_fingerprint
     from evalsearch.extract.settings import ExtractSettings
-    from evalsearch.index.writer import read_sources
 
     made_with = index_fingerprint(ExtractSettings())
-    return all(source.made_with == made_with for source in read_sources(index_dir).values())
+    return all(source.made_with == made_with for source in sources.values())
 
 
-def _sample_only(index_dir: Path) -> bool:
-    """True if an index holds the bundled sample corpus and nothing else (as the first search builds it)."""
+def _sample_sources(index_dir: Path) -> dict[str, IndexedSource]:
+    """The documents of an index that holds the bundled sample corpus and nothing else (as the
+    first search builds it); {} for any other index."""
     from evalsearch.corpus.files import sample_corpus_dir
     from evalsearch.index.writer import read_sources
 
     try:
         sources = read_sources(index_dir)
     except EvalsearchError:
-        return False
+        return {}
     sample = sample_corpus_dir()
-    return bool(sources) and all(Path(s.path).resolve().parent == sample for s in sources.values())
+    return sources if all(Path(s.path).resolve().parent == sample for s in sources.values()) else {}
 
 
 class QueryCommand(click.Command):
@@ -249,7 +253,8 @@ class QueryCommand(click.Command):
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_ORDER),
               help="Only passages of this kind (repeat for several).")
 @click.option("--doc", "doc_ids", multiple=True,
-              help="Only passages of this report: its doc_id, or a part of it that names one report (repeat for several).")
+              help="Only passages of this report: its doc_id, or a part of it that names one report "
+                   "(repeat for several).")
 @click.option("--year", "years", multiple=True, type=int, help="Only projects of this pool year (repeat for several).")
 @click.option("--theme", "themes", multiple=True,
               help="Only passages with this theme, or the one theme a part names: 'ledelse' (repeat for several).")
@@ -296,7 +301,8 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         click.echo(f"search: waiting for another run that is building the index in {target}", err=True)
         wait_for_update(target, BUILD_WAIT)
     first = index_dir is None and not index_exists(target)
-    if index_dir is None and (first or (_sample_only(target) and not (is_current(target) and _made_here(target)))):
+    sample_docs = _sample_sources(target) if index_dir is None and not first else {}
+    if first or (sample_docs and not (is_current(target) and _made_here(sample_docs))):
         from evalsearch.corpus.files import find_pdfs, sample_corpus_dir
 
         why = "no index yet" if first else "the sample index is from another version of evalsearch"
