@@ -13,6 +13,7 @@ of only a list of every name the index holds.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from evalsearch.errors import UsageError
@@ -39,10 +40,10 @@ def pick(value: str, names: Sequence[str], label: str, *, where: str = "the inde
         UsageError: no name fits, or several do; the message names the nearest.
     """
     wanted = _normal(value)
-    exact = [n for n in names if n.casefold() == wanted]
+    exact = [n for n in names if _normal(n) == wanted]
     if exact:
         return exact[0]
-    fits = [n for n in names if wanted in n.casefold()] if partial and wanted else []
+    fits = [n for n in names if wanted in _normal(n)] if partial and wanted else []
     if len(fits) == 1:
         return fits[0]
     if fits:
@@ -52,11 +53,12 @@ def pick(value: str, names: Sequence[str], label: str, *, where: str = "the inde
 
 def same_name(value: str, name: str) -> bool:
     """Whether ``pick`` took ``value`` as typed (letter case and spacing aside), not as a part of ``name``."""
-    return _normal(value) == name.casefold()
+    return _normal(value) == _normal(name)
 
 
 def _normal(value: str) -> str:
-    return " ".join(value.split()).casefold()
+    """Letter case, runs of spaces and the two Unicode spellings of "å" ("a" + ring) aside."""
+    return unicodedata.normalize("NFC", " ".join(value.split())).casefold()
 
 
 def _listing(names: Sequence[str]) -> str:

@@ -24,6 +24,7 @@ from evalsearch.corpus.store import Corpus
 from evalsearch.errors import CorpusError, OutputError
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.model import Document
+from evalsearch.naming import doc_id_for
 from evalsearch.wording import count_label
 
 
@@ -61,7 +62,7 @@ def failure_text(outcome: Outcome) -> str:
     """"name.pdf, page N: reason"; the whole path when another file of the run has the same name."""
     error = outcome.error
     assert error is not None
-    if outcome.doc_id is not None and outcome.doc_id != outcome.path.stem:
+    if outcome.doc_id is not None and outcome.doc_id != doc_id_for(outcome.path):
         page = f", page {error.page}" if error.page else ""
         return f"{outcome.path}{page}: {error.reason}"
     return str(error) if error.path else f"{outcome.path.name}: {error}"

@@ -57,7 +57,8 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     from evalsearch.corpus.incremental import corpus_documents
     from evalsearch.extract.settings import ExtractSettings
     from evalsearch.index.plan import plan_update
-    from evalsearch.index.writer import doc_id_of, update_index
+    from evalsearch.index.writer import update_index
+    from evalsearch.naming import doc_id_for
 
     settings = ExtractSettings.resolve({"password": password})
     made_with = index_fingerprint(settings)
@@ -79,7 +80,7 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
             for outcome in corpus_documents(plan.changed, settings, corpus_dir, BatchOptions(jobs=jobs)):
                 document = report_outcome(outcome, progress)
                 if document is None:
-                    removals.append(outcome.doc_id or doc_id_of(outcome.path))
+                    removals.append(outcome.doc_id or doc_id_for(outcome.path))
                     continue
                 if outcome.reused:  # taken from the corpus: still one file of this run's progress
                     progress.advance(outcome.path.name, document.source.pages)
@@ -193,9 +194,9 @@ def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
 def _first_search_sample(index_dir: Path, pdfs: list[Path], silent: bool) -> list[str]:
     """The sample reports to take out of a default index that holds nothing else when the user
     indexes reports of their own: the first search put them there, not the user."""
-    from evalsearch.index.writer import doc_id_of
+    from evalsearch.naming import doc_id_for
 
-    drop = sorted(set(_sample_sources(index_dir)) - {doc_id_of(pdf) for pdf in pdfs})
+    drop = sorted(set(_sample_sources(index_dir)) - {doc_id_for(pdf) for pdf in pdfs})
     if drop and not silent:
         click.echo(f"index: the {count_label(len(drop), 'sample report', 'sample reports')} that the first search "
                    "indexed leave the index now that it holds your reports (add --sample to keep them)", err=True)

@@ -24,6 +24,7 @@ from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, 
 from evalsearch.corpus.store import Corpus
 from evalsearch.errors import CorpusError
 from evalsearch.extract.settings import ExtractSettings
+from evalsearch.naming import doc_id_for
 
 @dataclass
 class Plan:
@@ -69,7 +70,7 @@ def assign_doc_ids(paths: Sequence[Path], entries: Iterable[Entry]) -> tuple[lis
     for i, path in enumerate(paths):
         if ids[i] is not None:
             continue
-        stem = path.stem  # as extract.pipeline.doc_id_for names a document
+        stem = doc_id_for(path)
         candidate, n = stem, 1
         while candidate in taken:
             n += 1

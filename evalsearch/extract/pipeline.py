@@ -35,6 +35,7 @@ from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.extract.titlepage import read_title_page
 from evalsearch.model import Block, Document, ErrorItem, Footnote, PageContent, Source
+from evalsearch.naming import doc_id_for
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +64,6 @@ def _record_stages() -> list[tuple[str, RecordStage]]:
         ("key_figures", key_figures_stage),
         ("lessons", lessons_stage),
     ]
-
-
-def doc_id_for(path: Path) -> str:
-    return path.stem
 
 
 def read_pages(path: Path, settings: ExtractSettings) -> tuple[list[PageContent], list[ErrorItem], Source]:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from evalsearch.corpus.files import file_sha256
 from evalsearch.index.schema import SCHEMA_VERSION
-from evalsearch.index.writer import absolute, doc_id_of, index_version, is_damaged, read_sources
+from evalsearch.index.writer import absolute, index_version, is_damaged, read_sources
+from evalsearch.naming import doc_id_for
 
 
 @dataclass
@@ -56,7 +57,7 @@ def plan_update(index_dir: str | Path, pdfs: Iterable[Path], made_with: str = ""
     seen: set[str] = set()
     for pdf in pdfs:
         path = absolute(str(pdf))
-        doc_id = by_path.get(path, doc_id_of(pdf))
+        doc_id = by_path.get(path, doc_id_for(pdf))
         seen.add(doc_id)
         known = sources.get(doc_id)
         if known is not None and known.sha256 == file_sha256(pdf):

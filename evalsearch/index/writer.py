@@ -82,11 +82,6 @@ def default_index_dir() -> Path:
 
 
 
-def doc_id_of(path: Path) -> str:
-    """The doc_id a PDF gets (its file name without extension, as ``extract`` gives it)."""
-    return path.stem
-
-
 def passage_codec():
     """Whoosh's W3 codec with uncompressed blocks of ``DEFAULT_BLOCK_POSTINGS`` postings.
 
