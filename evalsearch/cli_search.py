@@ -90,8 +90,9 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
         report = update_index(index_dir, documents(), removals, moved=plan.moved, made_with=made_with)
     if not silent:
         gone = f", {report.removed} removed" if report.removed else ""
+        failed = f", {count_label(progress.failed, 'file', 'files')} failed (named above)" if progress.failed else ""
         click.echo(f"index: {count_label(report.added, 'document', 'documents')} indexed "
-                   f"({count_label(report.passages, 'passage', 'passages')}){gone}; "
+                   f"({count_label(report.passages, 'passage', 'passages')}){gone}{failed}; "
                    f"{count_label(report.documents, 'document', 'documents')} in {index_dir}", err=True)
         _report_copies(index_dir, added)
     return progress.failed

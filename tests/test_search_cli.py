@@ -93,7 +93,8 @@ def test_index_reports_a_bad_file_and_indexes_the_rest(inbox, tmp_path):
     result = run(["index", inbox, "--index", tmp_path / "index", "--jobs", "1"])
     assert result.exit_code == 1
     assert "error: tom.pdf: empty file" in result.stderr
-    assert "2 documents in" in result.stderr.splitlines()[-1]
+    assert result.stderr.splitlines()[-1] == (f"index: 2 documents indexed (4 passages), 1 file failed (named above); "
+                                              f"2 documents in {tmp_path / 'index'}")
 
 
 def test_index_without_paths_and_without_an_index_is_a_usage_error(user_data_home):
