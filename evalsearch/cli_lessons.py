@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    ensure_writable, fail_output, fail_usage, format_option, jobs_option, output_format, password_option,
-    paths_argument, sample_option, silent_option,
+    check_excel, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option, output_format,
+    password_option, paths_argument, sample_option, silent_option,
 )
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.corpus.files import write_output
@@ -53,9 +53,10 @@ def _paths_option(func):
                "md: Markdown; html: one self-contained page with a filter box; csv: one row per source; json.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the catalogue to this file (default: stdout).")
+@excel_option
 def lessons_command(
     paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, password: str | None, theme: str | None,
-    themes_file: Path | None, fmt: str | None, output: Path | None,
+    themes_file: Path | None, fmt: str | None, output: Path | None, excel: bool,
 ) -> None:
     """Build the lessons catalogue: every lesson learned, near-duplicates merged, grouped by theme.
 
@@ -70,7 +71,7 @@ def lessons_command(
 
         evalsearch lessons reports/ --theme "ledelse og opbakning"
 
-        evalsearch lessons reports/ --format csv -o erfaringer.csv
+        evalsearch lessons reports/ --excel -o erfaringer.csv
     """
     from evalsearch.cli import input_paths
     from evalsearch.cli_reading import read_documents
@@ -83,6 +84,7 @@ def lessons_command(
     fmt = output_format(fmt, output, CATALOGUE_FORMATS, "md")
     try:
         pdfs = input_paths(paths, sample)
+        check_excel(fmt, excel)
         taxonomy = load_themes(themes_file) if themes_file is not None else None
         wanted = resolve_theme(theme, taxonomy or default_themes()) if theme is not None else None
     except UsageError as exc:
@@ -92,8 +94,11 @@ def lessons_command(
     catalogue = build_catalogue(documents, taxonomy)
     if wanted is not None:
         catalogue = catalogue.only_theme(wanted)
-    render = {"md": catalogue_to_markdown, "html": catalogue_to_html, "csv": catalogue_to_csv, "json": catalogue_to_json}
-    _emit(render[fmt](catalogue), output)
+    if fmt == "csv":
+        _emit(catalogue_to_csv(catalogue, excel=excel), output)
+    else:
+        render = {"md": catalogue_to_markdown, "html": catalogue_to_html, "json": catalogue_to_json}
+        _emit(render[fmt](catalogue), output)
     sys.exit(1 if failed else 0)
 
 
@@ -114,9 +119,10 @@ def figures_to_rows(documents: list[Document]) -> list[dict]:
 @format_option(FIGURE_FORMATS, "csv", "csv: one row per figure (labels joined by ' | '); json: a list of figures.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the list to this file (default: stdout).")
+@excel_option
 def figures_command(
     paths: tuple[Path, ...], sample: bool, silent: bool, jobs: int, password: str | None, fmt: str | None,
-    output: Path | None,
+    output: Path | None, excel: bool,
 ) -> None:
     """List the captioned figures of the reports: label, kind, caption, source line, page and chart labels.
 
@@ -132,11 +138,15 @@ def figures_command(
     fmt = output_format(fmt, output, FIGURE_FORMATS, "csv")
     try:
         pdfs = input_paths(paths, sample)
+        check_excel(fmt, excel)
     except UsageError as exc:
         fail_usage(exc)
     ensure_writable(output)
     documents, failed = read_documents(pdfs, "figures", silent, jobs, password)
     rows = figures_to_rows(documents)
-    text = rows_to_csv(rows, FIGURE_COLUMNS) if fmt == "csv" else json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        text = rows_to_csv(rows, FIGURE_COLUMNS, excel=excel)
+    else:
+        text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     _emit(text, output)
     sys.exit(1 if failed else 0)

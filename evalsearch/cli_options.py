@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from evalsearch.errors import EvalsearchError, OutputError
+from evalsearch.errors import EvalsearchError, OutputError, UsageError
 
 sample_option = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
 silent_option = click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
@@ -23,6 +23,8 @@ jobs_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 password_option = click.option("--password", default=None,
                                help="Password for encrypted PDFs (tried on every encrypted file of the run).")
+excel_option = click.option("--excel", is_flag=True,
+                            help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
 
 
 #: file endings that name a format by another name
@@ -48,6 +50,17 @@ def output_format(fmt: str | None, output: Path | None, choices: Sequence[str], 
     ending = output.suffix.lower().lstrip(".") if output is not None else ""
     ending = _ENDINGS.get(ending, ending)
     return ending if ending in choices else default
+
+
+def check_excel(fmt: str, excel: bool) -> None:
+    """Refuse --excel for a format other than CSV, naming the fix.
+
+    Raises:
+        UsageError: ``excel`` with a format that is not CSV.
+    """
+    if excel and fmt != "csv":
+        raise UsageError(f"--excel applies to CSV only, and this run writes {fmt}; give --format csv "
+                         "(or -o FILE.csv)")
 
 
 def fail_output(exc: EvalsearchError) -> None:

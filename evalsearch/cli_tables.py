@@ -16,8 +16,8 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    ensure_writable, fail_output, fail_usage, format_option, jobs_option, output_format, password_option,
-    paths_argument, sample_option, silent_option,
+    check_excel, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option, output_format,
+    password_option, paths_argument, sample_option, silent_option,
 )
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import OutputError, UsageError
@@ -30,9 +30,7 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
     """Reject option combinations that cannot work, naming the fix."""
     if fmt == "xlsx" and output is None:
         raise UsageError("--format xlsx writes a workbook file: give -o FILE.xlsx")
-    if excel and fmt != "csv":
-        raise UsageError(f"--excel applies to CSV only, and this run writes {fmt}; give --format csv "
-                         "(or -o FILE.csv)")
+    check_excel(fmt, excel)
 
 
 @click.command("tables")
@@ -44,7 +42,7 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
                "csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters.")
 @click.option("--kind", type=click.Choice(GOAL_KINDS), default=None,
               help="Only the goal tables of this kind.")
-@click.option("--excel", is_flag=True, help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
+@excel_option
 @silent_option
 @jobs_option
 @password_option

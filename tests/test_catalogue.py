@@ -184,9 +184,25 @@ def test_cli_lessons_with_a_user_taxonomy(report, tmp_path):
     assert [r["themes"] for r in rows] == ["", "mentorer"]
 
 
+def test_cli_lessons_and_figures_write_csv_for_danish_excel(report, tmp_path):
+    """Excel with Danish settings reads a CSV as Windows-1252 without a byte-order mark: "på" became "pÃ¥"."""
+    catalogue = tmp_path / "erfaringer.csv"
+    assert CliRunner().invoke(cli, ["lessons", str(report), "-s", "--excel", "-o", str(catalogue)]).exit_code == 0
+    data = catalogue.read_bytes()
+    assert data.startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert [r["page"] for r in rows] == ["1", "1"]
+    assert rows[0]["text"].startswith("Det er vigtigt, at lederne bakker op om projektet")
+    figures = CliRunner().invoke(cli, ["figures", str(report), "-s", "--excel"])
+    assert figures.exit_code == 0
+    assert figures.stdout.startswith("\ufeffdoc_id;title;label;")
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
+        (["--excel", "--format", "html"],
+         "error: --excel applies to CSV only, and this run writes html; give --format csv (or -o FILE.csv)\n"),
         (["--theme", "økonomi"], "error: no theme 'økonomi' in the theme list; it holds: ledelse og opbakning, "),
         (["--themes", "/no/such/temaer.toml"], "error: theme file not found: /no/such/temaer.toml\n"),
     ],

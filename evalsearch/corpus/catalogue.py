@@ -240,8 +240,11 @@ def catalogue_to_json(catalogue: Catalogue) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
-def catalogue_to_csv(catalogue: Catalogue) -> str:
-    """The catalogue as CSV: one row per lesson source, the entry's themes joined by "; "."""
+def catalogue_to_csv(catalogue: Catalogue, *, excel: bool = False) -> str:
+    """The catalogue as CSV: one row per lesson source, the entry's themes joined by "; ".
+
+    ``excel``: as Danish Excel opens it (``export.rows_to_csv``).
+    """
     rows = [
         {
             "themes": "; ".join(entry.themes), "text": s.text, "heading": s.heading, "doc_id": s.doc_id,
@@ -252,7 +255,7 @@ def catalogue_to_csv(catalogue: Catalogue) -> str:
         for entry in catalogue.entries
         for s in entry.sources
     ]
-    return rows_to_csv(rows, CSV_COLUMNS)
+    return rows_to_csv(rows, CSV_COLUMNS, excel=excel)
 
 
 def _source_line(s: LessonSource) -> str:
