@@ -19,6 +19,7 @@ from evalsearch.corpus.catalogue import (
     catalogue_to_markdown,
     cluster_texts,
     resolve_theme,
+    summary_line,
     theme_counts,
 )
 from evalsearch.danish.themes import default_themes
@@ -228,7 +229,7 @@ def test_one_lesson_of_one_report_is_counted_in_the_singular():
 
     one = build_catalogue([document("en", [(BACKING, 3)])])
     assert catalogue_to_markdown(one).startswith("# Erfaringskatalog\n\n1 erfaring fra 1 rapport.\n")
-    assert "1 erfaring fra 1 rapport, ordnet efter tema." in catalogue_to_html(one)
+    assert "Ordnet efter tema: 1 erfaring fra 1 rapport." in catalogue_to_html(one)
 
 
 def test_an_empty_catalogue_renders_in_every_format():
@@ -236,9 +237,20 @@ def test_an_empty_catalogue_renders_in_every_format():
 
     empty = build_catalogue([document("tom", [])])
     assert "Ingen erfaringer fundet." in catalogue_to_html(empty)
-    assert catalogue_to_markdown(empty).startswith("# Erfaringskatalog\n\n0 erfaringer fra 0 rapporter.")
-    assert json.loads(catalogue_to_json(empty)) == {"documents": [], "themes": [], "lessons": []}
+    assert catalogue_to_markdown(empty).startswith("# Erfaringskatalog\n\n0 erfaringer fra 0 af 1 rapport; "
+                                                   "ingen fundet i: tom.")
+    assert json.loads(catalogue_to_json(empty)) == {"documents": [], "without_lessons": ["tom"], "themes": [],
+                                                    "lessons": []}
     assert catalogue_to_csv(empty).splitlines() == [",".join(CSV_COLUMNS)]
+
+
+def test_the_summary_names_the_reports_read_that_gave_no_lesson():
+    """A folder of reports without lessons said "0 erfaringer fra 0 rapporter", as if none was read."""
+    reports = [document("en", [(BACKING, 3)])] + [document(f"tom-{n}", []) for n in range(1, 8)]
+    assert summary_line(build_catalogue(reports)) == (
+        "1 erfaring fra 1 af 8 rapporter; ingen fundet i: tom-1, tom-2, tom-3, tom-4, tom-5 og 2 andre")
+    one_theme = build_catalogue(reports[:2]).only_theme("frivillige og pårørende")
+    assert summary_line(one_theme) == "0 erfaringer fra 0 af 2 rapporter; ingen fundet i: en, tom-1"
 
 
 def test_one_theme_is_listed_under_that_theme_only(extracted):

@@ -37,6 +37,8 @@ DEFAULT_MIN_CONTAINED_WORDS = 15
 #: the heading of entries that match no theme
 OTHER_THEME = "øvrige erfaringer"
 MAX_THEMES = 3
+#: reports without lessons named in the summary line; the rest are counted
+SUMMARY_NAMES = 5
 _CHUNK = 1000
 #: near-duplicates are looked for among lessons whose first this many characters match
 OPENING_CHARS = 120
@@ -87,10 +89,11 @@ class CatalogueEntry:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The entries, and the themes in taxonomy order."""
+    """The entries, the themes in taxonomy order, and the doc_ids of every report read (``read``)."""
 
     entries: tuple[CatalogueEntry, ...]
     themes: tuple[Theme, ...]
+    read: tuple[str, ...] = ()
 
     def by_theme(self) -> list[tuple[str, str, list[CatalogueEntry]]]:
         """(theme name, description, entries) for every theme that has entries, taxonomy order.
@@ -108,14 +111,21 @@ class Catalogue:
 
     @property
     def documents(self) -> list[str]:
+        """The reports that the entries come from."""
         return sorted({s.doc_id for e in self.entries for s in e.sources})
+
+    @property
+    def without_lessons(self) -> list[str]:
+        """The reports read that none of the entries comes from."""
+        return sorted(set(self.read) - set(self.documents))
 
     def only_theme(self, name: str) -> "Catalogue":
         """The catalogue restricted to one theme (case-insensitive): its entries, grouped under it alone."""
         wanted = resolve_theme(name, self.themes)
         if wanted == OTHER_THEME:
-            return Catalogue(tuple(e for e in self.entries if not e.themes), ())
-        return Catalogue(tuple(e for e in self.entries if wanted in e.themes), tuple(t for t in self.themes if t.name == wanted))
+            return Catalogue(tuple(e for e in self.entries if not e.themes), (), self.read)
+        return Catalogue(tuple(e for e in self.entries if wanted in e.themes),
+                         tuple(t for t in self.themes if t.name == wanted), self.read)
 
 
 def resolve_theme(name: str, themes: tuple[Theme, ...]) -> str:
@@ -209,6 +219,7 @@ def build_catalogue(
     """
     custom = themes is not None
     taxonomy = themes or default_themes()
+    documents = list(documents)
     pairs = lesson_sources(documents)
     entries = []
     for group in cluster_texts([source.text for _, source in pairs], similarity):
@@ -222,7 +233,7 @@ def build_catalogue(
         ranked = tuple(sorted(counts, key=lambda n: -counts[n])[:MAX_THEMES])
         heading = next((lesson.heading for lesson, _ in members if lesson.heading), None)
         entries.append(CatalogueEntry(lead_lesson.text, heading, ranked, tuple(s for _, s in members)))
-    return Catalogue(tuple(entries), taxonomy)
+    return Catalogue(tuple(entries), taxonomy, tuple(doc.doc_id for doc in documents))
 
 
 def theme_counts(catalogue: Catalogue) -> dict[str, int]:
@@ -234,6 +245,7 @@ def catalogue_to_json(catalogue: Catalogue) -> str:
     """The catalogue as JSON: theme counts, then every entry with its themes and sources."""
     data = {
         "documents": catalogue.documents,
+        "without_lessons": catalogue.without_lessons,
         "themes": [{"theme": name, "count": len(entries)} for name, _, entries in catalogue.by_theme()],
         "lessons": [e.to_dict() for e in catalogue.entries],
     }
@@ -267,9 +279,22 @@ def _source_line(s: LessonSource) -> str:
 
 
 def summary_line(catalogue: Catalogue) -> str:
-    """The catalogue's size in Danish: "43 erfaringer fra 1 rapport"."""
-    return (f"{count_label(len(catalogue.entries), 'erfaring', 'erfaringer')} fra "
-            f"{count_label(len(catalogue.documents), 'rapport', 'rapporter')}")
+    """The catalogue's size in Danish, naming the reports read that gave no lesson.
+
+    "43 erfaringer fra 4 rapporter"; "12 erfaringer fra 2 af 3 rapporter; ingen fundet i:
+    rapport-c". A report without lessons may hold them where the reader does not look for them,
+    and "fra 2 rapporter" alone would hide that a third was read.
+    """
+    lessons = count_label(len(catalogue.entries), "erfaring", "erfaringer")
+    missing = catalogue.without_lessons
+    if not missing:
+        return f"{lessons} fra {count_label(len(catalogue.documents), 'rapport', 'rapporter')}"
+    read = len(catalogue.documents) + len(missing)
+    shown = ", ".join(missing[:SUMMARY_NAMES])
+    if len(missing) > SUMMARY_NAMES:
+        shown += f" og {len(missing) - SUMMARY_NAMES} andre"
+    return (f"{lessons} fra {len(catalogue.documents)} af {count_label(read, 'rapport', 'rapporter')}; "
+            f"ingen fundet i: {shown}")
 
 
 def _anchor(name: str) -> str:

@@ -83,7 +83,7 @@ def catalogue_to_html(catalogue: Catalogue) -> str:
             f'<h2>{escape(name)} <span class="count">{len(entries)}</span></h2>{desc}'
             f'<ol class="lessons">{body}</ol></section>'
         )
-    summary = f"{summary_line(catalogue)}, ordnet efter tema."
+    summary = f"Ordnet efter tema: {summary_line(catalogue)}."
     if not sections:
         sections.append('<p class="empty">Ingen erfaringer fundet.</p>')
     return _template().substitute(
