@@ -36,6 +36,10 @@ def normalise(token: str) -> str:
 #: Danish letters as a keyboard without them writes them, in the spelling key of ``ascii_key``
 _ASCII_LETTERS = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
 _ASCII_DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
+#: the letter a keyboard without it writes as two
+_DIGRAPH_LETTERS = {"aa": "å", "oe": "ø", "ae": "æ"}
+#: most digraphs of one word read back as letters (2 ** this many spellings)
+DEFAULT_MAX_DIGRAPHS = 4
 
 
 def ascii_key(word: str) -> str:
@@ -54,3 +58,32 @@ def ascii_key(word: str) -> str:
     for digraph, letter in _ASCII_DIGRAPHS:
         key = key.replace(digraph, letter)
     return key
+
+
+def danish_spellings(word: str, max_digraphs: int = DEFAULT_MAX_DIGRAPHS) -> list[str]:
+    """The words ``word`` may stand for if its aa, oe and ae were typed for å, ø and æ.
+
+    Most letters restored first: a writer without the keys writes every one of them so.
+
+    >>> danish_spellings("paaroerende")
+    ['pårørende', 'påroerende', 'paarørende']
+    >>> danish_spellings("handicap")
+    []
+    """
+    text = word.lower()
+    places, at = [], 0
+    while at < len(text) - 1 and len(places) < max_digraphs:
+        if text[at:at + 2] in _DIGRAPH_LETTERS:
+            places.append(at)
+            at += 2
+        else:
+            at += 1
+    spellings = []
+    for mask in sorted(range(1, 1 << len(places)), key=lambda m: (-bin(m).count("1"), m)):
+        chars, last = [], 0
+        for bit, place in enumerate(places):
+            if mask >> bit & 1:
+                chars += [text[last:place], _DIGRAPH_LETTERS[text[place:place + 2]]]
+                last = place + 2
+        spellings.append("".join(chars) + text[last:])
+    return spellings

@@ -44,6 +44,7 @@ from whoosh import query as wq
 
 from evalsearch.index.bestof import BestOf, _best
 from evalsearch.index.morphology import MORPHOLOGY
+from evalsearch.index.respelling import Respeller
 from evalsearch.index.syntax import parse
 from evalsearch.index.wildcards import pattern_terms
 
@@ -136,7 +137,7 @@ class QueryBuilder:
         self.lemma = schema["lemma"].analyzer
         self.expanded = schema["expanded"].analyzer
         self._vocabulary: list[str] | None = None
-        self._ascii_spellings: dict[str, list[str]] | None = None
+        self._respelled = Respeller(self.vocabulary, lambda t: self.reader.doc_frequency("exact", t), self._known_here)
 
     def build(self, text: str) -> PlannedQuery:
         parsed = parse(text, self.searcher.schema)
@@ -340,18 +341,10 @@ class QueryBuilder:
             self._vocabulary = [t for t in terms if t.isalpha()]
         return self._vocabulary
 
-    def _respelled(self, word: str) -> str | None:
-        """The index word that ``word`` writes without æ, ø and å ("paaroerende", "parorende" →
-        "pårørende"; the most frequent if several), or None."""
-        from evalsearch.danish.tokens import ascii_key  # here: a search for corpus words loads nothing Danish
-
-        if self._ascii_spellings is None:
-            self._ascii_spellings = {}
-            for term in self.vocabulary():
-                if not term.isascii():
-                    self._ascii_spellings.setdefault(ascii_key(term), []).append(term)
-        found = self._ascii_spellings.get(ascii_key(word), [])
-        return max(found, key=lambda t: self.reader.doc_frequency("exact", t)) if found else None
+    def _known_here(self, word: str) -> bool:
+        """Whether the lexicon knows ``word`` and the index holds its lemma."""
+        return bool(MORPHOLOGY.known_as(word)) and any(
+            t.morph == "lemma" and self._in_index("expanded", t.text) for t in _analyse(self.expanded, word))
 
     def _correct(self, word: str, plan: PlannedQuery) -> str:
         """The word itself, or the most similar index word if it looks like a typo.
