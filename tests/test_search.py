@@ -74,6 +74,15 @@ def test_a_form_the_index_lacks_typed_without_danish_letters_is_read_with_them(s
         h.passage.key for h in search(search_index, "handicapnøglepersoner", {"limit": 10}).hits]
 
 
+def test_a_passage_that_holds_the_query_ranks_above_the_related_ones(search_index):
+    """"ældre" is in one table row of two words; feedback read the row with its table, and two rows
+    that hold none of the query's words ranked above it: with --limit 1, "0 of 1 matching passages"."""
+    result = search(search_index, "ældre", {"limit": 3})
+    assert result.total == 1
+    assert [h.related for h in result.hits] == [False, True, True]
+    assert "Ældrerådgivningen" in result.hits[0].passage.text
+
+
 def test_an_unknown_inflection_of_an_index_word_is_not_corrected(search_index):
     assert search(search_index, "samskabelsens", {"limit": 3}).corrections == []
 

@@ -5,7 +5,9 @@
 
 1. the query's words score every passage that passes the filters (kind,
    document, pool year, theme) with BM25F over whole posting lists (``engine``);
-2. pseudo-relevance feedback adds the words the best passages share (``feedback``);
+2. pseudo-relevance feedback adds the words the best passages share (``feedback``); a
+   passage that holds only those is *related*, and ranks below every passage that holds the
+   query's words;
 3. the words as written, the phrase and the proximity of the words add their
    bonus to the best ``DEFAULT_CANDIDATES`` passages (``phrases``).
 
@@ -324,7 +326,9 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
                 scores[ids] += values * prior[ids]
             scores = np.where(allowed, scores, 0.0).astype(np.float32)
         # 3. phrase and proximity boosts, on the best candidates only
-        candidates = [int(d) for d in _top(scores, max(DEFAULT_CANDIDATES, 2 * settings.limit))]
+        # a passage that holds the query's words ranks above all that only share words with the best
+        first = np.where(matched & (scores > 0), scores + float(scores.max(initial=0.0)), scores)
+        candidates = [int(d) for d in _top(first, max(DEFAULT_CANDIDATES, 2 * settings.limit))]
         final = {d: float(scores[d]) for d in candidates}  # candidates are best first
         for boost in plan.boosts:
             if isinstance(boost, wq.Term):  # the word as written: whole posting list at once
@@ -345,7 +349,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
                 best[fields(docnum)["doc_id"]] = max(best.get(fields(docnum)["doc_id"], 0.0), final[docnum])
             for docnum in labelled:  # one score per report: ties keep passage order
                 final[docnum] = lead + best[fields(docnum)["doc_id"]]
-        ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(final.items(), key=lambda kv: (not matched[kv[0]], -kv[1], kv[0]))
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
         hits: list[Hit] = []
