@@ -64,12 +64,12 @@ def test_a_query_without_danish_letters_ranks_as_the_query_with_them(search_inde
     assert keys[0] == keys[1] and keys[0]
 
 
-def test_a_form_the_index_lacks_typed_without_danish_letters_is_read_with_them(search_index):
+@pytest.mark.parametrize("typed", ["handicapnoeglepersoner", "handicapnoglepersoner"])
+def test_a_form_the_index_lacks_typed_without_danish_letters_is_read_with_them(search_index, typed):
     """The index holds "handicapnøglepersonerne" and "-personen" but not "handicapnøglepersoner": the
     nearest index form was searched, and the note named another inflection than the one typed."""
-    typed = search(search_index, "handicapnoeglepersoner", {"limit": 10})
-    assert [(c.original, c.corrected) for c in typed.corrections] == [
-        ("handicapnoeglepersoner", "handicapnøglepersoner")]
+    typed = search(search_index, typed, {"limit": 10})
+    assert [c.corrected for c in typed.corrections] == ["handicapnøglepersoner"]
     assert [h.passage.key for h in typed.hits] == [
         h.passage.key for h in search(search_index, "handicapnøglepersoner", {"limit": 10}).hits]
 

@@ -7,6 +7,9 @@ characters ("-", ".", "/") are kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import combinations, product
+
 #: memo size of the per-word functions (distinct words in a large corpus)
 DEFAULT_CACHE_SIZE = 1 << 18
 
@@ -40,6 +43,10 @@ _ASCII_DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
 _DIGRAPH_LETTERS = {"aa": "å", "oe": "ø", "ae": "æ"}
 #: most digraphs of one word read back as letters (2 ** this many spellings)
 DEFAULT_MAX_DIGRAPHS = 4
+#: a bare letter and the marked letters it may stand for
+_MARKED_LETTERS = {"a": ("æ", "å"), "o": ("ø",)}
+#: most bare letters of one word given their marks
+DEFAULT_MAX_MARKS = 2
 
 
 def ascii_key(word: str) -> str:
@@ -60,15 +67,21 @@ def ascii_key(word: str) -> str:
     return key
 
 
-def danish_spellings(word: str, max_digraphs: int = DEFAULT_MAX_DIGRAPHS) -> list[str]:
-    """The words ``word`` may stand for if its aa, oe and ae were typed for å, ø and æ.
+def danish_spellings(word: str, max_digraphs: int = DEFAULT_MAX_DIGRAPHS,
+                     max_marks: int = DEFAULT_MAX_MARKS) -> Iterator[str]:
+    """The words ``word`` may stand for if it was typed without æ, ø and å.
 
-    Most letters restored first: a writer without the keys writes every one of them so.
+    First its aa, oe and ae read back as å, ø and æ, most of them first: a writer without the
+    keys writes every one so. Then, in the word with all of them read back, up to ``max_marks``
+    bare letters given their marks (a → æ or å, o → ø), fewest first: most a's and o's of a
+    Danish word are meant as typed. Lazy, as a caller stops at the first spelling it knows.
 
-    >>> danish_spellings("paaroerende")
+    >>> list(danish_spellings("paaroerende", max_marks=0))
     ['pårørende', 'påroerende', 'paarørende']
-    >>> danish_spellings("handicap")
-    []
+    >>> list(danish_spellings("ledelsesmassig"))
+    ['ledelsesmæssig', 'ledelsesmåssig']
+    >>> list(danish_spellings("parorende"))[:4]
+    ['pærorende', 'pårorende', 'parørende', 'pærørende']
     """
     text = word.lower()
     places, at = [], 0
@@ -78,12 +91,21 @@ def danish_spellings(word: str, max_digraphs: int = DEFAULT_MAX_DIGRAPHS) -> lis
             at += 2
         else:
             at += 1
-    spellings = []
     for mask in sorted(range(1, 1 << len(places)), key=lambda m: (-bin(m).count("1"), m)):
         chars, last = [], 0
         for bit, place in enumerate(places):
             if mask >> bit & 1:
                 chars += [text[last:place], _DIGRAPH_LETTERS[text[place:place + 2]]]
                 last = place + 2
-        spellings.append("".join(chars) + text[last:])
-    return spellings
+        yield "".join(chars) + text[last:]
+    base = text
+    for digraph, letter in _DIGRAPH_LETTERS.items():
+        base = base.replace(digraph, letter)
+    bare = [i for i, char in enumerate(base) if char in _MARKED_LETTERS]
+    for count in range(1, min(max_marks, len(bare)) + 1):
+        for chosen in combinations(bare, count):
+            for letters in product(*(_MARKED_LETTERS[base[i]] for i in chosen)):
+                chars = list(base)
+                for i, letter in zip(chosen, letters):
+                    chars[i] = letter
+                yield "".join(chars)

@@ -4,10 +4,11 @@ A keyboard without the Danish letters gives "paaroerende" (aa, oe, ae) or
 "parorende" (the letters without their marks) for "pårørende". ``Respeller``
 finds the index word of the same spelling key (``danish.tokens.ascii_key``),
 the most frequent if several; when the index holds no such form (it has
-"handicapnøglepersonerne", the query says "handicapnoeglepersoner"), it reads
-the digraphs back as letters and takes the first spelling the lexicon knows
-whose lemma the index holds. Typo correction would take the nearest index
-form instead, another inflection, and say so.
+"handicapnøglepersonerne", the query says "handicapnoeglepersoner" or
+"handicapnoglepersoner"), it reads the digraphs back as letters, then gives
+bare letters their marks, and takes the first spelling the lexicon knows whose
+lemma the index holds (``danish.tokens.danish_spellings``). Typo correction
+would take the nearest index form instead, another inflection, and say so.
 """
 
 from __future__ import annotations
