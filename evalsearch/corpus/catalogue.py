@@ -286,14 +286,13 @@ def summary_line(catalogue: Catalogue) -> str:
     and "fra 2 rapporter" alone would hide that a third was read.
     """
     lessons = count_label(len(catalogue.entries), "erfaring", "erfaringer")
-    missing = catalogue.without_lessons
+    found, missing = catalogue.documents, catalogue.without_lessons
     if not missing:
-        return f"{lessons} fra {count_label(len(catalogue.documents), 'rapport', 'rapporter')}"
-    read = len(catalogue.documents) + len(missing)
+        return f"{lessons} fra {count_label(len(found), 'rapport', 'rapporter')}"
     shown = ", ".join(missing[:SUMMARY_NAMES])
     if len(missing) > SUMMARY_NAMES:
         shown += f" og {len(missing) - SUMMARY_NAMES} andre"
-    return (f"{lessons} fra {len(catalogue.documents)} af {count_label(read, 'rapport', 'rapporter')}; "
+    return (f"{lessons} fra {len(found)} af {count_label(len(found) + len(missing), 'rapport', 'rapporter')}; "
             f"ingen fundet i: {shown}")
 
 

@@ -36,15 +36,15 @@ def normalise(token: str) -> str:
     return word[start:end].lower()
 
 
-#: Danish letters as a keyboard without them writes them, in the spelling key of ``ascii_key``
-_ASCII_LETTERS = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
-_ASCII_DIGRAPHS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
-#: the letter a keyboard without it writes as two
+#: the two ways a keyboard without æ, ø and å writes them: as two letters, or as one bare letter
 _DIGRAPH_LETTERS = {"aa": "å", "oe": "ø", "ae": "æ"}
+_ASCII_LETTERS = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
+#: the spelling key of ``ascii_key``: a digraph as the bare letter of the letter it stands for
+_ASCII_DIGRAPHS = tuple((digraph, letter.translate(_ASCII_LETTERS)) for digraph, letter in _DIGRAPH_LETTERS.items())
+#: a bare letter and the marked letters it may stand for ("a" → "æ", "å")
+_MARKED_LETTERS = {bare: tuple(m for m in "æøå" if m.translate(_ASCII_LETTERS) == bare) for bare in "ao"}
 #: most digraphs of one word read back as letters (2 ** this many spellings)
 DEFAULT_MAX_DIGRAPHS = 4
-#: a bare letter and the marked letters it may stand for
-_MARKED_LETTERS = {"a": ("æ", "å"), "o": ("ø",)}
 #: most bare letters of one word given their marks
 DEFAULT_MAX_MARKS = 2
 
