@@ -288,7 +288,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         evalsearch search "*opbakning" --theme ledelse
     """
     from evalsearch.index.lock import is_updating, wait_for_update
-    from evalsearch.index.output import result_notes, result_to_json, result_to_text
+    from evalsearch.index.output import no_match_line, result_notes, result_to_json, result_to_text
     from evalsearch.index.search import SearchSettings, search
     from evalsearch.index.writer import index_exists, is_current
 
@@ -322,7 +322,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if fmt == "json":
-        for note in result_notes(result):
+        for note in result_notes(result) + ([no_match_line(result)] if result.unfiltered else []):
             click.echo(f"note: {note}", err=True)
         click.echo(result_to_json(result))
     else:

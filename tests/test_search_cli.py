@@ -205,6 +205,18 @@ def test_search_with_no_match_says_so(built):
     assert (result.exit_code, result.stdout) == (0, "no passages match 'fleksjob'\n")
 
 
+def test_filters_that_hide_every_match_are_named_with_the_count_without_them(built):
+    """"no passages match" under --kind or --doc read as if no report spoke of it."""
+    result = run(["search", "frivillige", "--index", built, "--kind", "goal", "--doc", "alfa"])
+    assert (result.exit_code, result.stdout) == (
+        0, "no passages match 'frivillige' among those of kind goal and document 'alfa'; 1 does without these filters\n")
+    as_json = run(["search", "frivillige", "--index", built, "--kind", "goal", "--kind", "lesson", "--format", "json"])
+    assert json.loads(as_json.stdout) == []
+    assert as_json.stderr == ("note: no passages match 'frivillige' among those of kind goal or lesson; "
+                              "1 does without these filters\n")
+    assert run(["search", "fleksjob", "--index", built, "--kind", "goal"]).stdout == "no passages match 'fleksjob'\n"
+
+
 def test_a_long_query_is_echoed_cut(built):
     query = "frivillige mentorer " * 20
     first = run(["search", query, "--index", built]).stdout.splitlines()[0]

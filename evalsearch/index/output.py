@@ -39,6 +39,16 @@ def result_notes(result: SearchResult) -> list[str]:
     return notes
 
 
+def no_match_line(result: SearchResult) -> str:
+    """What a search without hits says: when filters hid every match, which filters, and how
+    many passages match without them."""
+    line = f"no passages match {_echo(result.query)!r}"
+    if result.unfiltered:
+        line += (f" among those of {' and '.join(result.filters)}; "
+                 f"{result.unfiltered} {'does' if result.unfiltered == 1 else 'do'} without these filters")
+    return line
+
+
 def _echo(query: str) -> str:
     query = " ".join(query.split())
     return query if len(query) <= QUERY_ECHO else query[: QUERY_ECHO - 1].rstrip() + "…"
@@ -60,7 +70,7 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
     """
     lines: list[str] = [f"note: {note}" for note in result_notes(result)]
     if not result.hits:
-        lines.append(f"no passages match {_echo(result.query)!r}")
+        lines.append(no_match_line(result))
         return "\n".join(lines)
     related = sum(hit.related for hit in result.hits)
     matching = len(result.hits) - related

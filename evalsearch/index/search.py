@@ -145,6 +145,11 @@ class SearchResult:
     #: matching passages passed over while the hits were listed: a better hit of their report
     #: shows their whole text
     repeats: int = 0
+    #: the filters (--kind, --doc, --year, --theme) as read, and how many passages match without
+    #: them; set only when filters hid every match, so that "no passages match" is not taken as
+    #: "the reports never speak of it"
+    filters: tuple[str, ...] = ()
+    unfiltered: int = 0
 
 
 def _filter_query(settings: SearchSettings):
@@ -160,6 +165,17 @@ def _filter_query(settings: SearchSettings):
         if values:
             parts.append(wq.Or([wq.Term(fieldname, v) for v in values]))
     return wq.And(parts) if parts else None
+
+
+def filter_labels(settings: SearchSettings) -> tuple[str, ...]:
+    """The filters of a search as the output names them: ("kind lesson", "theme 'forankring'")."""
+    labels = []
+    for values, label in ((settings.kinds, "kind"), (settings.doc_ids, "document"), (settings.years, "pool year"),
+                          (settings.themes, "theme")):
+        if values:
+            shown = [str(v) if label in ("kind", "pool year") else repr(v) for v in values]
+            labels.append(f"{label} " + " or ".join(shown))
+    return tuple(labels)
 
 
 def _resolve_filters(settings: SearchSettings, reader) -> tuple[SearchSettings, list[str]]:
@@ -290,18 +306,20 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         if plan.query is wq.NullQuery:
             why = nothing_to_search(text, lambda word: not list(builder.expanded(word)))
             readings += [why] if why else []
-        filter_query = _filter_query(settings)
-        if filter_query is not None:
-            passing = np.zeros(engine.size, dtype=bool)
-            passing[list(searcher.docs_for_query(filter_query))] = True
-            allowed = allowed & passing
         hidden = [c for c in read_copies(index_dir) if c not in settings.doc_ids]  # a copy asked for by --doc is shown
         if hidden:
             allowed = allowed.copy()
             for copy in hidden:
                 allowed[engine.postings("doc_id", copy)[0]] = False
+        unfiltered_allowed = allowed
+        filter_query = _filter_query(settings)
+        if filter_query is not None:
+            passing = np.zeros(engine.size, dtype=bool)
+            passing[list(searcher.docs_for_query(filter_query))] = True
+            allowed = allowed & passing
         # 1. the words as asked score every passage (whole posting lists at once)
         scores, matched = evaluate(engine, plan.query)
+        unfiltered = int((matched & unfiltered_allowed).sum()) if filter_query is not None else 0
         matched &= allowed
         prior = length_prior(engine.lengths("exact"), settings.short)
         for kind, factor in settings.kind_weights:
@@ -368,4 +386,6 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             if len(hits) >= settings.limit:
                 break
         unmatched = (builder.unmatched(plan) if len(plan.words) > 1 else []) + plan.empty_patterns
-    return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings, repeats)
+    hid_all = not total and unfiltered
+    return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings, repeats,
+                        filters=filter_labels(settings) if hid_all else (), unfiltered=unfiltered if hid_all else 0)
