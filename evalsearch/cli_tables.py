@@ -21,8 +21,10 @@ from evalsearch.cli_options import (
 )
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import OutputError, UsageError
-from evalsearch.wording import count_label
+from evalsearch.wording import count_label, some_names
 
+#: reports without goal rows named in the summary; the rest are counted
+SUMMARY_NAMES = 5
 GOAL_KINDS = ("aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt")
 
 
@@ -90,9 +92,23 @@ def tables_command(
             export_rows(output, rows, GOAL_ROW_COLUMNS, fmt, excel=excel, sheet="goal rows")  # type: ignore[arg-type]
         except OutputError as exc:
             fail_output(exc)
-        if not silent:
-            click.echo(f"tables: {count_label(len(rows), 'goal row', 'goal rows')} written to {output}", err=True)
     else:
         text = render_rows(rows, GOAL_ROW_COLUMNS, fmt, excel=excel)  # type: ignore[arg-type]
         click.echo(text, nl=False)
+    if not silent and documents:
+        written = f" written to {output}" if output is not None else ""
+        click.echo(f"tables: {rows_summary(rows, [d.doc_id for d in documents], kind)}{written}", err=True)
     sys.exit(1 if failed else 0)
+
+
+def rows_summary(rows: list[dict], doc_ids: list[str], kind: str | None) -> str:
+    """"42 goal rows from 3 of 4 reports (none in cabi-…)": a report without goal tables is named,
+    so that an empty export is not taken for a reading fault."""
+    of_kind = f" of kind {kind}" if kind else ""
+    having = {row["doc_id"] for row in rows}
+    without = [doc_id for doc_id in doc_ids if doc_id not in having]
+    rows_label = count_label(len(rows), "goal row", "goal rows") + of_kind
+    if not without:
+        return f"{rows_label} from {count_label(len(doc_ids), 'report', 'reports')}"
+    return (f"{rows_label} from {len(doc_ids) - len(without)} of {count_label(len(doc_ids), 'report', 'reports')} "
+            f"(none in {some_names(without, SUMMARY_NAMES, 'and {n} others')})")

@@ -15,7 +15,7 @@ from evalsearch.cli import cli
 from evalsearch.corpus.export import export_rows, rows_to_csv, rows_to_json, rows_to_xlsx
 from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS
 from paths import CORPUS_BAD
-from pdfgen import PageSpec, write_pdf
+from pdfgen import PageSpec, text_report, write_pdf
 
 ROWS = [
     {"doc_id": "rapport", "row_id": "A1", "indicator": "Udvikling af samarbejdsmodel", "status": "✓: Der blev udviklet en model",
@@ -114,11 +114,22 @@ def test_issue_3_tables_command_json_kind_filter(goal_pdf):
     assert [r["row_id"] for r in json.loads(result.stdout)] == ["A1", "A2"]
 
 
+def test_the_summary_names_the_reports_without_goal_rows(goal_pdf, tmp_path):
+    """An export that holds fewer reports than were read says which, so a gap is not taken for a fault."""
+    shutil.copyfile(goal_pdf, tmp_path / "job-med-mening.pdf")
+    text_report(tmp_path / "notat.pdf", ["Et notat uden måltabeller."])
+    result = CliRunner().invoke(cli, ["tables", str(tmp_path), "--jobs", "1"], catch_exceptions=False)
+    assert result.stdout == EXPECTED_CSV
+    assert result.stderr.splitlines()[-1] == "tables: 2 goal rows from 1 of 2 reports (none in notat)"
+    result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "--kind", "effekt"], catch_exceptions=False)
+    assert result.stderr.splitlines()[-1] == "tables: 0 goal rows of kind effekt from 0 of 1 report (none in job-med-mening)"
+
+
 def test_issue_3_tables_command_xlsx_file(goal_pdf, tmp_path):
     out = tmp_path / "maal.xlsx"
     result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "--format", "xlsx", "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "tables: 2 goal rows written to " + str(out) in result.stderr
+    assert "tables: 2 goal rows from 1 report written to " + str(out) in result.stderr
     rows = [[c.value for c in row] for row in load_workbook(out).active.iter_rows()]
     assert rows[0] == list(GOAL_ROW_COLUMNS)
     assert rows[1][6:] == ["A1", "Afholdt informationsmøder", "3", "Ja, 4 møder", "opfyldt", 133.3]

@@ -28,7 +28,7 @@ from evalsearch.choices import pick
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.danish.themes import Theme, default_themes, themes_of
 from evalsearch.model import Document, Lesson
-from evalsearch.wording import count_label
+from evalsearch.wording import count_label, some_names
 
 #: lessons this similar (rapidfuzz ratio, 0-100, after normalising) are one entry
 DEFAULT_SIMILARITY = 88.0
@@ -289,9 +289,7 @@ def summary_line(catalogue: Catalogue) -> str:
     found, missing = catalogue.documents, catalogue.without_lessons
     if not missing:
         return f"{lessons} fra {count_label(len(found), 'rapport', 'rapporter')}"
-    shown = ", ".join(missing[:SUMMARY_NAMES])
-    if len(missing) > SUMMARY_NAMES:
-        shown += f" og {len(missing) - SUMMARY_NAMES} andre"
+    shown = some_names(missing, SUMMARY_NAMES, "og {n} andre")
     return (f"{lessons} fra {len(found)} af {count_label(len(found) + len(missing), 'rapport', 'rapporter')}; "
             f"ingen fundet i: {shown}")
 
