@@ -17,13 +17,14 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    check_excel, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option, output_format,
+    check_excel, echo_summary, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option, output_format,
     password_option, paths_argument, sample_option, silent_option,
 )
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.corpus.files import write_output
 from evalsearch.errors import OutputError, UsageError
 from evalsearch.model import Document
+from evalsearch.wording import count_label, reports_summary
 
 CATALOGUE_FORMATS = ("md", "html", "csv", "json")
 FIGURE_COLUMNS = ("doc_id", "title", "label", "kind", "caption", "source", "page", "section", "labels")
@@ -99,6 +100,9 @@ def lessons_command(
     else:
         render = {"md": catalogue_to_markdown, "html": catalogue_to_html, "json": catalogue_to_json}
         _emit(render[fmt](catalogue), output)
+    if documents:
+        found = count_label(len(catalogue.entries), "lesson", "lessons") + (f" of theme {wanted!r}" if wanted else "")
+        echo_summary("lessons", reports_summary(found, list(catalogue.read), set(catalogue.documents)), output, silent)
     sys.exit(1 if failed else 0)
 
 
@@ -149,4 +153,8 @@ def figures_command(
     else:
         text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     _emit(text, output)
+    if documents:
+        summary = reports_summary(count_label(len(rows), "figure", "figures"), [d.doc_id for d in documents],
+                                  {row["doc_id"] for row in rows})
+        echo_summary("figures", summary, output, silent)
     sys.exit(1 if failed else 0)

@@ -69,6 +69,12 @@ def fail_output(exc: EvalsearchError) -> None:
     sys.exit(1)
 
 
+def echo_summary(command: str, summary: str, output: Path | None, silent: bool) -> None:
+    """The last line of a command that writes records: what it found, and where it wrote them."""
+    if not silent:
+        click.echo(f"{command}: {summary}" + (f" written to {output}" if output is not None else ""), err=True)
+
+
 def ensure_writable(output: Path | None, folder: bool = False) -> None:
     """End the command (exit code 1) before any PDF is read if ``output`` cannot be written."""
     from evalsearch.corpus.files import prepare_output

@@ -16,15 +16,13 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    check_excel, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option, output_format,
+    check_excel, echo_summary, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option, output_format,
     password_option, paths_argument, sample_option, silent_option,
 )
 from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import OutputError, UsageError
-from evalsearch.wording import count_label, some_names
+from evalsearch.wording import count_label, reports_summary
 
-#: reports without goal rows named in the summary; the rest are counted
-SUMMARY_NAMES = 5
 GOAL_KINDS = ("aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt")
 
 
@@ -95,20 +93,8 @@ def tables_command(
     else:
         text = render_rows(rows, GOAL_ROW_COLUMNS, fmt, excel=excel)  # type: ignore[arg-type]
         click.echo(text, nl=False)
-    if not silent and documents:
-        written = f" written to {output}" if output is not None else ""
-        click.echo(f"tables: {rows_summary(rows, [d.doc_id for d in documents], kind)}{written}", err=True)
+    if documents:
+        found = count_label(len(rows), "goal row", "goal rows") + (f" of kind {kind}" if kind else "")
+        summary = reports_summary(found, [d.doc_id for d in documents], {row["doc_id"] for row in rows})
+        echo_summary("tables", summary, output, silent)
     sys.exit(1 if failed else 0)
-
-
-def rows_summary(rows: list[dict], doc_ids: list[str], kind: str | None) -> str:
-    """"42 goal rows from 3 of 4 reports (none in cabi-…)": a report without goal tables is named,
-    so that an empty export is not taken for a reading fault."""
-    of_kind = f" of kind {kind}" if kind else ""
-    having = {row["doc_id"] for row in rows}
-    without = [doc_id for doc_id in doc_ids if doc_id not in having]
-    rows_label = count_label(len(rows), "goal row", "goal rows") + of_kind
-    if not without:
-        return f"{rows_label} from {count_label(len(doc_ids), 'report', 'reports')}"
-    return (f"{rows_label} from {len(doc_ids) - len(without)} of {count_label(len(doc_ids), 'report', 'reports')} "
-            f"(none in {some_names(without, SUMMARY_NAMES, 'and {n} others')})")

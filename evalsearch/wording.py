@@ -20,3 +20,17 @@ def some_names(names: list[str], most: int, rest: str) -> str:
     if len(names) <= most + 1:
         return ", ".join(names)
     return ", ".join(names[:most]) + " " + rest.format(n=len(names) - most)
+
+
+def reports_summary(found: str, doc_ids: list[str], having: set[str], most: int = 5) -> str:
+    """"42 goal rows from 3 of 4 reports (none in cabi-…)": what a run found, with the reports
+    where it found none named, so that a gap in an export is not taken for a reading fault.
+
+    >>> reports_summary("2 figures", ["a", "b"], {"a"})
+    '2 figures from 1 of 2 reports (none in b)'
+    """
+    without = [doc_id for doc_id in doc_ids if doc_id not in having]
+    if not without:
+        return f"{found} from {count_label(len(doc_ids), 'report', 'reports')}"
+    return (f"{found} from {len(doc_ids) - len(without)} of {count_label(len(doc_ids), 'report', 'reports')} "
+            f"(none in {some_names(without, most, 'and {n} others')})")

@@ -25,7 +25,7 @@ from evalsearch.corpus.catalogue import (
 from evalsearch.danish.themes import default_themes
 from evalsearch.errors import UsageError
 from evalsearch.model import Document, Lesson, Project, Source
-from pdfgen import PageSpec, write_pdf
+from pdfgen import PageSpec, text_report, write_pdf
 
 LEDELSE = "ledelse og opbakning"
 BACKING = "Det er vigtigt at have ledelsen i de deltagende kommuner med fra start, så de opnår ejerskab til projektet."
@@ -165,6 +165,19 @@ def test_cli_lessons_one_theme_as_json_to_a_file(report, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [t["theme"] for t in data["themes"]][0] == LEDELSE
     assert [e["sources"][0]["page"] for e in data["lessons"]] == [1]
+
+
+def test_cli_lessons_and_figures_end_with_what_they_found_and_where(report, tmp_path):
+    """Written to a file, a catalogue of no lessons looked like one of many; the last line tells."""
+    plain = text_report(tmp_path / "notat.pdf", ["Et notat uden erfaringer."])
+    out = tmp_path / "erfaringer.md"
+    result = CliRunner().invoke(cli, ["lessons", str(report), str(plain), "-o", str(out), "--jobs", "1"])
+    assert result.stderr.splitlines()[-1] == f"lessons: 2 lessons from 1 of 2 reports (none in notat) written to {out}"
+    result = CliRunner().invoke(cli, ["lessons", str(report), "--theme", "frivillige"])
+    assert result.stderr.splitlines()[-1] == "lessons: 1 lesson of theme 'frivillige og pårørende' from 1 report"
+    result = CliRunner().invoke(cli, ["figures", str(report)])
+    assert result.stderr.splitlines()[-1] == "figures: 0 figures from 0 of 1 report (none in aktiv-i-job)"
+    assert CliRunner().invoke(cli, ["figures", str(report), "-s"]).stderr == ""
 
 
 def test_cli_lessons_and_figures_take_the_format_from_the_output_name(report, tmp_path):
