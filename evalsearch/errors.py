@@ -2,6 +2,8 @@
 
 Every error that concerns a file carries its ``path`` and, where one page is the
 problem, the 1-based ``page``; ``str(error)`` reads "report.pdf, page 12: reason".
+Errors about the index and the corpus name the whole path: their default folders
+are called "index" and "corpus", which alone say nothing of where they are.
 The CLI turns any ``EvalsearchError`` into a one-line message and an exit code;
 anything else escaping the library is a bug.
 """
@@ -20,6 +22,9 @@ class EvalsearchError(Exception):
         page (int | None): 1-based page number, if one page is the problem.
     """
 
+    #: ``str()`` names the whole path instead of the file name
+    whole_path = False
+
     def __init__(self, reason: str, path: str | Path | None = None, page: int | None = None):
         self.reason = reason
         self.path = Path(path) if path is not None else None
@@ -29,7 +34,7 @@ class EvalsearchError(Exception):
     def __str__(self) -> str:
         where = []
         if self.path is not None:
-            where.append(self.path.name)
+            where.append(str(self.path) if self.whole_path else self.path.name)
         if self.page is not None:
             where.append(f"page {self.page}")
         return f"{', '.join(where)}: {self.reason}" if where else self.reason
@@ -58,9 +63,13 @@ class ExtractionError(EvalsearchError):
 class SearchIndexError(EvalsearchError):
     """The search index is missing, locked, damaged or from another version."""
 
+    whole_path = True
+
 
 class CorpusError(EvalsearchError):
     """The corpus manifest or record store cannot be read or written."""
+
+    whole_path = True
 
 
 class OutputError(EvalsearchError):

@@ -248,7 +248,7 @@ def test_damaged_manifest_is_reported(tmp_path):
         result = run(args + ["--corpus", corpus])
         assert result.exit_code == 1
         assert result.stderr == (
-            "error: manifest.sqlite: the corpus manifest cannot be read (file is not a database); "
+            f"error: {corpus / 'manifest.sqlite'}: the corpus manifest cannot be read (file is not a database); "
             "remove it to start a new corpus\n"
         )
 

@@ -85,7 +85,7 @@ def test_damaged_manifest_is_named(tmp_path):
     with pytest.raises(CorpusError) as info:
         Manifest(path)
     assert str(info.value) == (
-        "manifest.sqlite: the corpus manifest cannot be read (file is not a database); remove it to start a new corpus"
+        f"{path}: the corpus manifest cannot be read (file is not a database); remove it to start a new corpus"
     )
 
 

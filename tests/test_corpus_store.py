@@ -48,11 +48,11 @@ def test_missing_and_damaged_records_are_named(tmp_path, extracted):
     store = RecordStore(tmp_path)
     with pytest.raises(CorpusError) as missing:
         store.read("nothing")
-    assert str(missing.value) == "nothing.json: no stored record for 'nothing'"
+    assert str(missing.value) == f"{store.path_for('nothing')}: no stored record for 'nothing'"
     store.path_for("broken").write_text('{"doc_id": "broken", "source": ')
     with pytest.raises(CorpusError) as damaged:
         store.read("broken")
-    assert str(damaged.value) == "broken.json: the stored record of 'broken' is damaged (JSONDecodeError)"
+    assert str(damaged.value) == f"{store.path_for('broken')}: the stored record of 'broken' is damaged (JSONDecodeError)"
 
 
 def test_a_failed_write_leaves_the_old_record_and_no_temporary_file(tmp_path, extracted, monkeypatch):

@@ -152,7 +152,7 @@ def test_an_index_of_another_version_names_the_command_that_rebuilds_it(inbox, t
     _make_outdated(index_dir)
     stale = run(["search", "frivillige", "--index", index_dir])
     assert stale.exit_code == 1
-    assert stale.stderr == ("error: index: the search index was built by another version of evalsearch; rebuild it "
+    assert stale.stderr == (f"error: {index_dir}: the search index was built by another version of evalsearch; rebuild it "
                             f"from the files it was built from with `evalsearch index --index {index_dir}`\n")
     assert run(["index", "--index", index_dir, "--jobs", "1"]).exit_code == 0
     hits = json.loads(run(["search", "frivillige", "--index", index_dir, "--format", "json"]).stdout)
@@ -257,9 +257,10 @@ def test_search_rejects_an_unknown_kind(built):
 
 
 def test_search_without_an_index_in_a_named_folder_fails_with_the_reason(tmp_path):
+    """The folder is named as given: the default one is called "index", which says nothing of where."""
     result = run(["search", "ledelse", "--index", tmp_path / "nowhere"])
     assert result.exit_code == 1
-    assert result.stderr == "error: nowhere: no search index here; build one with `evalsearch index PATH...`\n"
+    assert result.stderr == f"error: {tmp_path / 'nowhere'}: no search index here; build one with `evalsearch index PATH...`\n"
 
 
 def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch, user_data_home):
@@ -304,7 +305,7 @@ def test_a_damaged_index_is_reported_and_rebuilt_by_index(inbox, tmp_path, patte
         path.write_bytes(path.read_bytes()[:20])
     damaged = run(["search", "frivillige", "--index", index_dir])
     assert damaged.exit_code == 1
-    assert damaged.stderr.startswith("error: index: the search index cannot be read (")
+    assert damaged.stderr.startswith(f"error: {index_dir}: the search index cannot be read (")
     assert damaged.stderr.endswith(f"rebuild it from the files it was built from with "
                                    f"`evalsearch index --index {index_dir}`\n")
     mended = run(["index", "--index", index_dir, "--jobs", "1"])
@@ -367,7 +368,7 @@ def test_a_search_waits_for_another_run_that_builds_the_default_index(inbox, mon
     waited = run(["search", "frivillige", "--format", "json"])
     builder.join()
     assert named.exit_code == 1
-    assert named.stderr == "error: index: the index is being built by another run; search again when it is done\n"
+    assert named.stderr == f"error: {index_dir}: the index is being built by another run; search again when it is done\n"
     assert waited.exit_code == 0, waited.stderr
     assert waited.stderr == f"search: waiting for another run that is building the index in {index_dir}\n"
     assert json.loads(waited.stdout)[0]["doc_id"] == "alfa"
