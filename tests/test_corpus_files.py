@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from evalsearch.corpus.files import prepare_output, write_atomic, write_output
-from evalsearch.errors import OutputError
+from evalsearch.corpus.files import find_pdfs, prepare_output, write_atomic, write_output
+from evalsearch.errors import OutputError, UsageError
 
 
 @pytest.fixture
@@ -57,3 +57,18 @@ def test_an_output_folder_in_the_way_of_a_file_is_named_before_any_work(tmp_path
         prepare_output(tmp_path / "ud" / "maal.csv")
     prepare_output(tmp_path / "ny" / "maal.csv")
     assert (tmp_path / "ny").is_dir() and not (tmp_path / "ny" / "maal.csv").exists()
+
+
+def test_a_pattern_the_shell_passed_on_as_typed_is_expanded(tmp_path):
+    """The Windows command prompt does not expand "reports\\*.pdf"; the path named no file."""
+    for name in ("b.pdf", "a.PDF", "noter.txt"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    assert find_pdfs([tmp_path / "*.pdf"]) == [tmp_path / "b.pdf"]
+    assert find_pdfs([str(tmp_path / "*.*")]) == [tmp_path / "a.PDF", tmp_path / "b.pdf", tmp_path / "noter.txt"]
+    with pytest.raises(UsageError, match=r"^no file matches '.*\*\.docx'$"):
+        find_pdfs([tmp_path / "*.docx"])
+
+
+def test_standard_input_is_refused_with_the_reason():
+    with pytest.raises(UsageError, match="cannot be read from standard input"):
+        find_pdfs(["-"])

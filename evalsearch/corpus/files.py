@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
+import re
 import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,12 +28,21 @@ def sample_corpus_dir() -> Path:
     return Path(__file__).resolve().parent.parent.joinpath(*SAMPLE_PACKAGE_DIR)
 
 
+#: a path with these is a pattern ("*.pdf"), when no file has that name
+_PATTERN = re.compile(r"[*?[]")
+
+
 def find_pdfs(paths: Iterable[str | Path]) -> list[Path]:
     """Expand the given files and directories into PDF files, in a stable order.
 
     A directory stands for every ``*.pdf`` below it (any letter case). A named
     file is taken as given, whatever its extension, so that a misnamed file is
-    reported rather than silently skipped.
+    reported rather than silently skipped. A pattern that names no file as it
+    stands ("reports\\*.pdf") is expanded here: the Windows command prompt
+    passes it on as typed.
+
+    Raises:
+        UsageError: a path is neither a file, a folder nor a pattern that matches a file.
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -43,6 +54,12 @@ def find_pdfs(paths: Iterable[str | Path]) -> list[Path]:
             )
         elif path.exists():
             candidates = [path]
+        elif str(raw) == "-":
+            raise UsageError("'-': a PDF cannot be read from standard input; save it and give its path")
+        elif _PATTERN.search(str(raw)):
+            candidates = sorted(Path(p) for p in glob.glob(str(raw), recursive=True) if Path(p).is_file())
+            if not candidates:
+                raise UsageError(f"no file matches {str(raw)!r}")
         else:
             raise UsageError(f"no such file or directory: {path}")
         for p in candidates:
