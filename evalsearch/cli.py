@@ -20,7 +20,7 @@ from evalsearch.cli_options import (
     ensure_writable, fail_usage, format_option, jobs_option, output_format, password_option, paths_argument,
     sample_option, silent_option,
 )
-from evalsearch.console import Progress
+from evalsearch.console import Progress, steady_streams
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_output
 from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
 from evalsearch.errors import CorpusError, UsageError
@@ -55,6 +55,7 @@ def cli() -> None:
 
         evalsearch extract reports/ -o out/ --format json
     """
+    steady_streams()
     quiet_library_logs()
 
 

@@ -6,6 +6,7 @@ left to the command's output so that it can be piped.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from contextlib import AbstractContextManager
@@ -13,6 +14,29 @@ from contextlib import AbstractContextManager
 import click
 
 from evalsearch.wording import count_label
+
+
+def steady_streams() -> None:
+    """Make stdout and stderr able to write every character of a report.
+
+    Output to a file or a pipe is UTF-8, as the files written with -o are:
+    Python writes it in the locale's code page otherwise (cp1252 on a Danish
+    Windows), which has no "✓", so `evalsearch tables reports > maal.csv`
+    ended in a traceback. On a terminal, or in an encoding set on purpose
+    with PYTHONIOENCODING, a character the encoding lacks becomes "?" on
+    stdout and an escape on stderr (as Python writes stderr anyway). A file
+    name that is no UTF-8 is written back in its own bytes.
+    """
+    for stream, lacking in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if not hasattr(stream, "reconfigure"):  # replaced by something that is no text file
+            continue
+        try:
+            if stream.isatty() or os.environ.get("PYTHONIOENCODING"):
+                stream.reconfigure(errors=lacking)
+            else:
+                stream.reconfigure(encoding="utf-8", errors="surrogateescape")
+        except (OSError, ValueError):  # closed, or already written to in another encoding
+            continue
 
 
 class Progress(AbstractContextManager):

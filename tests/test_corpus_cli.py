@@ -364,3 +364,18 @@ def test_a_damaged_record_is_extracted_again(inbox, tmp_path):
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == "extract: 1/1 test-punkt.pdf (4 pages)"
     assert json.loads((corpus / "records" / "test-punkt.json").read_text())["doc_id"] == "test-punkt"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems take names that are no UTF-8")
+def test_a_file_name_that_is_no_utf8_fails_alone_with_the_reason(tmp_path):
+    """Latin-1 bytes in a name (an old share, a zip) crashed the run when the manifest stored the name."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(QUICK / "test-punkt.pdf", inbox / "test-punkt.pdf")
+    shutil.copyfile(QUICK / "test-punkt.pdf", inbox / os.fsdecode(b"r\xe5pport.pdf"))
+    result = run(["extract", inbox, "-o", tmp_path / "out", "--corpus", tmp_path / "corpus", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "pport.pdf: the file name is not UTF-8 text, so it cannot be recorded; rename the file" in result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["test-punkt.json"]
+    status = run(["status", "--corpus", tmp_path / "corpus", "--format", "json"])
+    assert [e["doc_id"] for e in json.loads(status.stdout)["entries"]] == ["test-punkt"]

@@ -22,7 +22,7 @@ from evalsearch.corpus.fingerprint import extractor_fingerprint
 from evalsearch.corpus.files import file_sha256
 from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, same_file_content
 from evalsearch.corpus.store import Corpus
-from evalsearch.errors import CorpusError
+from evalsearch.errors import CorpusError, InputError
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.naming import doc_id_for
 
@@ -181,13 +181,30 @@ def reused_outcomes(corpus: Corpus, plan: Plan) -> Iterator[Outcome]:
 def extracted_outcomes(
     corpus: Corpus, plan: Plan, settings: ExtractSettings, options: BatchOptions | None = None
 ) -> Iterator[Outcome]:
-    """Extract ``plan.tasks`` in parallel, storing each file the moment it is done, and yield its outcome."""
-    stamps = {t.index: t.stamp for t in plan.tasks}
-    with closing(run_tasks(plan.tasks, settings, options or BatchOptions())) as outcomes:
+    """Extract ``plan.tasks`` in parallel, storing each file the moment it is done, and yield its outcome.
+
+    A file whose name is no UTF-8 text (bytes of another code page, on Linux)
+    fails at once: the manifest, the records and the index keep names as UTF-8.
+    """
+    unnamed = [t for t in plan.tasks if not _utf8_name(t.path)]
+    for task in unnamed:
+        reason = "the file name is not UTF-8 text, so it cannot be recorded; rename the file"
+        yield Outcome(task.path, error=InputError(reason, task.path), doc_id=task.doc_id, index=task.index)
+    tasks = [t for t in plan.tasks if t not in unnamed]
+    stamps = {t.index: t.stamp for t in tasks}
+    with closing(run_tasks(tasks, settings, options or BatchOptions())) as outcomes:
         for outcome in outcomes:
             record_outcome(corpus, outcome, stamps.get(outcome.index), plan.fingerprint, settings.password is not None)
             plan.recorded += 1
             yield outcome
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path.resolve()).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def corpus_documents(

@@ -1,0 +1,55 @@
+"""The output streams: every character of a report can be written, whatever the locale's code page."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from evalsearch.console import steady_streams
+
+
+class _Stream(io.TextIOWrapper):
+    def __init__(self, encoding: str, tty: bool):
+        super().__init__(io.BytesIO(), encoding=encoding)
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.fixture
+def streams(monkeypatch):
+    def make(encoding: str, tty: bool) -> tuple[_Stream, _Stream]:
+        out, err = _Stream(encoding, tty), _Stream(encoding, tty)
+        monkeypatch.setattr(sys, "stdout", out)
+        monkeypatch.setattr(sys, "stderr", err)
+        monkeypatch.delenv("PYTHONIOENCODING", raising=False)
+        steady_streams()
+        return out, err
+    return make
+
+
+def _written(stream: _Stream, text: str) -> bytes:
+    stream.write(text)
+    stream.flush()
+    return stream.buffer.getvalue()
+
+
+def test_output_to_a_file_is_utf8_in_any_code_page(streams):
+    """`evalsearch tables reports > maal.csv` on a Danish Windows ended in a traceback at "✓"."""
+    out, err = streams("cp1252", tty=False)
+    assert _written(out, "A1,✓ opfyldt,på") == "A1,✓ opfyldt,på".encode("utf-8")
+    assert _written(err, "error: tøm.pdf: ✓") == "error: tøm.pdf: ✓".encode("utf-8")
+
+
+def test_a_terminal_keeps_its_code_page_and_shows_what_it_lacks_as_a_mark(streams):
+    out, err = streams("cp1252", tty=True)
+    assert _written(out, "✓ på") == "? på".encode("cp1252")
+    assert _written(err, "✓") == b"\\u2713"
+
+
+def test_a_file_name_that_is_no_utf8_is_written_back_in_its_own_bytes(streams):
+    out, _ = streams("utf-8", tty=False)
+    assert _written(out, "r\udce5pport.pdf") == b"r\xe5pport.pdf"
