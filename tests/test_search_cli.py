@@ -217,6 +217,16 @@ def test_filters_that_hide_every_match_are_named_with_the_count_without_them(bui
     assert run(["search", "fleksjob", "--index", built, "--kind", "goal"]).stdout == "no passages match 'fleksjob'\n"
 
 
+def test_a_filter_written_into_the_query_is_named_with_its_option(built):
+    """"frivillige kind:lesson", as other search tools filter, read as two words found nowhere."""
+    result = run(["search", "frivillige kind:lesson YEAR:2016", "--index", built])
+    assert result.stdout.splitlines()[:3] == [
+        "note: 'kind:lesson' is searched as words; to filter, give --kind lesson",
+        "note: 'YEAR:2016' is searched as words; to filter, give --year 2016",
+        "1 of 1 matching passages for 'frivillige kind:lesson YEAR:2016'",
+    ]
+
+
 def test_a_long_query_is_echoed_cut(built):
     query = "frivillige mentorer " * 20
     first = run(["search", query, "--index", built]).stdout.splitlines()[0]

@@ -38,7 +38,7 @@ from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
 from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_copies, rebuild_hint
 from evalsearch.index.records import Hit, Passage
-from evalsearch.index.syntax import clean_query, nothing_to_search
+from evalsearch.index.syntax import clean_query, field_notes, field_words, nothing_to_search
 
 #: the passage kinds a search can be limited to
 KINDS = KIND_ORDER
@@ -306,6 +306,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         if plan.query is wq.NullQuery:
             why = nothing_to_search(text, lambda word: not list(builder.expanded(word)))
             readings += [why] if why else []
+        readings += field_notes(text)
         hidden = [c for c in read_copies(index_dir) if c not in settings.doc_ids]  # a copy asked for by --doc is shown
         if hidden:
             allowed = allowed.copy()
@@ -386,6 +387,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             if len(hits) >= settings.limit:
                 break
         unmatched = (builder.unmatched(plan) if len(plan.words) > 1 else []) + plan.empty_patterns
+        unmatched = [word for word in unmatched if word.lower() not in field_words(text)]
     hid_all = not total and unfiltered
     return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings, repeats,
                         filters=filter_labels(settings) if hid_all else (), unfiltered=unfiltered if hid_all else 0)

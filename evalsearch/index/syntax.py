@@ -56,6 +56,28 @@ def clean_query(text: str) -> str:
 _EXCLUDED = re.compile(rf"(?:(?<![^\s(])-|(?<![^\s(])(?:{'|'.join(NOT_WORDS)})\s+)(\([^()]*\)|[^\W_][\w-]*)")
 
 
+#: "field:value" as other search tools filter, and the option that filters so here
+_FIELD_OPTIONS = {"kind": "--kind", "doc": "--doc", "doc_id": "--doc", "year": "--year", "pool_year": "--year",
+                  "theme": "--theme"}
+_FIELD = re.compile(rf"(?<![^\s(])({'|'.join(_FIELD_OPTIONS)}):(\"[^\"]*\"|[^\s()]+)", re.IGNORECASE)
+
+
+def field_notes(text: str) -> list[str]:
+    """A note for each "kind:lesson" of a query: it is searched as words, the filter is an option.
+
+    >>> field_notes("frivillige kind:lesson")
+    ["'kind:lesson' is searched as words; to filter, give --kind lesson"]
+    """
+    return [f"'{match.group(0)}' is searched as words; to filter, give "
+            f"{_FIELD_OPTIONS[match.group(1).lower()]} {match.group(2)}" for match in _FIELD.finditer(text)]
+
+
+def field_words(text: str) -> set[str]:
+    """The words of the query's "kind:lesson" filters, lower-case ({"kind", "lesson"}): they are
+    named by ``field_notes``, not again as words found nowhere."""
+    return {word.lower() for match in _FIELD.finditer(text) for word in re.findall(r"\w+", match.group(0))}
+
+
 def nothing_to_search(text: str, is_stop_word) -> str | None:
     """Why a query that reads as no words at all searches for nothing, or None if it is not that.
 
