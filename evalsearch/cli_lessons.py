@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from evalsearch.cli_options import (
-    check_excel, echo_summary, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option, output_format,
-    password_option, paths_argument, sample_option, silent_option,
+    check_excel, echo_summary, ensure_writable, excel_option, fail_output, fail_usage, format_option, jobs_option,
+    output_format, password_option, paths_argument, sample_option, silent_option,
 )
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.corpus.files import write_output
