@@ -8,6 +8,7 @@ over the bundled sample corpus. Registered on the group in ``cli``.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -288,7 +289,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
         evalsearch search "*opbakning" --theme ledelse
     """
     from evalsearch.index.lock import is_updating, wait_for_update
-    from evalsearch.index.output import no_match_line, result_notes, result_to_json, result_to_text
+    from evalsearch.index.output import DEFAULT_WIDTH, no_match_line, result_notes, result_to_json, result_to_text
     from evalsearch.index.search import SearchSettings, search
     from evalsearch.index.writer import index_exists, is_current
 
@@ -326,4 +327,7 @@ def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kin
             click.echo(f"note: {note}", err=True)
         click.echo(result_to_json(result))
     else:
-        click.echo(result_to_text(result, bold=sys.stdout.isatty()))
+        terminal = sys.stdout.isatty()
+        # a terminal narrower than the snippets would break each of their lines in two
+        width = min(DEFAULT_WIDTH, max(40, shutil.get_terminal_size().columns - 1)) if terminal else DEFAULT_WIDTH
+        click.echo(result_to_text(result, bold=terminal, width=width))
