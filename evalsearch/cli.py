@@ -17,13 +17,13 @@ import click
 
 from evalsearch import __version__
 from evalsearch.cli_options import (
-    ensure_writable, fail_usage, format_option, jobs_option, output_format, password_option, paths_argument,
-    sample_option, silent_option,
+    ensure_writable, fail_usage, format_option, index_dir_option, jobs_option, output_format, password_option,
+    paths_argument, sample_option, silent_option,
 )
 from evalsearch.console import Progress, steady_streams
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_output
 from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
-from evalsearch.errors import CorpusError, UsageError
+from evalsearch.errors import CorpusError, EvalsearchError, UsageError
 from evalsearch.wording import count_label
 
 if TYPE_CHECKING:
@@ -186,23 +186,26 @@ def emit_outcome(
 
 @cli.command()
 @corpus_option
+@index_dir_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a summary and the files that need attention; json: every entry.")
 @click.option("--forget-missing", "forget", is_flag=True,
               help="Take the entries whose file is gone out of the corpus (their stored records too), then show it.")
-def status(corpus_dir: Path | None, fmt: str, forget: bool) -> None:
-    """Show what the corpus holds: documents extracted, failed (with the reason), stale and missing.
+def status(corpus_dir: Path | None, index_dir: Path | None, fmt: str, forget: bool) -> None:
+    """Show what the corpus holds: documents extracted, failed (with the reason), stale and missing;
+    and what the search index holds: documents, passages and files gone since.
 
     Stale: the file changed since it was extracted. Outdated: extracted by
     another version of evalsearch or with other settings. Missing: the file is
     gone. Running `evalsearch extract` on the same files brings the corpus up
-    to date; only the files that need it are read again.
+    to date; only the files that need it are read again. `evalsearch index`
+    does the same for the index.
 
     Examples:
 
         evalsearch status
 
-        evalsearch status --corpus my-corpus/ --format json
+        evalsearch status --corpus my-corpus/ --index my-index/ --format json
 
         evalsearch status --forget-missing
     """
@@ -211,13 +214,22 @@ def status(corpus_dir: Path | None, fmt: str, forget: bool) -> None:
     from evalsearch.corpus.status import corpus_status, forget_missing
     from evalsearch.corpus.store import MANIFEST_NAME, default_corpus_dir
     from evalsearch.extract.settings import ExtractSettings
+    from evalsearch.index.overview import index_overview
+    from evalsearch.index.writer import default_index_dir
 
     root = corpus_dir if corpus_dir is not None else default_corpus_dir()
+    try:
+        overview = index_overview(index_dir if index_dir is not None else default_index_dir())
+    except EvalsearchError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
     if not (root / MANIFEST_NAME).exists():
         if fmt == "json":
-            click.echo(json.dumps({"corpus": str(root), "documents": 0, "entries": []}, indent=1))
+            click.echo(json.dumps({"corpus": str(root), "documents": 0, "entries": [], "index": overview.to_dict()},
+                                  ensure_ascii=False, indent=1))
         else:
-            click.echo(f"corpus {root}: no documents yet (`evalsearch extract PATH...` adds them)")
+            click.echo(f"corpus {root}: no documents yet (`evalsearch extract PATH...` adds them)\n\n"
+                       f"{overview.to_text()}")
         return
     with open_corpus(root) as corpus:
         try:
@@ -231,9 +243,9 @@ def status(corpus_dir: Path | None, fmt: str, forget: bool) -> None:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(report.to_dict() | {"index": overview.to_dict()}, ensure_ascii=False, indent=1))
     else:
-        click.echo(report.to_text())
+        click.echo(f"{report.to_text()}\n\n{overview.to_text()}")
 
 
 # The search index's commands live in their own module (evalsearch/cli_search.py).

@@ -23,6 +23,10 @@ jobs_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 password_option = click.option("--password", default=None,
                                help="Password for encrypted PDFs (tried on every encrypted file of the run).")
+index_dir_option = click.option(
+    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), envvar="EVALSEARCH_INDEX",
+    help="Index folder (default: 'index' in the user data dir; also read from $EVALSEARCH_INDEX).",
+)
 excel_option = click.option("--excel", is_flag=True,
                             help="CSV for Danish Excel: byte-order mark, ';' separators, ',' decimals.")
 

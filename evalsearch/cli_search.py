@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from evalsearch.cli_options import (
-    fail_usage, jobs_option, password_option, paths_argument, sample_option, silent_option,
+    fail_usage, index_dir_option, jobs_option, password_option, paths_argument, sample_option, silent_option,
 )
 from evalsearch.console import Progress
 from evalsearch.errors import EvalsearchError, UsageError
@@ -30,12 +30,6 @@ if TYPE_CHECKING:
 DEFAULT_SEARCH_LIMIT = 10  # index.search.DEFAULT_LIMIT, which is not imported here: that module loads Whoosh
 #: seconds a search waits for another run that is building the default index (the sample takes under a minute)
 BUILD_WAIT = 300.0
-
-index_dir_option = click.option(
-    "--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), envvar="EVALSEARCH_INDEX",
-    help="Index folder (default: 'index' in the user data dir; also read from $EVALSEARCH_INDEX).",
-)
-
 
 def _default_index_dir() -> Path:
     from evalsearch.index.writer import default_index_dir

@@ -181,11 +181,13 @@ def test_status_lists_what_needs_attention(tmp_path):
     for name in ("alpha.pdf", "bravo.pdf", "delta.pdf"):
         shutil.copy(QUICK / "test-punkt.pdf", files / name)
     shutil.copy(CORPUS_BAD / "empty.pdf", files / "empty.pdf")
-    corpus = tmp_path / "corpus"
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
     assert run(["extract", files, "--corpus", corpus, "-s"]).exit_code == 1
+    assert run(["index", files, "--corpus", corpus, "--index", index_dir, "-s"]).exit_code == 1
+    passages = json.loads((index_dir / "sources.json").read_text())["documents"]["alpha"]["passages"]
     shutil.copy(QUICK / "issue-90-example.pdf", files / "bravo.pdf")
     (files / "delta.pdf").unlink()
-    result = run(["status", "--corpus", corpus])
+    result = run(["status", "--corpus", corpus, "--index", index_dir])
     assert result.exit_code == 0
     assert result.output == (
         f"corpus {corpus}: 4 documents\n"
@@ -207,8 +209,14 @@ def test_status_lists_what_needs_attention(tmp_path):
         "Run `evalsearch extract` on the same files again to bring the corpus up to date.\n"
         "\n"
         "`evalsearch status --forget-missing` takes the missing files out of the corpus.\n"
+        "\n"
+        f"index {index_dir}: 3 documents ({3 * passages} passages)\n"
+        f"  1 file gone since indexed (`evalsearch index --index {index_dir}` takes them out):\n"
+        f"    delta  {(files / 'delta.pdf').resolve()}\n"
     )
-    data = json.loads(run(["status", "--corpus", corpus, "--format", "json"]).output)
+    data = json.loads(run(["status", "--corpus", corpus, "--format", "json", "--index", index_dir]).output)
+    assert data["index"] == {"index": str(index_dir), "exists": True, "current": True, "documents": 3,
+                             "passages": 3 * passages, "gone": [{"doc_id": "delta", "path": str((files / "delta.pdf").resolve())}]}
     assert data["counts"] == {"extracted": 1, "failed": 1, "stale": 1, "outdated": 0, "missing": 1}
     assert {e["doc_id"]: e["state"] for e in data["entries"]} == {
         "alpha": "extracted", "bravo": "stale", "delta": "missing", "empty": "failed"
@@ -233,10 +241,11 @@ def test_default_corpus_is_in_the_user_data_dir(tmp_path, user_data_home):
     ]
 
 
-def test_status_of_an_empty_corpus(tmp_path):
+def test_status_of_an_empty_corpus(tmp_path, user_data_home):
     result = run(["status", "--corpus", tmp_path / "none"])
     assert result.exit_code == 0
-    assert result.output == f"corpus {tmp_path / 'none'}: no documents yet (`evalsearch extract PATH...` adds them)\n"
+    assert result.output == (f"corpus {tmp_path / 'none'}: no documents yet (`evalsearch extract PATH...` adds them)\n\n"
+                             f"index {user_data_home / 'index'}: none yet (`evalsearch index PATH...` builds one)\n")
     assert not (tmp_path / "none").exists()
 
 
