@@ -23,6 +23,8 @@ from evalsearch.corpus.export import FORMATS, export_rows, render_rows
 from evalsearch.errors import OutputError, UsageError
 from evalsearch.wording import count_label, reports_summary
 
+#: the columns whose numbers the workbook holds as numbers ("240", "80 %"), so that they can be summed
+NUMBER_COLUMNS = ("target", "status")
 GOAL_KINDS = ("aktivitet", "resultat", "resultat_kort", "resultat_lang", "effekt", "oversigt")
 
 
@@ -39,7 +41,8 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (default: stdout; required for xlsx).")
 @format_option(FORMATS, "csv",
-               "csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters.")
+               "csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters, "
+               "numbers in target and status held as numbers.")
 @click.option("--kind", type=click.Choice(GOAL_KINDS), default=None,
               help="Only the goal tables of this kind.")
 @excel_option
@@ -87,7 +90,8 @@ def tables_command(
     rows = [row for document in documents for row in goal_row_dicts(document, kind)]
     if output is not None:
         try:
-            export_rows(output, rows, GOAL_ROW_COLUMNS, fmt, excel=excel, sheet="goal rows")  # type: ignore[arg-type]
+            export_rows(output, rows, GOAL_ROW_COLUMNS, fmt, excel=excel, sheet="goal rows",  # type: ignore[arg-type]
+                        numbers=NUMBER_COLUMNS)
         except OutputError as exc:
             fail_output(exc)
     else:

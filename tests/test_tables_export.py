@@ -63,6 +63,17 @@ def test_xlsx_reads_back_with_header_filter_and_widths(tmp_path):
     assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
 
 
+def test_xlsx_holds_danish_numbers_as_numbers_in_the_columns_named(tmp_path):
+    """Targets came out as text ("240"), which Excel neither sums nor sorts as numbers."""
+    rows = [{"id": "2018", "target": text, "status": text} for text in ("240", "1.000", "3,9", "80 %", "60%", "3 + (15)")]
+    sheet = load_workbook(io.BytesIO(rows_to_xlsx(rows, ["id", "target", "status"], numbers=["target"]))).active
+    cells = [row[1] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == [240, 1000, 3.9, 0.8, 0.6, "3 + (15)"]
+    assert [c.number_format for c in cells[:5]] == ["0", "0", "0.0", "0%", "0%"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["2018"] * 6  # not a column of numbers
+    assert sheet["C2"].value == "240"
+
+
 def test_xlsx_without_rows_has_a_header():
     sheet = load_workbook(io.BytesIO(rows_to_xlsx([], COLUMNS))).active
     assert [c.value for c in sheet[1]] == list(COLUMNS)
@@ -130,9 +141,12 @@ def test_issue_3_tables_command_xlsx_file(goal_pdf, tmp_path):
     result = CliRunner().invoke(cli, ["tables", str(goal_pdf), "--format", "xlsx", "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0
     assert "tables: 2 goal rows from 1 report written to " + str(out) in result.stderr
-    rows = [[c.value for c in row] for row in load_workbook(out).active.iter_rows()]
+    sheet = load_workbook(out).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == list(GOAL_ROW_COLUMNS)
-    assert rows[1][6:] == ["A1", "Afholdt informationsmøder", "3", "Ja, 4 møder", "opfyldt", 133.3]
+    # a target or status that is a number as a whole can be summed; other text stays text
+    assert rows[1][6:] == ["A1", "Afholdt informationsmøder", 3, "Ja, 4 møder", "opfyldt", 133.3]
+    assert rows[2][8:10] == [2, 1]
 
 
 def test_issue_3_tables_command_excel_csv_file(goal_pdf, tmp_path):

@@ -5,7 +5,10 @@ list (goal rows, lessons, figures) goes through the same writers. CSV is UTF-8
 with a header row; ``excel=True`` makes it what Danish Excel opens directly:
 a byte-order mark, ";" between fields and "," as decimal sign. JSON is a list
 of objects with the keys in column order. The workbook has a bold, frozen
-header row with filters and columns sized to their content. Files are written
+header row with filters and columns sized to their content; in the columns
+named as holding numbers, a cell that is a number as a whole ("240", "1.000",
+"3,9", "80 %") is a number Excel can sum, as CSV opened in Excel gives too,
+and any other text stays text ("3 + (15)"). Files are written
 through a temporary file and a rename (``files.write_output``).
 """
 
@@ -29,6 +32,8 @@ XLSX_MAX_WIDTH = 60
 XLSX_MIN_WIDTH = 8
 XLSX_MAX_CELL = 32767
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: a number as a whole, written the Danish way: "240", "1.000" (thousands), "3,9", "80 %"
+_DANISH_NUMBER = re.compile(r"(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<part>\d+))?(?:\s?(?P<pct>%))?")
 
 
 def _plain(value, decimal_comma: bool = False) -> str:
@@ -87,13 +92,31 @@ def _xlsx_value(value):
     return value
 
 
-def rows_to_xlsx(rows: Iterable[Mapping], columns: Sequence[str], sheet: str = "rows") -> bytes:
+def danish_number(text: str) -> tuple[int | float, str] | None:
+    """The number a cell's whole text writes, and its Excel number format; None for other text.
+
+    >>> danish_number("1.000"), danish_number("3,9"), danish_number("80 %"), danish_number("3 + (15)")
+    ((1000, '0'), (3.9, '0.0'), (0.8, '0%'), None)
+    """
+    match = _DANISH_NUMBER.fullmatch(text.strip())
+    if match is None:
+        return None
+    whole, part, percent = match["whole"].replace(".", ""), match["part"], bool(match["pct"])
+    decimals = "." + "0" * len(part) if part else ""
+    if percent:
+        return float(f"{whole}.{part or 0}") / 100, f"0{decimals}%"
+    return (float(f"{whole}.{part}"), f"0{decimals}") if part else (int(whole), "0")
+
+
+def rows_to_xlsx(rows: Iterable[Mapping], columns: Sequence[str], sheet: str = "rows",
+                 numbers: Sequence[str] = ()) -> bytes:
     """An Excel workbook (one sheet) with a bold frozen header row, filters and fitted column widths.
 
     Args:
         rows: the records.
         columns: the column names, in order.
         sheet: the sheet's name (at most 31 characters).
+        numbers: the columns whose cells are numbers where the whole text is one (``danish_number``).
     RETURNS (bytes): the .xlsx file.
     """
     from openpyxl import Workbook
@@ -111,8 +134,11 @@ def rows_to_xlsx(rows: Iterable[Mapping], columns: Sequence[str], sheet: str = "
     for count, row in enumerate(rows, start=1):
         for i, name in enumerate(columns):
             value = _xlsx_value(row.get(name))
-            cell = ws.cell(row=count + 1, column=i + 1, value=value)
-            if isinstance(value, str):
+            number = danish_number(value) if name in numbers and isinstance(value, str) else None
+            cell = ws.cell(row=count + 1, column=i + 1, value=number[0] if number else value)
+            if number:
+                cell.number_format = number[1]
+            elif isinstance(value, str):
                 cell.data_type = "s"  # text that starts with "=" stays text, never a formula
                 if len(value) > XLSX_MAX_WIDTH:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -127,15 +153,17 @@ def rows_to_xlsx(rows: Iterable[Mapping], columns: Sequence[str], sheet: str = "
 
 
 def render_rows(
-    rows: Iterable[Mapping], columns: Sequence[str], fmt: ExportFormat, *, excel: bool = False, sheet: str = "rows"
+    rows: Iterable[Mapping], columns: Sequence[str], fmt: ExportFormat, *, excel: bool = False, sheet: str = "rows",
+    numbers: Sequence[str] = (),
 ) -> str | bytes:
-    """Rows in one of the export formats: text for CSV and JSON, bytes for xlsx."""
+    """Rows in one of the export formats: text for CSV and JSON, bytes for xlsx (``numbers``: see
+    ``rows_to_xlsx``)."""
     if fmt == "csv":
         return rows_to_csv(rows, columns, excel=excel)
     if fmt == "json":
         return rows_to_json(rows, columns)
     if fmt == "xlsx":
-        return rows_to_xlsx(rows, columns, sheet=sheet)
+        return rows_to_xlsx(rows, columns, sheet=sheet, numbers=numbers)
     raise UsageError(f"unknown export format {fmt!r}; valid formats: {', '.join(FORMATS)}")
 
 
@@ -147,9 +175,10 @@ def export_rows(
     *,
     excel: bool = False,
     sheet: str = "rows",
+    numbers: Sequence[str] = (),
 ) -> None:
     """Write rows to a file in one of the export formats, atomically (temporary file + rename).
 
     RAISES OutputError: the file cannot be written.
     """
-    write_output(path, render_rows(rows, columns, fmt, excel=excel, sheet=sheet))
+    write_output(path, render_rows(rows, columns, fmt, excel=excel, sheet=sheet, numbers=numbers))
