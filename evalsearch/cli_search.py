@@ -250,8 +250,8 @@ class QueryCommand(click.Command):
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KIND_ORDER),
               help="Only passages of this kind (repeat for several).")
 @click.option("--doc", "doc_ids", multiple=True,
-              help="Only passages of this report: its doc_id, or a part of it that names one report "
-                   "(repeat for several).")
+              help="Only passages of this report: its doc_id, its file, or a part of its doc_id or title that "
+                   "names one report (repeat for several).")
 @click.option("--year", "years", multiple=True, type=int, help="Only projects of this pool year (repeat for several).")
 @click.option("--theme", "themes", multiple=True,
               help="Only passages with this theme, or the one theme a part names: 'ledelse' (repeat for several).")

@@ -11,7 +11,7 @@ import pytest
 
 from evalsearch.errors import UsageError
 from evalsearch.index.search import KINDS, SearchSettings, search
-from paths import GOLD
+from paths import CORPUS, GOLD
 from scoring import score
 
 
@@ -139,6 +139,28 @@ def test_an_unknown_document_lists_the_documents_held(search_index):
 def test_an_unknown_theme_is_rejected(search_index):
     with pytest.raises(UsageError, match="no theme 'ukendt tema' in the index"):
         search(search_index, "frivillige", {"themes": ["ukendt tema"]})
+
+
+@pytest.mark.parametrize("named", [
+    "staa-ikke-i-stampe-slutevaluering-2018.pdf",  # its file's name, as copied from a folder
+    str(CORPUS / "staa-ikke-i-stampe-slutevaluering-2018.pdf"),  # its path
+    "Stå ikke i stampe",  # a part of its title: the project as analysts call it
+    "brug din  RAMPE",
+])
+def test_a_report_may_be_named_by_its_file_or_its_title(search_index, named):
+    result = search(search_index, "frivillige", {"doc_ids": [named]})
+    assert {h.passage.doc_id for h in result.hits} == {"staa-ikke-i-stampe-slutevaluering-2018"}
+    assert result.readings == [f"document {named!r} read as 'staa-ikke-i-stampe-slutevaluering-2018'"]
+
+
+@pytest.mark.parametrize("named, message", [
+    ("evaluering", "document 'evaluering' fits several in the index: cabi-evaluering-handicappuljer-2023, "),
+    ("af projekt", "document 'af projekt' is in the title of several reports: "),
+    ("nowhere.pdf", "no document 'nowhere.pdf' in the index"),
+])
+def test_a_name_of_several_reports_or_of_none_is_refused(search_index, named, message):
+    with pytest.raises(UsageError, match=re.escape(message)):
+        search(search_index, "frivillige", {"doc_ids": [named]})
 
 
 def test_a_part_of_one_name_stands_for_it_and_is_noted(search_index):

@@ -24,19 +24,19 @@ document and per theme (facets).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from evalsearch.choices import pick, same_name
 from evalsearch.errors import SearchIndexError, UsageError
 from evalsearch.index.feedback import FeedbackWeights
+from evalsearch.index.filters import filter_labels, filter_query_of, resolve_filters
 from evalsearch.index.highlight import WordMatcher, match_spans, snippet
 from evalsearch.index.labels import carries_label, named_label
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
-from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_copies, rebuild_hint
+from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_copies, read_sources, rebuild_hint
 from evalsearch.index.records import Hit, Passage
 from evalsearch.index.syntax import clean_query, field_notes, field_words, nothing_to_search
 
@@ -152,60 +152,6 @@ class SearchResult:
     unfiltered: int = 0
 
 
-def _filter_query(settings: SearchSettings):
-    from whoosh import query as wq
-
-    parts = []
-    for fieldname, values in (
-        ("kinds", settings.kinds),
-        ("doc_id", settings.doc_ids),
-        ("years", [str(y) for y in settings.years]),
-        ("themes", settings.themes),
-    ):
-        if values:
-            parts.append(wq.Or([wq.Term(fieldname, v) for v in values]))
-    return wq.And(parts) if parts else None
-
-
-def filter_labels(settings: SearchSettings) -> tuple[str, ...]:
-    """The filters of a search as the output names them: ("kind lesson", "theme 'forankring'")."""
-    labels = []
-    for values, label in ((settings.kinds, "kind"), (settings.doc_ids, "document"), (settings.years, "pool year"),
-                          (settings.themes, "theme")):
-        if values:
-            shown = [str(v) if label in ("kind", "pool year") else repr(v) for v in values]
-            labels.append(f"{label} " + " or ".join(shown))
-    return tuple(labels)
-
-
-def _resolve_filters(settings: SearchSettings, reader) -> tuple[SearchSettings, list[str]]:
-    """The --doc, --year and --theme values as the index spells them ("ledelse" → "ledelse og
-    opbakning"), and a note for each value read as another.
-
-    Raises:
-        UsageError: a value fits no name the index holds, or several; the message names the nearest.
-    """
-    resolved: dict[str, tuple[Any, ...]] = {}
-    notes: list[str] = []
-    for attr, fieldname, label, partial in (
-        ("doc_ids", "doc_id", "document", True),
-        ("years", "years", "pool year", False),
-        ("themes", "themes", "theme", True),
-    ):
-        values = getattr(settings, attr)
-        if not values:
-            continue
-        held = sorted(t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(fieldname))
-        names = []
-        for value in values:
-            name = pick(str(value), held, label, partial=partial)
-            if not same_name(str(value), name):
-                notes.append(f"{label} {str(value)!r} read as {name!r}")
-            names.append(int(name) if attr == "years" else name)
-        resolved[attr] = tuple(names)
-    return replace(settings, **resolved), notes
-
-
 def _passage(stored: Mapping[str, Any]) -> Passage:
     themes = tuple(t for t in (stored.get("themes") or "").split(",") if t)
     return Passage(
@@ -302,7 +248,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         builder = QueryBuilder(searcher, settings.weights)
         plan = builder.build(text)
         allowed = engine.live()
-        settings, readings = _resolve_filters(settings, searcher.reader())
+        settings, readings = resolve_filters(settings, searcher.reader(), lambda: read_sources(index_dir))
         if plan.query is wq.NullQuery:
             why = nothing_to_search(text, lambda word: not list(builder.expanded(word)))
             readings += [why] if why else []
@@ -313,7 +259,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             for copy in hidden:
                 allowed[engine.postings("doc_id", copy)[0]] = False
         unfiltered_allowed = allowed
-        filter_query = _filter_query(settings)
+        filter_query = filter_query_of(settings)
         if filter_query is not None:
             passing = np.zeros(engine.size, dtype=bool)
             passing[list(searcher.docs_for_query(filter_query))] = True
