@@ -106,6 +106,13 @@ def test_highlights_mark_the_matching_words(search_index):
     assert any(m.startswith("samarbejdsaftale") for m in marked)
 
 
+def test_words_matched_side_by_side_are_one_mark(search_index):
+    """"**personlig** **assistance**" read as two finds; the query named one thing."""
+    highlights = " ".join(h.highlight for h in search(search_index, "personlig assistance", {"limit": 5}).hits)
+    assert "**personlig assistance**" in highlights.lower()
+    assert "**personlig** **assistance**" not in highlights.lower()
+
+
 def test_hits_of_one_report_never_repeat_a_text(search_index):
     """Not even as part of a better hit: a list item's second paragraph is shown within the item."""
     result = search(search_index, "frivillige", {"limit": 60})

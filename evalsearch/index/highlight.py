@@ -47,7 +47,8 @@ class WordMatcher:
 
 
 def match_spans(text: str, matchers: Iterable[tuple[object, set[str]]]) -> list[tuple[int, int]]:
-    """Character spans (start, end) of the words that yield a query term, merged and sorted.
+    """Character spans (start, end) of the words that yield a query term, merged and sorted; two
+    matched words with one space between them are one span.
 
     ``matchers`` holds (analyzer, terms) pairs or ``WordMatcher`` objects.
     """
@@ -61,7 +62,8 @@ def match_spans(text: str, matchers: Iterable[tuple[object, set[str]]]) -> list[
             found.add(match.span())
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
-        if merged and start <= merged[-1][1]:
+        # words matched side by side are one mark: "**personlig assistance**", as the query has them
+        if merged and (start <= merged[-1][1] or text[merged[-1][1]:start] == " "):
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

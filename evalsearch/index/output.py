@@ -16,7 +16,8 @@ import textwrap
 from evalsearch.index.query import Correction
 from evalsearch.index.search import SearchResult
 
-_MARKED = re.compile(r"\*\*(.+?)\*\*")
+#: a mark may be wrapped onto the next line
+_MARKED = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 #: width the snippets are wrapped to
 DEFAULT_WIDTH = 100
 #: most documents and themes listed under "hits per …"
