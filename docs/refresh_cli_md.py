@@ -6,7 +6,8 @@ Run: ``.venv/bin/python docs/refresh_cli_md.py`` (from the project root, with
 The commands run one after another, as a reader would type them, in a fresh
 home directory (so the first search builds its index) and a scratch working
 directory; files the commands write stay there. The home directory is shown
-as "~", a failed command ends with "[exit N]", and lines longer than
+as "~" and the folder evalsearch is installed from as "…/evalsearch", a failed
+command ends with "[exit N]", and lines longer than
 ``WIDTH`` characters are cut with "…", as the page says.
 """
 
@@ -45,7 +46,7 @@ def _run(command: str, work: Path, home: Path) -> str:
                PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}", COLUMNS="100")
     env.pop("EVALSEARCH_INDEX", None)
     done = subprocess.run(["bash", "-c", command], cwd=work, env=env, capture_output=True, text=True)
-    text = (done.stderr + done.stdout).replace(str(home), "~").rstrip("\n")
+    text = (done.stderr + done.stdout).replace(str(home), "~").replace(str(ROOT), "…/evalsearch").rstrip("\n")
     lines = [line if len(line) <= WIDTH else line[:WIDTH] + " …" for line in text.splitlines()]
     if done.returncode:
         lines.append(f"[exit {done.returncode}]")

@@ -1,9 +1,10 @@
-"""What a report is called: the doc_id its file name gives it, in every command."""
+"""What a report is called: the doc_id its file name gives it, in every command; and the link
+that opens it at a page."""
 
 from __future__ import annotations
 
 import unicodedata
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 
 def doc_id_for(path: PurePath) -> str:
@@ -17,3 +18,12 @@ def doc_id_for(path: PurePath) -> str:
     True
     """
     return unicodedata.normalize("NFC", path.stem)
+
+
+def page_link(path: str, page: int) -> str:
+    """A link that opens the PDF at ``path`` at ``page`` (PDF viewers and browsers read "#page=").
+
+    >>> page_link("/rapporter/a b.pdf", 3)
+    'file:///rapporter/a%20b.pdf#page=3'
+    """
+    return f"{Path(path).resolve().as_uri()}#page={page}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -167,6 +168,9 @@ def test_search_json_is_a_list_of_hits(built):
     for hit in hits:
         assert {"doc_id", "page", "section", "kind", "text", "highlight", "score"} <= set(hit)
         assert hit["page"] == 1 and hit["kind"] == "paragraph"
+        # the PDF to open, and a link that opens it at the passage's page
+        assert hit["path"] == str((built.parent / "reports" / f"{hit['doc_id']}.pdf").resolve())
+        assert hit["link"] == f"{Path(hit['path']).as_uri()}#page=1"
     assert any(h["text"] == "Ledelsesopbakningen har været afgørende." for h in hits)
     assert any("**" in h["highlight"] for h in hits)
 

@@ -19,7 +19,6 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
@@ -28,6 +27,7 @@ from evalsearch.choices import pick
 from evalsearch.corpus.export import rows_to_csv
 from evalsearch.danish.themes import Theme, default_themes, themes_of
 from evalsearch.model import Document, Lesson
+from evalsearch.naming import page_link
 from evalsearch.wording import count_label, some_names
 
 #: lessons this similar (rapidfuzz ratio, 0-100, after normalising) are one entry
@@ -66,7 +66,7 @@ class LessonSource:
     @property
     def link(self) -> str:
         """A link that opens the PDF at the lesson's page."""
-        return f"{Path(self.path).resolve().as_uri()}#page={self.page}"
+        return page_link(self.path, self.page)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 Text: one block per hit (rank, report title, page, section, kind, then the
 snippet with the matches marked), then the hit counts per document and theme.
 JSON: a list of hits, each with doc_id, title, page, section, kind, text (the
-whole passage), highlight (the snippet, matches in ``**``), score and the
-passage's project, operator, pool year and themes.
+whole passage), highlight (the snippet, matches in ``**``), score, the
+passage's project, operator, pool year and themes, and the PDF's path and a
+link that opens it at the page.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from evalsearch.naming import page_link
+
 PassageKind = Literal["lesson", "paragraph", "goal", "figure", "keyfigure", "table"]
 
 
@@ -55,13 +57,14 @@ class Hit:
     """One search result: the passage, its score and the passage text with the matches marked.
 
     A related hit holds no form of the query's words: it ranks through the words it shares
-    with the best matches (``feedback``).
+    with the best matches (``feedback``). ``path`` is the PDF the report was indexed from.
     """
 
     passage: Passage
     score: float
     highlight: str
     related: bool = False
+    path: str | None = None
 
     def to_dict(self) -> dict:
         p = self.passage
@@ -81,4 +84,6 @@ class Hit:
             "operator": p.operator,
             "pool_year": p.pool_year,
             "themes": list(p.themes),
+            "path": self.path,
+            "link": page_link(self.path, p.page) if self.path else None,
         }

@@ -318,6 +318,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
         hits: list[Hit] = []
+        sources = read_sources(index_dir) if ranked else {}
         repeats = 0
         shown: dict[str, list[str]] = {}  # doc_id → the squashed texts of its hits so far
         for docnum, score in ranked:
@@ -329,7 +330,9 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             shown.setdefault(record["doc_id"], []).append(squashed)
             passage = _passage(record)
             spans = match_spans(passage.text, matchers)
-            hits.append(Hit(passage, score, snippet(passage.text, spans), related=not matched[docnum]))
+            source = sources.get(passage.doc_id)
+            hits.append(Hit(passage, score, snippet(passage.text, spans), related=not matched[docnum],
+                            path=source.path if source else None))
             if len(hits) >= settings.limit:
                 break
         unmatched = (builder.unmatched(plan) if len(plan.words) > 1 else []) + plan.empty_patterns
