@@ -63,13 +63,19 @@ class Progress(AbstractContextManager):
     def __enter__(self) -> "Progress":
         if self._live:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeRemainingColumn
+            from rich.progress import (
+                BarColumn, MofNCompleteColumn, Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
+            # the spinner and the clock move while a long report is read: the counts only when one is done
             self._bar = RichProgress(
+                SpinnerColumn(),
                 TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("files · {task.fields[pages]} pages"),
+                TimeElapsedColumn(),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
