@@ -23,7 +23,7 @@ from evalsearch.cli_options import (
 from evalsearch.console import Progress, steady_streams
 from evalsearch.corpus.files import find_pdfs, sample_corpus_dir, write_output
 from evalsearch.corpus.pool import DEFAULT_TIME_LIMIT
-from evalsearch.errors import CorpusError, EvalsearchError, UsageError
+from evalsearch.errors import CorpusError, UsageError
 from evalsearch.wording import count_label
 
 if TYPE_CHECKING:
@@ -218,11 +218,7 @@ def status(corpus_dir: Path | None, index_dir: Path | None, fmt: str, forget: bo
     from evalsearch.index.writer import default_index_dir
 
     root = corpus_dir if corpus_dir is not None else default_corpus_dir()
-    try:
-        overview = index_overview(index_dir if index_dir is not None else default_index_dir())
-    except EvalsearchError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    overview = index_overview(index_dir if index_dir is not None else default_index_dir())
     if not (root / MANIFEST_NAME).exists():
         if fmt == "json":
             click.echo(json.dumps({"corpus": str(root), "documents": 0, "entries": [], "index": overview.to_dict()},

@@ -216,7 +216,8 @@ def test_status_lists_what_needs_attention(tmp_path):
     )
     data = json.loads(run(["status", "--corpus", corpus, "--format", "json", "--index", index_dir]).output)
     assert data["index"] == {"index": str(index_dir), "exists": True, "current": True, "documents": 3,
-                             "passages": 3 * passages, "gone": [{"doc_id": "delta", "path": str((files / "delta.pdf").resolve())}]}
+                             "passages": 3 * passages, "gone": [{"doc_id": "delta", "path": str((files / "delta.pdf").resolve())}],
+                             "problem": None}
     assert data["counts"] == {"extracted": 1, "failed": 1, "stale": 1, "outdated": 0, "missing": 1}
     assert {e["doc_id"]: e["state"] for e in data["entries"]} == {
         "alpha": "extracted", "bravo": "stale", "delta": "missing", "empty": "failed"
@@ -388,3 +389,14 @@ def test_a_file_name_that_is_no_utf8_fails_alone_with_the_reason(tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["test-punkt.json"]
     status = run(["status", "--corpus", tmp_path / "corpus", "--format", "json"])
     assert [e["doc_id"] for e in json.loads(status.stdout)["entries"]] == ["test-punkt"]
+
+
+def test_status_shows_the_corpus_when_the_index_cannot_be_read(tmp_path):
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    (index_dir / "sources.json").write_text("{not json", encoding="utf-8")
+    (index_dir / "_passages_1.toc").write_bytes(b"")  # what makes the folder an index
+    result = run(["status", "--corpus", tmp_path / "corpus", "--index", index_dir])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].startswith(f"corpus {tmp_path / 'corpus'}: no documents yet")
+    assert result.output.splitlines()[-1].startswith(f"index {index_dir}: the index's list of documents is damaged (")

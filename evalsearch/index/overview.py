@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evalsearch.errors import SearchIndexError
 from evalsearch.index.writer import index_exists, is_current, read_sources, rebuild_hint
 from evalsearch.wording import count_label
 
@@ -29,6 +30,8 @@ class IndexOverview:
     documents: list[str] = field(default_factory=list)
     #: (doc_id, path) of the documents whose file is no longer where it was indexed from
     gone: list[tuple[str, str]] = field(default_factory=list)
+    #: why its list of documents cannot be read, if it cannot
+    problem: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -38,11 +41,14 @@ class IndexOverview:
             "documents": len(self.documents),
             "passages": self.passages,
             "gone": [{"doc_id": doc_id, "path": path} for doc_id, path in self.gone],
+            "problem": self.problem,
         }
 
     def to_text(self) -> str:
         if not self.exists:
             return f"index {self.root}: none yet (`evalsearch index PATH...` builds one)"
+        if self.problem:
+            return f"index {self.root}: {self.problem}"
         lines = [f"index {self.root}: {count_label(len(self.documents), 'document', 'documents')} "
                  f"({count_label(self.passages, 'passage', 'passages')})"]
         if not self.current:
@@ -58,15 +64,15 @@ class IndexOverview:
 
 
 def index_overview(index_dir: str | Path) -> IndexOverview:
-    """What the index at ``index_dir`` holds.
-
-    Raises:
-        SearchIndexError: its list of documents is damaged.
-    """
+    """What the index at ``index_dir`` holds; a damaged list of documents is told in ``problem``,
+    so that the corpus's status is still shown."""
     root = Path(index_dir)
     if not index_exists(root):
         return IndexOverview(root, exists=False)
-    sources = read_sources(root)
+    try:
+        sources = read_sources(root)
+    except SearchIndexError as exc:
+        return IndexOverview(root, exists=True, current=False, problem=exc.reason)
     return IndexOverview(
         root,
         exists=True,
