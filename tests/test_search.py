@@ -106,6 +106,14 @@ def test_highlights_mark_the_matching_words(search_index):
     assert any(m.startswith("samarbejdsaftale") for m in marked)
 
 
+def test_a_wildcard_inside_quotes_searches_the_words_and_says_so(search_index):
+    """A phrase matches words as they stand, so '"ledelsesmæssig opbak*"' found nothing, silently."""
+    result = search(search_index, '"ledelsesmæssig opbak*"', {"limit": 5})
+    assert result.hits and not result.hits[0].related
+    assert "opbakning" in result.hits[0].highlight.lower()
+    assert result.readings == ["a wildcard does not work inside quotes; searched for ledelsesmæssig opbak* without them"]
+
+
 def test_words_matched_side_by_side_are_one_mark(search_index):
     """"**personlig** **assistance**" read as two finds; the query named one thing."""
     highlights = " ".join(h.highlight for h in search(search_index, "personlig assistance", {"limit": 5}).hits)

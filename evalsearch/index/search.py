@@ -38,7 +38,7 @@ from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
 from evalsearch.index.writer import INDEX_DAMAGE, open_index, read_copies, read_sources, rebuild_hint
 from evalsearch.index.records import Hit, Passage
-from evalsearch.index.syntax import clean_query, field_notes, field_words, nothing_to_search
+from evalsearch.index.syntax import clean_query, field_notes, field_words, nothing_to_search, unquote_patterns
 
 #: the passage kinds a search can be limited to
 KINDS = KIND_ORDER
@@ -246,9 +246,11 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
     with ix.searcher(weighting=PassageBM25F(B=settings.b, K1=settings.k1)) as searcher:
         engine = PostingEngine(searcher, settings.k1, settings.b, index_dir)
         builder = QueryBuilder(searcher, settings.weights)
-        plan = builder.build(text)
+        searched, readings = unquote_patterns(text)
+        plan = builder.build(searched)
         allowed = engine.live()
-        settings, readings = resolve_filters(settings, searcher.reader(), lambda: read_sources(index_dir))
+        settings, filter_notes = resolve_filters(settings, searcher.reader(), lambda: read_sources(index_dir))
+        readings += filter_notes
         if plan.query is wq.NullQuery:
             why = nothing_to_search(text, lambda word: not list(builder.expanded(word)))
             readings += [why] if why else []

@@ -72,6 +72,24 @@ def field_notes(text: str) -> list[str]:
             f"{_FIELD_OPTIONS[match.group(1).lower()]} {match.group(2)}" for match in _FIELD.finditer(text)]
 
 
+#: a quoted phrase with a wildcard in one of its words
+_QUOTED_PATTERN = re.compile(r'"([^"]*[*?][^"]*)"')
+
+
+def unquote_patterns(text: str) -> tuple[str, list[str]]:
+    """The query with the quotes taken off a phrase that holds a wildcard, and a note for each.
+
+    A phrase matches the words as they stand, so "ledelsesmæssig opbak*" matched nothing at
+    all; its words are searched instead, each as it is (the wildcard too).
+
+    >>> unquote_patterns('"ledelsesmæssig opbak*" "tæt opfølgning"')[0]
+    ' ledelsesmæssig opbak*  "tæt opfølgning"'
+    """
+    notes = [f"a wildcard does not work inside quotes; searched for {m.group(1).strip()} without them"
+             for m in _QUOTED_PATTERN.finditer(text)]
+    return _QUOTED_PATTERN.sub(lambda m: f" {m.group(1)} ", text), notes
+
+
 def field_words(text: str) -> set[str]:
     """The words of the query's "kind:lesson" filters, lower-case ({"kind", "lesson"}): they are
     named by ``field_notes``, not again as words found nowhere."""
