@@ -51,8 +51,9 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     from evalsearch.corpus.fingerprint import index_fingerprint
     from evalsearch.corpus.incremental import corpus_documents
     from evalsearch.extract.settings import ExtractSettings
+    from evalsearch.index.lock import is_updating
     from evalsearch.index.plan import plan_update
-    from evalsearch.index.writer import update_index
+    from evalsearch.index.writer import DEFAULT_LOCK_TIMEOUT, update_index
     from evalsearch.naming import doc_id_for
 
     settings = ExtractSettings.resolve({"password": password})
@@ -68,6 +69,9 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
                    "version of evalsearch, or with other settings; reading them again", err=True)
     if plan.moved and not silent:
         click.echo(f"index: {len(plan.moved)} of them moved since; the index now reads them from where they are",
+                   err=True)
+    if is_updating(index_dir) and not silent:  # else the wait for its lock would pass in silence
+        click.echo(f"index: waiting for another run that updates {index_dir} (up to {DEFAULT_LOCK_TIMEOUT:g} s)",
                    err=True)
     with Progress(len(plan.changed), "index", silent=silent) as progress:
 

@@ -409,3 +409,28 @@ def test_a_search_loads_neither_the_pdf_reader_nor_spacy(built):
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_an_update_that_waits_for_another_says_so(inbox, tmp_path):
+    """A second `index` waited up to a minute for the first one's lock without a word."""
+    import threading
+
+    from evalsearch.index.lock import update_lock
+
+    index_dir = tmp_path / "index"
+    assert run(["index", inbox, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    held, done = threading.Event(), threading.Event()
+
+    def updating():
+        with update_lock(index_dir, 1.0):
+            held.set()
+            done.wait(10)
+
+    other = threading.Thread(target=updating)
+    other.start()
+    held.wait()
+    threading.Timer(1.0, done.set).start()
+    result = run(["index", inbox / "alfa.pdf", inbox / "beta.pdf", "--index", index_dir, "--jobs", "1"])
+    other.join()
+    assert result.exit_code == 0, result.stderr
+    assert f"index: waiting for another run that updates {index_dir} (up to 60 s)" in result.stderr
