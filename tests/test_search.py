@@ -288,7 +288,7 @@ def test_a_query_pasted_with_invisible_marks_inside_its_words_reads_them_as_one_
     ("IKKE (frivillige OR mentorer)", "the query only excludes words ('frivillige', 'mentorer'); give a word"),
     ("og i at", "'og', 'i' and 'at' are too common to be searched for alone; in quotes they are searched as a "
                 'phrase: "og i at"'),
-    ("det", "'det' is too common to be searched for alone; it counts only in a quoted phrase"),
+    ("det", "'det' is too common to be searched for alone; it counts only in a quoted phrase of several words"),
     ("AND", "'AND' only joins words; give words to search for on both sides"),
     ("OG ELLER", "'OG', 'ELLER' only join words; give words to search for on both sides"),
 ])
