@@ -128,7 +128,8 @@ def nothing_to_search(text: str, is_stop_word) -> str | None:
         verb = "joins" if len(operators) == 1 else "join"
         return f"{listed} only {verb} words; give words to search for on both sides" if operators else None
     if len(common) == 1:
-        return f"{common[0]!r} is too common to be searched for alone; it counts only in a quoted phrase of several words"
+        return (f"{common[0]!r} is too common to be searched for alone; it counts only in a quoted phrase "
+                "of several words")
     listed = ", ".join(repr(w) for w in common[:-1]) + f" and {common[-1]!r}"
     return (f"{listed} are too common to be searched for alone; in quotes they are searched as a "
             f"phrase: \"{' '.join(common)}\"")
