@@ -39,11 +39,11 @@ def pick(value: str, names: Sequence[str], label: str, *, where: str = "the inde
     Raises:
         UsageError: no name fits, or several do; the message names the nearest.
     """
-    wanted = _normal(value)
-    exact = [n for n in names if _normal(n) == wanted]
+    wanted = normal_name(value)
+    exact = [n for n in names if normal_name(n) == wanted]
     if exact:
         return exact[0]
-    fits = [n for n in names if wanted in _normal(n)] if partial and wanted else []
+    fits = [n for n in names if wanted in normal_name(n)] if partial and wanted else []
     if len(fits) == 1:
         return fits[0]
     if fits:
@@ -53,11 +53,12 @@ def pick(value: str, names: Sequence[str], label: str, *, where: str = "the inde
 
 def same_name(value: str, name: str) -> bool:
     """Whether ``pick`` took ``value`` as typed (letter case and spacing aside), not as a part of ``name``."""
-    return _normal(value) == _normal(name)
+    return normal_name(value) == normal_name(name)
 
 
-def _normal(value: str) -> str:
-    """Letter case, runs of spaces and the two Unicode spellings of "å" ("a" + ring) aside."""
+def normal_name(value: str) -> str:
+    """A name as ``pick`` compares it: letter case, runs of spaces and the two Unicode spellings
+    of "å" ("a" + ring) aside."""
     return unicodedata.normalize("NFC", " ".join(value.split())).casefold()
 
 

@@ -186,11 +186,13 @@ def extracted_outcomes(
     A file whose name is no UTF-8 text (bytes of another code page, on Linux)
     fails at once: the manifest, the records and the index keep names as UTF-8.
     """
-    unnamed = [t for t in plan.tasks if not _utf8_name(t.path)]
-    for task in unnamed:
+    tasks = []
+    for task in plan.tasks:
+        if _utf8_name(task.path):
+            tasks.append(task)
+            continue
         reason = "the file name is not UTF-8 text, so it cannot be recorded; rename the file"
         yield Outcome(task.path, error=InputError(reason, task.path), doc_id=task.doc_id, index=task.index)
-    tasks = [t for t in plan.tasks if t not in unnamed]
     stamps = {t.index: t.stamp for t in tasks}
     with closing(run_tasks(tasks, settings, options or BatchOptions())) as outcomes:
         for outcome in outcomes:

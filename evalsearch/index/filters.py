@@ -8,13 +8,12 @@ i stampe"), as long as it names one report.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evalsearch.choices import pick, same_name
+from evalsearch.choices import normal_name, pick, same_name
 from evalsearch.errors import UsageError
 from evalsearch.naming import doc_id_for
 
@@ -100,11 +99,11 @@ def _document_named(value: str, held: list[str], sources: Mapping[str, IndexedSo
             return pick(doc_id_for(Path(value.replace("\\", "/"))), held, "document")
         except UsageError:
             raise unknown from None
-    typed = _folded(value)
-    if any(typed in _folded(doc_id) for doc_id in held):  # a part of several doc_ids: that says it best
+    typed = normal_name(value)
+    if any(typed in normal_name(doc_id) for doc_id in held):  # a part of several doc_ids: that says it best
         raise unknown
     titled = sorted(doc_id for doc_id, source in sources.items()
-                    if doc_id in held and source.title and typed in _folded(source.title))
+                    if doc_id in held and source.title and typed in normal_name(source.title))
     if len(titled) == 1:
         return titled[0]
     if titled:
@@ -112,6 +111,3 @@ def _document_named(value: str, held: list[str], sources: Mapping[str, IndexedSo
                          "give more of the name")
     raise unknown
 
-
-def _folded(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +250,8 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         searched, readings = unquote_patterns(text)
         plan = builder.build(searched)
         allowed = engine.live()
-        settings, filter_notes = resolve_filters(settings, searcher.reader(), lambda: read_sources(index_dir))
+        sources = cache(lambda: read_sources(index_dir))  # read once, and only if a name or a hit needs it
+        settings, filter_notes = resolve_filters(settings, searcher.reader(), sources)
         readings += filter_notes
         if plan.query is wq.NullQuery:
             why = nothing_to_search(text, lambda word: not list(builder.expanded(word)))
@@ -320,7 +322,6 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
         matchers = [WordMatcher(builder.exact, plan.terms.get("exact", set())),
                     WordMatcher(builder.expanded, plan.terms.get("expanded", set()))]
         hits: list[Hit] = []
-        sources = read_sources(index_dir) if ranked else {}
         repeats = 0
         shown: dict[str, list[str]] = {}  # doc_id → the squashed texts of its hits so far
         for docnum, score in ranked:
@@ -332,13 +333,14 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             shown.setdefault(record["doc_id"], []).append(squashed)
             passage = _passage(record)
             spans = match_spans(passage.text, matchers)
-            source = sources.get(passage.doc_id)
+            source = sources().get(passage.doc_id)
             hits.append(Hit(passage, score, snippet(passage.text, spans), related=not matched[docnum],
                             path=source.path if source else None))
             if len(hits) >= settings.limit:
                 break
         unmatched = (builder.unmatched(plan) if len(plan.words) > 1 else []) + plan.empty_patterns
-        unmatched = [word for word in unmatched if word.lower() not in field_words(text)]
+        in_fields = field_words(text)
+        unmatched = [word for word in unmatched if word.lower() not in in_fields]
     hid_all = not total and unfiltered
     return SearchResult(text, hits, total, plan.corrections, unmatched, facets, readings, repeats,
                         filters=filter_labels(settings) if hid_all else (), unfiltered=unfiltered if hid_all else 0)
