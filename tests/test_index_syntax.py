@@ -7,7 +7,7 @@ from whoosh import query as wq
 from whoosh.analysis import SimpleAnalyzer
 from whoosh.fields import TEXT, Schema
 
-from evalsearch.index.syntax import parse
+from evalsearch.index.syntax import field_notes, field_words, parse
 
 SCHEMA = Schema(exact=TEXT(analyzer=SimpleAnalyzer()))
 
@@ -89,3 +89,14 @@ def test_no_arrangement_of_marks_and_words_fails():
         for b in marks:
             for c in marks:
                 parse(f"{a} {b} {c}", SCHEMA)
+
+
+@pytest.mark.parametrize("query, option", [("år:2023", "--year 2023"), ("Tema:forankring", "--theme forankring"),
+                                           ("rapport:staa-ikke", "--doc staa-ikke"), ("type:lesson", "--kind lesson")])
+def test_a_filter_written_with_a_danish_field_name_is_named_with_its_option(query, option):
+    assert field_notes(f"frivillige {query}") == [f"'{query}' is searched as words; to filter, give {option}"]
+    assert field_words(f"frivillige {query}") == set(query.lower().replace("-", ":").split(":"))
+
+
+def test_a_colon_inside_a_word_is_no_field():
+    assert field_notes("mål:240 kl. 10:30") == []

@@ -361,6 +361,18 @@ def test_a_query_that_is_a_label_lists_what_it_labels_first_in_table_order(searc
     assert [h.passage.text.split()[:2] for h in figures[:2]] == [["Figur", "3-1"]] * 2
 
 
+@pytest.mark.parametrize("query, goal_id", [("B1", "B1"), ("a3", "A3"), ("resultatmål C2", "C2")])
+def test_a_query_that_is_a_goal_id_lists_the_rows_of_that_goal_first(search_index, query, goal_id):
+    """ "B1" ranked a row of goal C1, which refers to "resultatmål B1", above the rows of goal B1."""
+    reports = {path.stem for path in GOLD.glob("*.json") if not path.stem.startswith("queries")
+               for table in json.loads(path.read_text(encoding="utf-8"))["goal_tables"]
+               for row in table["rows"] if row["id"] == goal_id}
+    hits = search(search_index, query, {"limit": 10}).hits
+    first = hits[:len(reports)]
+    assert reports and {h.passage.doc_id for h in first} == reports
+    assert all(h.passage.kind == "goal" and h.passage.text.split()[0].rstrip(":") == goal_id for h in first)
+
+
 def test_a_quoted_phrase_must_stand_together(search_index):
     result = search(search_index, '"tæt opfølgning"', {"limit": 10})
     assert result.hits and all(re.search(r"tæt\w* opfølgning", t.lower()) for t in hit_texts(result))

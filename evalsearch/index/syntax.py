@@ -56,17 +56,18 @@ def clean_query(text: str) -> str:
 _EXCLUDED = re.compile(rf"(?:(?<![^\s(])-|(?<![^\s(])(?:{'|'.join(NOT_WORDS)})\s+)(\([^()]*\)|[^\W_][\w-]*)")
 
 
-#: "field:value" as other search tools filter, and the option that filters so here
+#: "field:value" as other search tools filter, and the option that filters so here (the Danish
+#: words too: an analyst may well type "år:2023" or "tema:forankring")
 _FIELD_OPTIONS = {"kind": "--kind", "doc": "--doc", "doc_id": "--doc", "year": "--year", "pool_year": "--year",
-                  "theme": "--theme"}
+                  "theme": "--theme", "type": "--kind", "rapport": "--doc", "år": "--year", "tema": "--theme"}
 _FIELD = re.compile(rf"(?<![^\s(])({'|'.join(_FIELD_OPTIONS)}):(\"[^\"]*\"|[^\s()]+)", re.IGNORECASE)
 
 
 def field_notes(text: str) -> list[str]:
     """A note for each "kind:lesson" of a query: it is searched as words, the filter is an option.
 
-    >>> field_notes("frivillige kind:lesson")
-    ["'kind:lesson' is searched as words; to filter, give --kind lesson"]
+    >>> field_notes("frivillige kind:lesson År:2023")
+    ["'kind:lesson' is searched as words; to filter, give --kind lesson", "'År:2023' is searched as words; to filter, give --year 2023"]
     """
     return [f"'{match.group(0)}' is searched as words; to filter, give "
             f"{_FIELD_OPTIONS[match.group(1).lower()]} {match.group(2)}" for match in _FIELD.finditer(text)]
