@@ -44,7 +44,7 @@ def check_output(fmt: str, output: Path | None, excel: bool) -> None:
                "csv: UTF-8 with a header row; json: a list of objects; xlsx: an Excel workbook with filters, "
                "numbers in target and status held as numbers.")
 @click.option("--kind", type=click.Choice(GOAL_KINDS), default=None,
-              help="Only the goal tables of this kind.")
+              help="Only the goal tables of this kind (resultat takes in resultat_kort and resultat_lang).")
 @excel_option
 @silent_option
 @jobs_option
@@ -79,8 +79,8 @@ def tables_command(
     from evalsearch.cli_reading import read_documents
     from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS, goal_row_dicts
 
-    fmt = output_format(fmt, output, FORMATS, "csv")
     try:
+        fmt = output_format(fmt, output, FORMATS, "csv")
         pdfs = input_paths(paths, sample)
         check_output(fmt, output, excel)
     except UsageError as exc:

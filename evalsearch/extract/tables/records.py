@@ -256,11 +256,13 @@ def goal_row_dicts(document, kind: str | None = None) -> list[dict]:
 
     Args:
         document (Document): an extracted report.
-        kind (str | None): only the goal tables of this kind.
+        kind (str | None): only the goal tables of this kind; "resultat" takes in the
+            short- and long-term ones (resultat_kort, resultat_lang), as an analyst asking
+            for the resultatmål means them all.
     """
     rows = []
     for table in document.goal_tables:
-        if kind is not None and table.kind != kind:
+        if kind is not None and table.kind != kind and not (table.kind or "").startswith(f"{kind}_"):
             continue
         for row in table.rows:
             rows.append(
