@@ -139,10 +139,11 @@ def extract(
         pdfs = input_paths(paths, sample)
         settings = ExtractSettings.resolve({"password": password})
         options = BatchOptions(jobs=jobs, time_limit=time_limit or None, force=force)
+        fmt = output_format(fmt, output_dir if output_dir is not None and not output_dir.is_dir() else None,
+                            ("json", "text"), "json")
     except UsageError as exc:
         fail_usage(exc)
     output_file = output_dir is not None and output_dir.suffix.lower() in (".json", ".txt") and not output_dir.is_dir()
-    fmt = output_format(fmt, output_dir if output_file else None, ("json", "text"), "json")
     if output_file and len(pdfs) > 1:
         fail_usage(UsageError(f"-o {str(output_dir)!r} names one file, but {len(pdfs)} PDFs are read; "
                               "give a folder for one <doc_id> file each"))

@@ -82,8 +82,8 @@ def lessons_command(
     from evalsearch.corpus.catalogue_html import catalogue_to_html
     from evalsearch.danish.themes import default_themes, load_themes
 
-    fmt = output_format(fmt, output, CATALOGUE_FORMATS, "md")
     try:
+        fmt = output_format(fmt, output, CATALOGUE_FORMATS, "md")
         pdfs = input_paths(paths, sample)
         check_excel(fmt, excel)
         taxonomy = load_themes(themes_file) if themes_file is not None else None
@@ -139,8 +139,8 @@ def figures_command(
     from evalsearch.cli import input_paths
     from evalsearch.cli_reading import read_documents
 
-    fmt = output_format(fmt, output, FIGURE_FORMATS, "csv")
     try:
+        fmt = output_format(fmt, output, FIGURE_FORMATS, "csv")
         pdfs = input_paths(paths, sample)
         check_excel(fmt, excel)
     except UsageError as exc:

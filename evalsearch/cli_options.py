@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from evalsearch.errors import EvalsearchError, OutputError, UsageError
+from evalsearch.wording import one_of
 
 sample_option = click.option("--sample", is_flag=True, help="Add the bundled sample corpus (four reports) to PATHS.")
 silent_option = click.option("-s", "--silent", is_flag=True, help="Print no progress, only errors.")
@@ -33,6 +34,12 @@ excel_option = click.option("--excel", is_flag=True,
 
 #: file endings that name a format by another name
 _ENDINGS = {"txt": "text", "markdown": "md", "htm": "html"}
+#: endings of formats that some evalsearch command or an office program writes: a command that
+#: does not write the one named refuses it rather than put CSV into "figurer.pdf" (".txt" names
+#: no format but plain text, which CSV and Markdown are)
+_FILE_ENDING = {"text": "txt"}
+_FORMAT_ENDINGS = {"csv", "json", "xlsx", "md", "html", "pdf", "docx", "doc", "odt", "xls", "ods", "rtf",
+                   "pptx", "tsv", "xml"}
 
 
 def format_option(choices: Sequence[str], default: str, help: str):
@@ -48,11 +55,23 @@ def output_format(fmt: str | None, output: Path | None, choices: Sequence[str], 
     'xlsx'
     >>> output_format("csv", Path("maal.xlsx"), ("csv", "json", "xlsx"), "csv")
     'csv'
+    >>> output_format(None, Path("figurer.2023"), ("csv", "json"), "csv")
+    'csv'
+
+    Raises:
+        UsageError: ``output`` ends in a format that is not one of ``choices`` ("figurer.pdf"),
+            and no format is given.
     """
     if fmt is not None:
         return fmt
     ending = output.suffix.lower().lstrip(".") if output is not None else ""
     ending = _ENDINGS.get(ending, ending)
+    if ending in _FORMAT_ENDINGS and ending not in choices:
+        context = click.get_current_context(silent=True)
+        command = context.info_name if context is not None else "this command"
+        excel = " (for Excel: -o FILE.csv --excel)" if ending in ("xlsx", "xls", "ods") and "csv" in choices else ""
+        raise UsageError(f"-o {output.name}: {command} writes {one_of(list(choices))}, not {ending}; give a file "
+                         f"name ending in {one_of([f'.{_FILE_ENDING.get(c, c)}' for c in choices])}{excel}")
     return ending if ending in choices else default
 
 

@@ -14,6 +14,15 @@ def count_label(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n == 1 else plural}"
 
 
+def one_of(words: list[str]) -> str:
+    """"csv, json or xlsx".
+
+    >>> one_of(["csv"]), one_of(["csv", "json", "xlsx"])
+    ('csv', 'csv, json or xlsx')
+    """
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 def some_names(names: list[str], most: int, rest: str) -> str:
     """The first ``most`` names, then ``rest`` with the number left out ("og {n} andre"); one name
     left out would take as much room as its count, so it is shown."""

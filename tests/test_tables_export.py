@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from evalsearch.cli import cli
 from evalsearch.corpus.export import export_rows, rows_to_csv, rows_to_json, rows_to_xlsx
-from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS
+from evalsearch.extract.tables.records import GOAL_ROW_COLUMNS, goal_row_dicts
 from paths import CORPUS_BAD
 from pdfgen import PageSpec, text_report, write_pdf
 
@@ -125,6 +125,17 @@ def test_issue_3_tables_command_json_kind_filter(goal_pdf):
     assert [r["row_id"] for r in json.loads(result.stdout)] == ["A1", "A2"]
 
 
+def test_the_kind_resultat_takes_in_the_short_and_long_term_goals(extracted, gold):
+    """--kind resultat gave 0 rows: the reports' resultatmål are resultat_kort and resultat_lang."""
+    wanted = sum(len(table["rows"]) for record in gold.values() for table in record["goal_tables"]
+                 if table["kind"].split("_")[0] == "resultat")
+    rows = [row for document in extracted.values() for row in goal_row_dicts(document, "resultat")]
+    assert wanted and len(rows) == wanted
+    assert {row["kind"] for row in rows} >= {"resultat_kort", "resultat_lang"}
+    short = [row for document in extracted.values() for row in goal_row_dicts(document, "resultat_kort")]
+    assert short and {row["kind"] for row in short} == {"resultat_kort"}
+
+
 def test_the_summary_names_the_reports_without_goal_rows(goal_pdf, tmp_path):
     """An export that holds fewer reports than were read says which, so a gap is not taken for a fault."""
     shutil.copyfile(goal_pdf, tmp_path / "job-med-mening.pdf")
@@ -169,6 +180,23 @@ def test_the_format_left_out_is_the_one_the_output_name_ends_in(goal_pdf, tmp_pa
     data = out.read_bytes()
     kind = "xlsx" if data.startswith(b"PK") else "json" if data.startswith(b"[") else "csv"
     assert kind == written
+
+
+@pytest.mark.parametrize("command, name, message", [
+    ("tables", "maal.html", "tables writes csv, json or xlsx, not html; give a file name ending in .csv, .json or .xlsx"),
+    ("figures", "figurer.pdf", "figures writes csv or json, not pdf; give a file name ending in .csv or .json"),
+    ("lessons", "erfaringer.xlsx", "lessons writes md, html, csv or json, not xlsx; give a file name ending in .md, "
+     ".html, .csv or .json (for Excel: -o FILE.csv --excel)"),
+    ("extract", "rapport.csv", "extract writes json or text, not csv; give a file name ending in .json or .txt"),
+])
+def test_an_output_name_ending_in_a_format_the_command_does_not_write_is_refused(goal_pdf, tmp_path, command, name,
+                                                                                 message):
+    """`figures -o figurer.pdf` wrote CSV into a file named .pdf (and `extract -o rapport.csv` made a folder)."""
+    result = CliRunner().invoke(cli, [command, str(goal_pdf), "-s", "-o", str(tmp_path / name)])
+    assert (result.exit_code, result.stderr) == (2, f"error: -o {name}: {message}\n")
+    assert not (tmp_path / name).exists()
+    kept = CliRunner().invoke(cli, [command, str(goal_pdf), "-s", "-o", str(tmp_path / "out.v2")])  # no format's ending
+    assert kept.exit_code == 0 and (tmp_path / "out.v2").exists()
 
 
 @pytest.mark.parametrize(
