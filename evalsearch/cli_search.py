@@ -8,6 +8,7 @@ over the bundled sample corpus. Registered on the group in ``cli``.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Mapping
@@ -226,6 +227,20 @@ def _sample_sources(index_dir: Path) -> dict[str, IndexedSource]:
     return sources if all(Path(s.path).resolve().parent == sample for s in sources.values()) else {}
 
 
+class YearType(click.ParamType):
+    """A year (2016) or a span of years ("2015-2018"), which the index's filters resolve."""
+
+    name = "year"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if text.isdigit() and len(text) == 4:
+            return int(text)
+        if re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", text):
+            return text
+        self.fail(f"{value!r} is not a year (2016) or a span of years (2015-2018)", param, ctx)
+
+
 class QueryCommand(click.Command):
     """A command whose QUERY may start with "-": "-mentorer frivillige" excludes a word, it is no option.
 
@@ -256,11 +271,12 @@ class QueryCommand(click.Command):
 @click.option("--doc", "doc_ids", multiple=True,
               help="Only passages of this report: its doc_id, its file, or a part of its doc_id or title that "
                    "names one report (repeat for several).")
-@click.option("--year", "years", multiple=True, type=int, help="Only projects of this pool year (repeat for several).")
+@click.option("--year", "years", multiple=True, type=YearType(),
+              help="Only projects of this pool year, or of the years of a span: 2015-2018 (repeat for several).")
 @click.option("--theme", "themes", multiple=True,
               help="Only passages with this theme, or the one theme a part names: 'ledelse' (repeat for several).")
 def search_command(query: str, index_dir: Path | None, limit: int, fmt: str, kinds: tuple[str, ...],
-                   doc_ids: tuple[str, ...], years: tuple[int, ...], themes: tuple[str, ...]) -> None:
+                   doc_ids: tuple[str, ...], years: tuple[int | str, ...], themes: tuple[str, ...]) -> None:
     """Search the evaluations in Danish: every passage about QUERY, whatever its wording.
 
     Words are matched as written, inflected, in compounds and through the

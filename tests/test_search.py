@@ -146,6 +146,19 @@ def test_the_document_filter_keeps_only_that_report(search_index):
     assert result.hits and {h.passage.doc_id for h in result.hits} == {doc_id}
 
 
+def test_a_span_of_years_stands_for_the_pool_years_of_the_index_within_it(search_index):
+    held = sorted({h.passage.pool_year for h in search(search_index, "projekt", {"limit": 500}).hits} - {None})
+    assert len(held) >= 2
+    single = search(search_index, "frivillige", {"limit": 50, "years": [held[0]]})
+    assert single.hits and all(h.passage.pool_year in (held[0], None) for h in single.hits)
+    span = search(search_index, "frivillige", {"limit": 50, "years": [f"{held[0] - 1}–{held[-1]}"]})
+    listed = search(search_index, "frivillige", {"limit": 50, "years": held})
+    assert [h.passage.key for h in span.hits] == [h.passage.key for h in listed.hits]
+    assert f"pool years {held[0] - 1}–{held[-1]} read as {', '.join(map(str, held))}" in span.readings
+    with pytest.raises(UsageError, match=rf"no pool year from 2090 to 2099 in the index; it holds: {held[0]}"):
+        search(search_index, "frivillige", {"years": ["2099-2090"]})
+
+
 def test_an_unknown_document_lists_the_documents_held(search_index):
     with pytest.raises(UsageError, match=r"no document 'nope' in the index; it holds: cabi-evaluering"):
         search(search_index, "frivillige", {"doc_ids": ["nope"]})

@@ -231,6 +231,12 @@ def test_a_filter_written_into_the_query_is_named_with_its_option(built):
     ]
 
 
+def test_a_year_must_be_a_year_or_a_span_of_years(built):
+    result = run(["search", "frivillige", "--index", built, "--year", "2015/16"])
+    assert result.exit_code == 2
+    assert "'2015/16' is not a year (2016) or a span of years (2015-2018)" in result.stderr
+
+
 def test_a_long_query_is_echoed_cut(built):
     query = "frivillige mentorer " * 20
     first = run(["search", query, "--index", built]).stdout.splitlines()[0]

@@ -3,11 +3,13 @@ them, the Whoosh query that keeps to them, and their names in the output.
 
 A --doc value is a doc_id or a part of one; failing that, the report's file (its path, or
 its name with ".pdf", as a user copies it from a folder) or a part of its title ("Stå ikke
-i stampe"), as long as it names one report.
+i stampe"), as long as it names one report. A --year value is a year or a span of years
+("2015-2018"), which stands for the pool years of the index within it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +22,26 @@ from evalsearch.naming import doc_id_for
 if TYPE_CHECKING:
     from evalsearch.index.search import SearchSettings
     from evalsearch.index.writer import IndexedSource
+
+
+#: a span of years as people write it: "2015-2018", "2015–2018"
+YEAR_SPAN = re.compile(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*")
+
+
+def _years_within(value: str, held: list[str]) -> list[str] | None:
+    """The years of ``held`` within the span ``value`` names, or None if it names no span.
+
+    >>> _years_within("2014–2016", ["2015", "2016", "2019"]), _years_within("2016", ["2016"])
+    (['2015', '2016'], None)
+    """
+    span = YEAR_SPAN.fullmatch(value)
+    if span is None:
+        return None
+    first, last = sorted(int(year) for year in span.groups())
+    within = [year for year in held if year.isdigit() and first <= int(year) <= last]
+    if not within:
+        raise UsageError(f"no pool year from {first} to {last} in the index; it holds: {', '.join(held)}")
+    return within
 
 
 def filter_query_of(settings: SearchSettings):
@@ -75,6 +97,11 @@ def resolve_filters(settings: SearchSettings, reader,
         held = sorted(t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(fieldname))
         names = []
         for value in values:
+            within = _years_within(str(value), held) if attr == "years" else None
+            if within is not None:
+                notes.append(f"pool years {str(value).strip()} read as {', '.join(within)}")
+                names.extend(int(year) for year in within)
+                continue
             try:
                 name = pick(str(value), held, label, partial=partial)
             except UsageError as exc:

@@ -68,7 +68,8 @@ class SearchSettings:
         limit (int): most hits returned (at least 1).
         kinds (tuple[str, ...]): only passages of these kinds (``KINDS``).
         doc_ids (tuple[str, ...]): only passages of these reports.
-        years (tuple[int, ...]): only passages of projects from these pool years.
+        years (tuple[int | str, ...]): only passages of projects from these pool years, or spans of
+            years ("2015-2018"), which ``filters.resolve_filters`` reads as the years the index holds.
         themes (tuple[str, ...]): only passages with one of these themes.
         facets (bool): count matching passages per document and theme.
         k1 (float), b (float): BM25F parameters.
@@ -82,7 +83,7 @@ class SearchSettings:
     limit: int = DEFAULT_LIMIT
     kinds: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
+    years: tuple[int | str, ...] = ()
     themes: tuple[str, ...] = ()
     facets: bool = False
     k1: float = DEFAULT_K1
