@@ -114,7 +114,8 @@ def read_through_corpus(
         settings (ExtractSettings), options (BatchOptions): how files are read.
         corpus_dir (Path | None): the corpus folder (None: the default one).
         quiet (bool): print nothing but errors and warnings.
-        reused_note (str): how the message on reused files says they are unchanged.
+        reused_note (str): how the message on reused files says they are unchanged; "{they_were}"
+            in it stands for "it was" or "they were", as their number asks.
         handle (Callable[[Outcome, Progress], bool]): reports or keeps one outcome;
             returns whether the file was read.
     RETURNS (int): how many extracted files failed.
@@ -130,7 +131,8 @@ def read_through_corpus(
             for outcome in reused_outcomes(corpus, plan):  # damaged records move to plan.tasks
                 handle(outcome, quietly)
             if plan.reused and not quiet:
-                click.echo(f"{label}: {len(plan.reused)} of {count_label(plan.total, 'file', 'files')} {reused_note}, "
+                note = reused_note.format(they_were="it was" if len(plan.reused) == 1 else "they were")
+                click.echo(f"{label}: {len(plan.reused)} of {count_label(plan.total, 'file', 'files')} {note}, "
                            "taken from the corpus", err=True)
             with Progress(len(plan.tasks), label, silent=quiet) as progress:
                 for outcome in extracted_outcomes(corpus, plan, settings, options):
@@ -173,7 +175,7 @@ def read_documents(
 
     settings = ExtractSettings.resolve({"password": password})
     failed = read_through_corpus(pdfs, label, settings, BatchOptions(jobs=jobs), None, silent,
-                                 "unchanged since they were read", keep)
+                                 "unchanged since {they_were} read", keep)
     return _without_copies([documents[i] for i in sorted(documents)]), failed
 
 

@@ -63,8 +63,9 @@ def build_index(pdfs: list[Path], index_dir: Path, jobs: int | None, silent: boo
     removals = list(plan.removed) + list(drop)
     added: set[str] = set()
     if plan.unchanged and not silent:
-        click.echo(f"index: {len(plan.unchanged)} of {count_label(len(pdfs), 'file', 'files')} unchanged since they "
-                   "were indexed", err=True)
+        they_were = "it was" if len(plan.unchanged) == 1 else "they were"
+        click.echo(f"index: {len(plan.unchanged)} of {count_label(len(pdfs), 'file', 'files')} unchanged since "
+                   f"{they_were} indexed", err=True)
     if plan.outdated and not silent:
         click.echo(f"index: {len(plan.outdated)} of {count_label(len(pdfs), 'file', 'files')} indexed by another "
                    "version of evalsearch, or with other settings; reading them again", err=True)

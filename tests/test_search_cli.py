@@ -65,10 +65,14 @@ def test_index_again_reads_only_changed_files_and_drops_removed_ones(inbox, tmp_
         f"index: 0 documents indexed (0 passages); 2 documents in {built}",
     ]
     text_report(inbox / "alfa.pdf", ["Nu handler rapporten om virksomhedsnetværk."])
-    (inbox / "beta.pdf").unlink()
     changed = run(["index", inbox, "--index", built, "--jobs", "1"])
     assert changed.exit_code == 0
-    assert changed.stderr.splitlines()[-1] == f"index: 1 document indexed (1 passage), 1 removed; 1 document in {built}"
+    assert changed.stderr.splitlines()[0] == "index: 1 of 2 files unchanged since it was indexed"
+    assert changed.stderr.splitlines()[-1] == f"index: 1 document indexed (1 passage); 2 documents in {built}"
+    (inbox / "beta.pdf").unlink()
+    removed = run(["index", inbox, "--index", built, "--jobs", "1"])
+    assert removed.exit_code == 0
+    assert removed.stderr.splitlines()[-1] == f"index: 0 documents indexed (0 passages), 1 removed; 1 document in {built}"
     hits = json.loads(run(["search", "virksomhedsnetværk", "--index", built, "--format", "json"]).stdout)
     assert [h["doc_id"] for h in hits] == ["alfa"]
 

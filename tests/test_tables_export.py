@@ -238,5 +238,5 @@ def test_a_second_run_takes_the_documents_from_the_corpus(tmp_path):
     second = CliRunner().invoke(cli, ["tables", pdf, "--format", "json"], catch_exceptions=False)
     assert first.exit_code == second.exit_code == 0
     assert "tables: 1 of 1 file done" in first.stderr
-    assert "tables: 1 of 1 file unchanged since they were read, taken from the corpus" in second.stderr
+    assert "tables: 1 of 1 file unchanged since it was read, taken from the corpus" in second.stderr
     assert first.stdout == second.stdout
