@@ -555,3 +555,22 @@ def test_landscape_table_pages_do_not_set_the_grid_of_the_portrait_prose(tmp_pat
     paragraphs = [b for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit")]
     assert len(paragraphs) == 12
     assert all(b.label is None and b.text.endswith("Det er godkendt.") for b in paragraphs)
+
+
+def test_a_two_line_header_is_dropped_on_landscape_pages_too(tmp_path):
+    """The header's second line, 54 pt from the top, reached past a tenth of a landscape page's
+    height and stood as a paragraph on every landscape page (and as a lesson under an
+    "anbefalinger" heading)."""
+    pages = []
+    for n in range(6):
+        spec = PageSpec() if n < 3 else PageSpec(width=842.0, height=595.0)
+        spec.text(85, 35, "Københavns Kommune", size=11)
+        spec.text(85, 54, "Uanmeldt tilsyn, Clara Service Gruppen ApS August 2013", size=11)
+        for k in range(4):
+            spec.text(85, 120 + 40 * k, f"Afsnit {n + 1}.{k + 1}: Tilsynet har set på sammenhængen mellem hjælpen"
+                                        " og borgerens behov.", size=10)
+        spec.text(400, spec.height - 40, str(n + 1), size=9)
+        pages.append(spec)
+    text = document_to_text(extract_document(write_pdf(tmp_path / "tilsyn.pdf", pages)))
+    assert "Uanmeldt tilsyn" not in text and "Københavns Kommune" not in text
+    assert all(f"Afsnit {n}.4" in text for n in range(1, 7))

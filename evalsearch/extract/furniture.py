@@ -30,8 +30,9 @@ def furniture_key(text: str) -> str:
 
 
 def _band_rows(page: PageContent, band: float) -> list[tuple[str, list[Word]]]:
-    top_limit = page.height * band
-    bottom_limit = page.height * (1 - band)
+    """The rows of the page's top and bottom bands, each ``band`` points high."""
+    top_limit = band
+    bottom_limit = page.height - band
     words = [w for w in page.words if w.bottom <= top_limit or w.top >= bottom_limit]
     rows = words_to_rows(words)
     out = []
@@ -49,7 +50,11 @@ def find_furniture(pages: Sequence[PageContent], settings: ExtractSettings) -> d
         settings: band height and how often a header must recur.
     RETURNS (dict[int, set[int]]): page number → ``id()`` of furniture words.
     """
-    per_page = {p.number: _band_rows(p, settings.furniture_band) for p in pages}
+    # the bands are as high on a landscape page as on the portrait pages around it: its header
+    # stands as far from the top edge, and a share of its lower height would cut the header's
+    # second line off
+    band = settings.furniture_band * max((p.height for p in pages), default=0.0)
+    per_page = {p.number: _band_rows(p, band) for p in pages}
     counts: Counter[tuple[str, str]] = Counter()
     for rows in per_page.values():
         seen = set()

@@ -25,7 +25,8 @@ class ExtractSettings:
     Attributes:
         password (str | None): opens an encrypted PDF.
         furniture_band (float): share of the page height at top and bottom searched for
-            running headers, footers and page numbers.
+            running headers, footers and page numbers (of the tallest page's height, so that
+            a landscape page has the bands of the portrait pages around it).
         furniture_min_pages (int): a header/footer must repeat on at least this many pages...
         furniture_min_share (float): ...and on at least this share of the pages.
         column_gap (float): a horizontal gap (points) wider than this splits a printed
