@@ -1,4 +1,4 @@
-"""Ranking over the shared corpus: feedback, split compounds, siblings, short passages, specific words."""
+"""Ranking over the shared corpus: feedback, split compounds, siblings, short passages, specific words, names."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from evalsearch.index.feedback import FeedbackWeights, feedback_terms, passage_in_context
+from evalsearch.index.names import asks_for_a_name, in_name
 from evalsearch.index.query import QueryBuilder, QueryWeights
 from evalsearch.index.ranking import length_prior
 from evalsearch.index.search import DEFAULT_KIND_WEIGHTS, search
@@ -195,3 +196,28 @@ def test_kind_weights_name_a_known_kind(search_index):
 
     with pytest.raises(UsageError, match="kind_weights"):
         search(search_index, "målgruppe", {"kind_weights": {"tabel": 0.5}})
+
+
+@pytest.mark.parametrize("text, word, named", [
+    ("foretaget af Styrelsen for Arbejdsmarked og Rekruttering (STAR).", "Rekruttering", True),
+    ("foretaget af Styrelsen for Arbejdsmarked og Rekruttering (STAR).", "Styrelsen", True),
+    ("samarbejdet med Jobcenter Aarhus og virksomhederne", "Jobcenter", True),
+    ("Rekruttering af deltagere tog tid.", "Rekruttering", False),  # a sentence opens with it
+    ("Projektet slutter. Rekruttering tog tid.", "Rekruttering", False),
+    ("om hjerneskade Inddragelse af pårørende", "Inddragelse", False),  # an item run into the text
+    ("kontakt til STAR og jobcentret", "STAR", False),  # in capitals: a term as often as a name
+    ("(Jobcentret, virksomhederne)", "Jobcentret", False),
+])
+def test_a_capitalised_word_inside_a_sentence_beside_another_is_read_as_part_of_a_name(text, word, named):
+    assert in_name(text, text.index(word)) is named
+
+
+def test_a_query_word_held_only_inside_a_name_ranks_below_its_use_as_a_word(search_index):
+    """"rekruttering" ranked the one-line mentions of "Styrelsen for Arbejdsmarked og
+    Rekruttering", which every STAR-funded report makes, second and fourth."""
+    hits = search(search_index, "rekruttering", {"limit": 20}).hits
+    in_names = [n for n, h in enumerate(hits) if "og Rekruttering" in h.passage.text
+                and "rekrutt" not in h.passage.text]
+    assert in_names and min(in_names) >= 5
+    assert any(h.passage.text.lower().count("rekrutt") for h in hits[:3])
+    assert asks_for_a_name("Styrelsen for Arbejdsmarked") and not asks_for_a_name("Rekruttering af deltagere")

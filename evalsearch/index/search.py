@@ -34,6 +34,7 @@ from evalsearch.index.feedback import FeedbackWeights
 from evalsearch.index.filters import filter_labels, filter_query_of, resolve_filters
 from evalsearch.index.highlight import WordMatcher, match_spans, snippet
 from evalsearch.index.labels import carries_label, named_label
+from evalsearch.index.names import damp_names
 from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import KIND_ORDER, squash
 from evalsearch.index.query import Correction, QueryBuilder, QueryWeights
@@ -310,6 +311,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             texts = {d: fields(d)["text"] for d in candidates[:DEFAULT_PHRASE_CANDIDATES]}
             for docnum, value in phrase_bonuses(engine, searcher.schema, phrases, texts).items():
                 final[docnum] += value * float(prior[docnum])
+        damp_names(final, plan, builder, engine, fields, prior)
         label = named_label(text)
         if label:  # "Tabel 3-1": the rows and caption it names first, report by report, in table order
             lead = max(final.values(), default=0.0)

@@ -1,0 +1,121 @@
+"""A query word that a passage holds only inside a name weighs less there.
+
+Danish writes common nouns in lower case, so a capitalised word inside a
+sentence belongs to a name: every report that STAR funds names "Styrelsen for
+Arbejdsmarked og Rekruttering", and those one-line mentions of the agency
+ranked first for "rekruttering", above the lessons about recruiting
+participants. A passage whose every occurrence of a query word stands inside
+a name keeps ``NAME_WEIGHT`` of what that word scores there.
+
+Only prose is read so (paragraphs and lessons): the cells of a table row are
+joined by spaces, and a cell that opens with a capital would read as a name.
+A word that the best passages never write in lower case is a name itself
+("aarhus"), and a query that names something (a capitalised word after its
+first) is left alone, and so are words in capitals ("ADHD", "STAR"), which are terms as
+often as names.
+
+>>> in_name("på vegne af Styrelsen for Arbejdsmarked og Rekruttering (STAR).", 43)
+True
+>>> in_name("Rekruttering af frivillige. Rekruttering tager tid.", 28)
+False
+>>> in_name("sparring om hjerneskade Inddragelse af pårørende", 24)
+False
+>>> asks_for_a_name("rekruttering af deltagere"), asks_for_a_name("Styrelsen for Arbejdsmarked")
+(False, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from evalsearch.index.highlight import WordMatcher
+
+#: share of a word's score that a passage keeps when it holds the word only inside names
+NAME_WEIGHT = 0.25
+#: the kinds of passage whose text runs in sentences
+PROSE_KINDS = ("paragraph", "lesson")
+#: a word as the index's tokenizer reads it
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:-[^\W_]+)*")
+
+
+def in_name(text: str, start: int) -> bool:
+    """Is the word at ``start`` capitalised (not in capitals) inside a sentence (after a word in
+    lower case or a comma), beside another capitalised word, across at most one joining word
+    ("Arbejdsmarked og Rekruttering", "Jobcenter Aarhus")? A capital alone after lower case
+    opens an item run into the text ("… om hjerneskade Inddragelse af pårørende …")."""
+    word = _WORD.match(text, start)
+    if word is None or not word.group(0)[:1].isupper() or word.group(0).isupper():
+        return False
+    before = text[:start].rstrip()
+    if not before or not (before[-1].islower() or before[-1] == ","):
+        return False
+    earlier = _WORD.findall(text[max(0, start - 60):start])[-2:]
+    later = _WORD.findall(text[word.end():word.end() + 60])[:2]
+    return _capitalised_beside(earlier[::-1]) or _capitalised_beside(later)
+
+
+#: the small words that join the words of a name ("Styrelsen for Arbejdsmarked og Rekruttering")
+_JOINING = frozenset({"og", "for", "af", "i", "til", "med", "på", "under"})
+
+
+def _capitalised_beside(words: list[str]) -> bool:
+    """Is the nearest of ``words`` capitalised, or the next one after a joining word?"""
+    for word in words:
+        if word[:1].isupper():
+            return True
+        if word not in _JOINING:
+            return False
+    return False
+
+
+def asks_for_a_name(query: str) -> bool:
+    """Does the query capitalise a word after its first, as when a name is searched for?"""
+    return any(word[:1].isupper() for word in _WORD.findall(query)[1:])
+
+
+def name_only(text: str, matchers: Sequence[WordMatcher]) -> bool:
+    """Does ``text`` hold words the matchers match, and all of them inside names?"""
+    found = False
+    for word in _WORD.finditer(text):
+        if any(m.matches(word.group(0)) for m in matchers):
+            if not in_name(text, word.start()):
+                return False
+            found = True
+    return found
+
+
+def written_in_lower_case(text: str, matchers: Sequence[WordMatcher]) -> bool:
+    """Does ``text`` hold a word the matchers match written in lower case (as a common word)?"""
+    return any(word.group(0)[:1].islower() and any(m.matches(word.group(0)) for m in matchers)
+               for word in _WORD.finditer(text))
+
+
+def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior) -> None:
+    """Scale down, in ``final``, what each query word scores in the candidates that hold it only
+    inside names (see the module docstring).
+
+    Args:
+        final (dict[int, float]): candidate passage → score, changed in place.
+        plan (PlannedQuery): the query's words and their clauses (``query``).
+        builder (QueryBuilder): for the field analyzers.
+        engine (PostingEngine): scores a word's clause on every passage.
+        fields_of: passage number → its stored fields.
+        prior: the passages' length and kind factors (``search``).
+    """
+    from evalsearch.index.engine import evaluate
+
+    if asks_for_a_name(plan.text):
+        return
+    for _, whole, exact in plan.clauses:
+        terms = list(whole.iter_all_terms())
+        matchers = [WordMatcher(builder.expanded, {text for field, text in terms if field != "exact"}),
+                    WordMatcher(builder.exact, {text for field, text in terms if field == "exact"} | {exact.text})]
+        named = [d for d in final if fields_of(d)["kind"] in PROSE_KINDS and name_only(fields_of(d)["text"], matchers)]
+        # a word the candidates never write in lower case is a name itself ("aarhus")
+        if not named or not any(written_in_lower_case(fields_of(d)["text"], matchers) for d in final):
+            continue
+        scores, _ = evaluate(engine, whole)
+        bonus = engine.dense(exact.fieldname, exact.text, exact.boost)
+        for docnum in named:
+            final[docnum] -= (1.0 - NAME_WEIGHT) * float((scores[docnum] + bonus[docnum]) * prior[docnum])
