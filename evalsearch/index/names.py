@@ -9,7 +9,7 @@ a name keeps ``NAME_WEIGHT`` of what that word scores there.
 
 Only prose is read so (paragraphs and lessons): the cells of a table row are
 joined by spaces, and a cell that opens with a capital would read as a name.
-A word that the best passages never write in lower case is a name itself
+A word that the 20 best passages never write in lower case is a name itself
 ("aarhus"), and a query that names something (a capitalised word after its
 first) is left alone, and so are words in capitals ("ADHD", "STAR"), which are terms as
 often as names.
@@ -27,12 +27,13 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
-from evalsearch.index.highlight import WordMatcher
 
 #: share of a word's score that a passage keeps when it holds the word only inside names
 NAME_WEIGHT = 0.25
+#: the best candidates looked at for names: a name matters where it lifts a passage to the top
+NAME_CANDIDATES = 30
+#: the best candidates read for the query word written in lower case
+LOWER_CASE_CANDIDATES = 20
 #: the kinds of passage whose text runs in sentences
 PROSE_KINDS = ("paragraph", "lesson")
 #: a word as the index's tokenizer reads it
@@ -74,21 +75,29 @@ def asks_for_a_name(query: str) -> bool:
     return any(word[:1].isupper() for word in _WORD.findall(query)[1:])
 
 
-def name_only(text: str, matchers: Sequence[WordMatcher]) -> bool:
-    """Does ``text`` hold words the matchers match, and all of them inside names?"""
-    found = False
-    for word in _WORD.finditer(text):
-        if any(m.matches(word.group(0)) for m in matchers):
-            if not in_name(text, word.start()):
-                return False
-            found = True
-    return found
+class _Passage:
+    """A candidate's words, and which of them stand inside names, found once for all query words."""
+
+    def __init__(self, text: str):
+        found = list(_WORD.finditer(text))
+        self.words = [w.group(0) for w in found]
+        self.in_name = [w.group(0)[:1].isupper() and in_name(text, w.start()) for w in found]
 
 
-def written_in_lower_case(text: str, matchers: Sequence[WordMatcher]) -> bool:
-    """Does ``text`` hold a word the matchers match written in lower case (as a common word)?"""
-    return any(word.group(0)[:1].islower() and any(m.matches(word.group(0)) for m in matchers)
-               for word in _WORD.finditer(text))
+class _Forms:
+    """What each word yields under the exact and the expanded analyzer, analysed once per search."""
+
+    def __init__(self, builder):
+        self.builder = builder
+        self.memo: dict[str, tuple[frozenset, frozenset]] = {}
+
+    def matches(self, word: str, exact: set[str], expanded: set[str]) -> bool:
+        forms = self.memo.get(word)
+        if forms is None:
+            forms = (frozenset(t.text for t in self.builder.exact(word, mode="query")),
+                     frozenset(t.text for t in self.builder.expanded(word, mode="query")))
+            self.memo[word] = forms
+        return not forms[0].isdisjoint(exact) or not forms[1].isdisjoint(expanded)
 
 
 def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior) -> None:
@@ -96,7 +105,7 @@ def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior)
     inside names (see the module docstring).
 
     Args:
-        final (dict[int, float]): candidate passage → score, changed in place.
+        final (dict[int, float]): candidate passage → score, best first; changed in place.
         plan (PlannedQuery): the query's words and their clauses (``query``).
         builder (QueryBuilder): for the field analyzers.
         engine (PostingEngine): scores a word's clause on every passage.
@@ -107,13 +116,27 @@ def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior)
 
     if asks_for_a_name(plan.text):
         return
+    # most passages hold no name at all: only those with one are read further
+    best = list(final)[:NAME_CANDIDATES]
+    passages = {d: _Passage(fields_of(d)["text"]) for d in best if fields_of(d)["kind"] in PROSE_KINDS}
+    passages = {d: p for d, p in passages.items() if any(p.in_name)}
+    if not passages:
+        return
+    forms = _Forms(builder)
     for _, whole, exact in plan.clauses:
         terms = list(whole.iter_all_terms())
-        matchers = [WordMatcher(builder.expanded, {text for field, text in terms if field != "exact"}),
-                    WordMatcher(builder.exact, {text for field, text in terms if field == "exact"} | {exact.text})]
-        named = [d for d in final if fields_of(d)["kind"] in PROSE_KINDS and name_only(fields_of(d)["text"], matchers)]
-        # a word the candidates never write in lower case is a name itself ("aarhus")
-        if not named or not any(written_in_lower_case(fields_of(d)["text"], matchers) for d in final):
+        exact_terms = {text for field, text in terms if field == "exact"} | {exact.text}
+        expanded_terms = {text for field, text in terms if field != "exact"}
+
+        def matches(word: str) -> bool:
+            return forms.matches(word, exact_terms, expanded_terms)
+
+        named = [d for d, p in passages.items()
+                 if any(inside and matches(w) for w, inside in zip(p.words, p.in_name))
+                 and not any(not inside and matches(w) for w, inside in zip(p.words, p.in_name))]
+        # a word the best candidates never write in lower case is a name itself ("aarhus")
+        if not named or not any(w[:1].islower() and matches(w) for d in best[:LOWER_CASE_CANDIDATES]
+                                for w in _WORD.findall(fields_of(d)["text"])):
             continue
         scores, _ = evaluate(engine, whole)
         bonus = engine.dense(exact.fieldname, exact.text, exact.boost)
