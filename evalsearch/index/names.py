@@ -7,12 +7,14 @@ ranked first for "rekruttering", above the lessons about recruiting
 participants. A passage whose every occurrence of a query word stands inside
 a name keeps ``NAME_WEIGHT`` of what that word scores there.
 
-Only prose is read so (paragraphs and lessons): the cells of a table row are
-joined by spaces, and a cell that opens with a capital would read as a name.
-A word that the 20 best passages never write in lower case is a name itself
-("aarhus"), and a query that names something (a capitalised word after its
-first) is left alone, and so are words in capitals ("ADHD", "STAR"), which are terms as
-often as names.
+Left alone are:
+
+* passages other than prose (paragraphs and lessons): the cells of a table row
+  are joined by spaces, and a cell that opens with a capital would read as a name;
+* a word that the best passages never write in lower case: it is a name itself
+  ("aarhus");
+* a query that names something (a capitalised word after its first);
+* words in capitals ("ADHD", "STAR"), which are terms as often as names.
 
 >>> in_name("på vegne af Styrelsen for Arbejdsmarked og Rekruttering (STAR).", 43)
 True
@@ -28,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from evalsearch.index.analysis import DEFAULT_TOKEN_PATTERN
+
 #: share of a word's score that a passage keeps when it holds the word only inside names
 NAME_WEIGHT = 0.25
 #: the best candidates looked at for names: a name matters where it lifts a passage to the top
@@ -37,7 +41,7 @@ LOWER_CASE_CANDIDATES = 20
 #: the kinds of passage whose text runs in sentences
 PROSE_KINDS = ("paragraph", "lesson")
 #: a word as the index's tokenizer reads it
-_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:-[^\W_]+)*")
+_WORD = re.compile(DEFAULT_TOKEN_PATTERN)
 
 
 def in_name(text: str, start: int) -> bool:
