@@ -183,7 +183,7 @@ def test_search_text_shows_report_page_snippet_and_counts(built):
     result = run(["search", "frivillige", "--index", built])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:4] == [
-        "1 of 1 matching passages for 'frivillige'",
+        "1 of 1 matching passage for 'frivillige'",
         "",
         "1. alfa (alfa)",
         "   page 1 · paragraph",
@@ -202,7 +202,7 @@ def test_search_reports_a_typo_correction(built):
 
 def test_a_word_found_nowhere_is_named(built):
     result = run(["search", "frivillige xyzzyqq", "--index", built])
-    assert result.stdout.startswith("note: no passage holds 'xyzzyqq' in any form\n1 of 1 matching passages")
+    assert result.stdout.startswith("note: no passage holds 'xyzzyqq' in any form\n1 of 1 matching passage")
     as_json = run(["search", "frivillige xyzzyqq", "--index", built, "--format", "json"])
     assert as_json.stderr == "note: no passage holds 'xyzzyqq' in any form\n"
     assert "note:" not in run(["search", "frivillige mentorer", "--index", built]).stdout
@@ -231,7 +231,7 @@ def test_a_filter_written_into_the_query_is_named_with_its_option(built):
     assert result.stdout.splitlines()[:3] == [
         "note: 'kind:lesson' is searched as words; to filter, give --kind lesson",
         "note: 'YEAR:2016' is searched as words; to filter, give --year 2016",
-        "1 of 1 matching passages for 'frivillige kind:lesson YEAR:2016'",
+        "1 of 1 matching passage for 'frivillige kind:lesson YEAR:2016'",
     ]
 
 

@@ -76,9 +76,11 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
         return "\n".join(lines)
     related = sum(hit.related for hit in result.hits)
     matching = len(result.hits) - related
-    head = f"{matching} of {result.total} matching passages for {_echo(result.query)!r}"
+    passages = "passage" if result.total == 1 else "passages"
+    head = f"{matching} of {result.total} matching {passages} for {_echo(result.query)!r}"
     if result.repeats and matching + result.repeats == result.total:  # all shown that say something new
-        head += f" (the other {result.repeats} repeat the text of a hit above)"
+        repeat = "repeats" if result.repeats == 1 else "repeat"
+        head += f" (the other {result.repeats} {repeat} the text of a hit above)"
     if related:
         head += f", and {related} related: they hold none of its words but share words with the best"
     lines.append(head)
