@@ -86,7 +86,8 @@ def report_outcome(outcome: Outcome, progress: Progress) -> Document | None:
 
 def interrupted(recorded: int, total: int) -> None:
     """End a run stopped with Ctrl-C (exit code 130), saying what was kept."""
-    click.echo(f"interrupted: {recorded} of {total} files were extracted and kept in the corpus; "
+    were = "was" if recorded == 1 else "were"
+    click.echo(f"interrupted: {recorded} of {count_label(total, 'file', 'files')} {were} extracted and kept in the corpus; "
                "run the same command again to go on", err=True)
     sys.exit(130)
 

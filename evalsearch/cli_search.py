@@ -184,6 +184,9 @@ def _indexed_files(index_dir: Path, silent: bool) -> list[Path]:
     paths = sorted({Path(s.path) for s in sources.values()})
     there = [path for path in paths if path.exists()]
     if paths and not there:  # every file gone at once: a moved folder or an unmounted drive, not deleted reports
+        if len(paths) == 1:
+            raise UsageError(f"the file {index_dir} was built from is not where it was ({paths[0]}), so nothing "
+                             "was removed; if it has moved, index it where it is now: evalsearch index PATH")
         raise UsageError(f"none of the {len(paths)} files {index_dir} was built from is where it was "
                          f"(such as {paths[0]}), so nothing was removed; if they have moved, index them "
                          "where they are now: evalsearch index PATH")

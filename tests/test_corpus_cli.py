@@ -400,3 +400,15 @@ def test_status_shows_the_corpus_when_the_index_cannot_be_read(tmp_path):
     assert result.exit_code == 0
     assert result.output.splitlines()[0].startswith(f"corpus {tmp_path / 'corpus'}: no documents yet")
     assert result.output.splitlines()[-1].startswith(f"index {index_dir}: the index's list of documents is damaged (")
+
+
+@pytest.mark.parametrize("recorded, total, said", [(1, 1, "1 of 1 file was"), (1, 3, "1 of 3 files was"),
+                                                   (0, 2, "0 of 2 files were")])
+def test_an_interrupted_run_counts_in_words_that_agree(capsys, recorded, total, said):
+    from evalsearch.cli_reading import interrupted
+
+    with pytest.raises(SystemExit) as stop:
+        interrupted(recorded, total)
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == (f"interrupted: {said} extracted and kept in the corpus; run the same command "
+                                       "again to go on\n")

@@ -145,6 +145,17 @@ def test_an_update_that_finds_none_of_its_files_removes_nothing(inbox, tmp_path)
     assert json.loads(run(["search", "frivillige", "--index", index_dir, "--format", "json"]).stdout)
 
 
+def test_an_update_that_does_not_find_its_one_file_says_so_in_the_singular(tmp_path):
+    index_dir = tmp_path / "index"
+    report = text_report(tmp_path / "alfa.pdf", ["Frivillige hjælper borgerne."])
+    assert run(["index", report, "--index", index_dir, "--jobs", "1"]).exit_code == 0
+    report.rename(tmp_path / "alfa-flyttet.pdf")
+    result = run(["index", "--index", index_dir, "--jobs", "1"])
+    assert (result.exit_code, result.stderr) == (2, f"error: the file {index_dir} was built from is not where it was "
+                                                    f"({report}), so nothing was removed; if it has moved, index it "
+                                                    "where it is now: evalsearch index PATH\n")
+
+
 def _make_outdated(index_dir):
     sources = index_dir / "sources.json"
     data = json.loads(sources.read_text())
