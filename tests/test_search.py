@@ -386,6 +386,16 @@ def test_a_query_that_is_a_goal_id_lists_the_rows_of_that_goal_first(search_inde
     assert all(h.passage.kind == "goal" and h.passage.text.split()[0].rstrip(":") == goal_id for h in first)
 
 
+@pytest.mark.parametrize("printed, typed", [("4.752.224", "4752224"), ("3,9", "3.9")])
+def test_a_number_is_found_however_its_thousands_and_decimals_are_typed(search_index, printed, typed):
+    """The reports print "4.752.224 DKK" and "værdien 3,9"; "4752224" and "3.9" found nothing."""
+    as_printed = [h for h in search(search_index, printed, {"limit": 10}).hits if not h.related]
+    as_typed = [h for h in search(search_index, typed, {"limit": 10}).hits if not h.related]
+    assert as_printed and all(printed in h.passage.text for h in as_printed)
+    assert [h.passage.key for h in as_typed] == [h.passage.key for h in as_printed]
+    assert f"**{printed}**" in as_typed[0].highlight
+
+
 def test_a_quoted_phrase_must_stand_together(search_index):
     result = search(search_index, '"tæt opfølgning"', {"limit": 10})
     assert result.hits and all(re.search(r"tæt\w* opfølgning", t.lower()) for t in hit_texts(result))

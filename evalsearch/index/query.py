@@ -44,6 +44,7 @@ from whoosh import query as wq
 
 from evalsearch.index.bestof import BestOf, _best
 from evalsearch.index.morphology import MORPHOLOGY
+from evalsearch.index.numbers import number_spellings
 from evalsearch.index.respelling import Respeller
 from evalsearch.index.syntax import parse
 from evalsearch.index.wildcards import pattern_terms
@@ -181,6 +182,9 @@ class QueryBuilder:
         tokens = _analyse(self.expanded, word)
         if not tokens:  # a stop word: only phrases see it
             return wq.NullQuery
+        for spelling in number_spellings(word):  # "1000" as the report prints it: "1.000"
+            tokens.append(tokens[0].copy())
+            tokens[-1].text = spelling
         plan.words.append(word)
         plan.terms["exact"].add(word)
         # the word as written adds a bonus, scored on the best candidates only (see ``search``)
