@@ -221,3 +221,44 @@ def test_a_query_word_held_only_inside_a_name_ranks_below_its_use_as_a_word(sear
     assert in_names and min(in_names) >= 5
     assert any(h.passage.text.lower().count("rekrutt") for h in hits[:3])
     assert asks_for_a_name("Styrelsen for Arbejdsmarked") and not asks_for_a_name("Rekruttering af deltagere")
+
+
+def test_a_query_that_holds_a_name_ranks_the_passages_that_name_it_as_without_the_name_rule(tmp_path, monkeypatch):
+    """"jobcenter aarhus" asks for the name: "Jobcenter Aarhus" must not count as a mere name there,
+    while "jobcenter" alone weighs the name-only passage less."""
+    from click.testing import CliRunner
+
+    import evalsearch.index.names as names
+    from evalsearch.cli import cli
+    from pdfgen import text_report
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    text_report(reports / "aarhus.pdf", ["Samarbejdet med Jobcenter Aarhus har været godt, og mange borgere er "
+                                         "kommet i praktik hos virksomhederne i byen."])
+    text_report(reports / "visitation.pdf", ["Et jobcenter skal visitere borgere til projektet hurtigt, så de ikke "
+                                             "venter i flere måneder på at komme i gang med forløbet."])
+    index_dir = tmp_path / "index"
+    assert CliRunner().invoke(cli, ["index", str(reports), "--index", str(index_dir), "-j", "1", "-s"]).exit_code == 0
+
+    def scores(text):
+        return {h.passage.doc_id: h.score for h in search(index_dir, text, {"limit": 5}).hits if not h.related}
+
+    with_rule = scores("jobcenter aarhus"), scores("jobcenter")
+    monkeypatch.setattr(names, "NAME_WEIGHT", 1.0)  # the rule off
+    assert with_rule[0] == scores("jobcenter aarhus")
+    assert with_rule[1]["aarhus"] < scores("jobcenter")["aarhus"]
+
+
+@pytest.mark.parametrize("query", ["aarhus", "jobcenter aarhus", "Styrelsen for Arbejdsmarked og Rekruttering"])
+def test_a_query_that_names_something_is_ranked_as_without_the_name_rule(search_index, monkeypatch, query):
+    """"aarhus" stands only in names ("Jobcenter Aarhus"), and a query holding it asks for them."""
+    import evalsearch.index.names as names
+
+    def ranked(text):
+        return [h.passage.key for h in search(search_index, text, {"limit": 20}).hits]
+
+    named, control = ranked(query), ranked("rekruttering")
+    monkeypatch.setattr(names, "NAME_WEIGHT", 1.0)  # the rule off
+    assert ranked(query) == named
+    assert ranked("rekruttering") != control  # where it does apply, it changes the ranking

@@ -12,7 +12,7 @@ Left alone are:
 * passages other than prose (paragraphs and lessons): the cells of a table row
   are joined by spaces, and a cell that opens with a capital would read as a name;
 * a word that the best passages never write in lower case: it is a name itself
-  ("aarhus");
+  ("aarhus"), and a query that holds one asks for that name ("jobcenter aarhus");
 * a query that names something (a capitalised word after its first);
 * words in capitals ("ADHD", "STAR"), which are terms as often as names.
 
@@ -127,6 +127,7 @@ def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior)
     if not passages:
         return
     forms = _Forms(builder)
+    damped = []
     for _, whole, exact in plan.clauses:
         terms = list(whole.iter_all_terms())
         exact_terms = {text for field, text in terms if field == "exact"} | {exact.text}
@@ -138,10 +139,15 @@ def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior)
         named = [d for d, p in passages.items()
                  if any(inside and matches(w) for w, inside in zip(p.words, p.in_name))
                  and not any(not inside and matches(w) for w, inside in zip(p.words, p.in_name))]
-        # a word the best candidates never write in lower case is a name itself ("aarhus")
-        if not named or not any(w[:1].islower() and matches(w) for d in best[:LOWER_CASE_CANDIDATES]
-                                for w in _WORD.findall(fields_of(d)["text"])):
+        if not named:
             continue
+        # a word the best candidates never write in lower case is a name itself ("aarhus"), and
+        # a query with a name in it asks for that name ("jobcenter aarhus"): nothing is damped
+        if not any(w[:1].islower() and matches(w) for d in best[:LOWER_CASE_CANDIDATES]
+                   for w in _WORD.findall(fields_of(d)["text"])):
+            return
+        damped.append((whole, exact, named))
+    for whole, exact, named in damped:
         scores, _ = evaluate(engine, whole)
         bonus = engine.dense(exact.fieldname, exact.text, exact.boost)
         for docnum in named:
