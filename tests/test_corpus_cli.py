@@ -412,3 +412,16 @@ def test_an_interrupted_run_counts_in_words_that_agree(capsys, recorded, total, 
     assert stop.value.code == 130
     assert capsys.readouterr().err == (f"interrupted: {said} extracted and kept in the corpus; run the same command "
                                        "again to go on\n")
+
+
+def test_status_lists_ten_files_of_a_state_and_counts_the_rest(tmp_path):
+    """After an upgrade every file of a corpus is outdated: status printed one line for each."""
+    from evalsearch.corpus.manifest import Entry
+    from evalsearch.corpus.status import SHOWN_PER_STATE, CorpusStatus
+
+    entries = [Entry(f"rapport-{n:02}", f"/reports/rapport-{n:02}.pdf", "0" * 64, 100, 1, 3, "ok", None, "old",
+                     "2026-01-01T00:00:00") for n in range(SHOWN_PER_STATE + 3)]
+    text = CorpusStatus(tmp_path, [(entry, "outdated") for entry in entries]).to_text().splitlines()
+    listed = [line for line in text if line.startswith("  rapport-")]
+    assert [line.split()[0] for line in listed] == [e.doc_id for e in entries[:SHOWN_PER_STATE]]
+    assert "  and 3 more (`evalsearch status --format json` lists them all)" in text

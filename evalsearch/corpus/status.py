@@ -17,6 +17,8 @@ STATE_MEANINGS: dict[State, str] = {
     "outdated": "extracted by another version of evalsearch or with other settings",
     "missing": "the file is gone",
 }
+#: entries listed per state in text (after an upgrade every file is outdated: a list of hundreds)
+SHOWN_PER_STATE = 10
 
 
 @dataclass
@@ -66,11 +68,13 @@ class CorpusStatus:
                 continue
             lines.append("")
             lines.append(f"{state} ({STATE_MEANINGS[state]}):")
-            for entry, s in self.rows:
-                if s != state:
-                    continue
+            entries = [entry for entry, s in self.rows if s == state]
+            for entry in entries[:SHOWN_PER_STATE]:
                 reason = f": {entry.error}" if state == "failed" and entry.error else ""
                 lines.append(f"  {entry.doc_id:<{width}}  {entry.path}{reason}")
+            if len(entries) > SHOWN_PER_STATE:
+                lines.append(f"  and {len(entries) - SHOWN_PER_STATE} more (`evalsearch status --format json` "
+                             "lists them all)")
         if any(counts.get(s) for s in ("stale", "outdated", "failed")):
             lines.append("")
             lines.append("Run `evalsearch extract` on the same files again to bring the corpus up to date.")
