@@ -153,10 +153,18 @@ def extract(
     ext = "json" if fmt == "json" else "txt"
     stdout_docs: dict[int, str] = {}
     quiet = silent or output_dir is None and fmt == "text"
-    failed = read_through_corpus(
-        pdfs, "extract", settings, options, corpus_dir, quiet, "unchanged since the last run",
-        lambda outcome, progress: emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs, output_file),
-    )
+    written: list[bool] = []
+
+    def emit(outcome: Outcome, progress: Progress) -> bool:
+        done = emit_outcome(outcome, progress, fmt, output_dir, ext, stdout_docs, output_file)
+        written.append(done)
+        return done
+
+    failed = read_through_corpus(pdfs, "extract", settings, options, corpus_dir, quiet, "unchanged since the last run",
+                                 emit)
+    if output_dir is not None and not silent and any(written):
+        records = "written to" if output_file else f"{count_label(sum(written), 'record', 'records')} written to"
+        click.echo(f"extract: {records} {output_dir}", err=True)
     docs = [stdout_docs[index] for index in sorted(stdout_docs)]
     if output_dir is None and fmt == "json" and len(pdfs) > 1:  # one JSON text for the run, to parse as one
         click.echo("[\n" + ",\n".join(docs) + "\n]" if docs else "[]")

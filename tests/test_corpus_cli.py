@@ -46,10 +46,12 @@ def test_rerun_takes_unchanged_files_from_the_corpus(inbox, tmp_path):
     corpus = tmp_path / "corpus"
     first = run(["extract", inbox, "-o", tmp_path / "out1", "--corpus", corpus])
     assert first.exit_code == 0, first.stderr
-    assert first.stderr.count("extract: ") == 6  # one line per file and the summary
+    assert first.stderr.count("extract: ") == 7  # one line per file, the summary and where the records went
+    assert first.stderr.splitlines()[-1] == f"extract: 5 records written to {tmp_path / 'out1'}"
     second = run(["extract", inbox, "-o", tmp_path / "out2", "--corpus", corpus])
     assert second.exit_code == 0
-    assert second.stderr == "extract: 5 of 5 files unchanged since the last run, taken from the corpus\n"
+    assert second.stderr == ("extract: 5 of 5 files unchanged since the last run, taken from the corpus\n"
+                             f"extract: 5 records written to {tmp_path / 'out2'}\n")
     assert outputs(tmp_path / "out2") == outputs(tmp_path / "out1")
     assert sorted(p.name for p in (corpus / "records").iterdir()) == sorted(
         f"{name[:-4]}.json" for name in QUICK_FILES
@@ -104,7 +106,8 @@ def test_interrupted_run_is_completed_by_the_next_without_reading_finished_files
     assert resumed.exit_code == 0
     lines = resumed.stderr.splitlines()
     assert lines[0] == "extract: 2 of 5 files unchanged since the last run, taken from the corpus"
-    extracted_now = [line.split()[2] for line in lines[1:-1]]
+    assert lines[-1] == f"extract: 5 records written to {tmp_path / 'out'}"
+    extracted_now = [line.split()[2] for line in lines[1:-2]]
     assert sorted(extracted_now) == sorted(n for n in QUICK_FILES if n[:-4] not in emitted)
     assert len(list((tmp_path / "out").iterdir())) == 5
 
@@ -316,7 +319,8 @@ def test_ctrl_c_stops_a_real_run_cleanly_and_the_rerun_completes_it(tmp_path):
     kept = manifest_rows(corpus)
     assert 1 <= kept < 8
     assert err.splitlines()[-1] == (
-        f"interrupted: {kept} of 8 files were extracted and kept in the corpus; run the same command again to go on"
+        f"interrupted: {kept} of 8 files {'was' if kept == 1 else 'were'} extracted and kept in the corpus; run the "
+        "same command again to go on"
     )
     assert not [p for p in (corpus / "records").iterdir() if p.name.startswith(".")], "no temporary file is left"
 
@@ -324,7 +328,7 @@ def test_ctrl_c_stops_a_real_run_cleanly_and_the_rerun_completes_it(tmp_path):
     assert rerun.exit_code == 0
     lines = rerun.stderr.splitlines()
     assert lines[0] == f"extract: {kept} of 8 files unchanged since the last run, taken from the corpus"
-    assert len(lines) == 1 + (8 - kept) + 1  # one line per file extracted now, and the summary
+    assert len(lines) == 1 + (8 - kept) + 2  # one line per file extracted now, the summary, where they went
     assert len(list(out.glob("*.json"))) == 8
 
 
@@ -359,7 +363,8 @@ def test_a_moved_file_is_taken_from_the_corpus_under_its_new_path(inbox, tmp_pat
     moved.mkdir()
     (inbox / "test-punkt.pdf").rename(moved / "test-punkt.pdf")
     result = run(["extract", moved / "test-punkt.pdf", "--corpus", corpus, "-o", tmp_path / "out"])
-    assert result.stderr == "extract: 1 of 1 file unchanged since the last run, taken from the corpus\n"
+    assert result.stderr == ("extract: 1 of 1 file unchanged since the last run, taken from the corpus\n"
+                             f"extract: 1 record written to {tmp_path / 'out'}\n")
     record = json.loads((tmp_path / "out" / "test-punkt.json").read_text())
     assert record["source"]["path"] == str(moved / "test-punkt.pdf")
     status = run(["status", "--corpus", corpus]).output
