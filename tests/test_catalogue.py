@@ -252,8 +252,9 @@ def test_an_empty_catalogue_renders_in_every_format():
     assert "Ingen erfaringer fundet." in catalogue_to_html(empty)
     assert catalogue_to_markdown(empty).startswith("# Erfaringskatalog\n\n0 erfaringer fra 0 af 1 rapport; "
                                                    "ingen fundet i: tom.")
-    assert json.loads(catalogue_to_json(empty)) == {"documents": [], "without_lessons": ["tom"], "themes": [],
-                                                    "lessons": []}
+    assert json.loads(catalogue_to_json(empty)) == {"theme": None, "documents": [], "without_lessons": ["tom"],
+                                                    "themes": [], "lessons": []}
+    assert "## Temaer" not in catalogue_to_markdown(empty)  # a heading over nothing
     assert catalogue_to_csv(empty).splitlines() == [",".join(CSV_COLUMNS)]
 
 
@@ -263,7 +264,10 @@ def test_the_summary_names_the_reports_read_that_gave_no_lesson():
     assert summary_line(build_catalogue(reports)) == (
         "1 erfaring fra 1 af 8 rapporter; ingen fundet i: tom-1, tom-2, tom-3, tom-4, tom-5 og 2 andre")
     one_theme = build_catalogue(reports[:2]).only_theme("frivillige og pårørende")
-    assert summary_line(one_theme) == "0 erfaringer fra 0 af 2 rapporter; ingen fundet i: en, tom-1"
+    # "en" holds a lesson, only of another theme: "ingen fundet i: en" said it held none
+    assert summary_line(one_theme) == ('0 erfaringer under temaet "frivillige og pårørende" fra 0 af 2 rapporter; '
+                                       "ingen under temaet i: en, tom-1")
+    assert json.loads(catalogue_to_json(one_theme))["theme"] == "frivillige og pårørende"
 
 
 def test_one_theme_is_listed_under_that_theme_only(extracted):

@@ -94,6 +94,8 @@ class Catalogue:
     entries: tuple[CatalogueEntry, ...]
     themes: tuple[Theme, ...]
     read: tuple[str, ...] = ()
+    #: the one theme the catalogue was restricted to (``only_theme``), or None
+    theme: str | None = None
 
     def by_theme(self) -> list[tuple[str, str, list[CatalogueEntry]]]:
         """(theme name, description, entries) for every theme that has entries, taxonomy order.
@@ -123,9 +125,9 @@ class Catalogue:
         """The catalogue restricted to one theme (case-insensitive): its entries, grouped under it alone."""
         wanted = resolve_theme(name, self.themes)
         if wanted == OTHER_THEME:
-            return Catalogue(tuple(e for e in self.entries if not e.themes), (), self.read)
+            return Catalogue(tuple(e for e in self.entries if not e.themes), (), self.read, wanted)
         return Catalogue(tuple(e for e in self.entries if wanted in e.themes),
-                         tuple(t for t in self.themes if t.name == wanted), self.read)
+                         tuple(t for t in self.themes if t.name == wanted), self.read, wanted)
 
 
 def resolve_theme(name: str, themes: tuple[Theme, ...]) -> str:
@@ -244,6 +246,7 @@ def theme_counts(catalogue: Catalogue) -> dict[str, int]:
 def catalogue_to_json(catalogue: Catalogue) -> str:
     """The catalogue as JSON: theme counts, then every entry with its themes and sources."""
     data = {
+        "theme": catalogue.theme,
         "documents": catalogue.documents,
         "without_lessons": catalogue.without_lessons,
         "themes": [{"theme": name, "count": len(entries)} for name, _, entries in catalogue.by_theme()],
@@ -283,15 +286,19 @@ def summary_line(catalogue: Catalogue) -> str:
 
     "43 erfaringer fra 4 rapporter"; "12 erfaringer fra 2 af 3 rapporter; ingen fundet i:
     rapport-c". A report without lessons may hold them where the reader does not look for them,
-    and "fra 2 rapporter" alone would hide that a third was read.
+    and "fra 2 rapporter" alone would hide that a third was read. A catalogue of one theme says
+    so ('4 erfaringer under temaet "forankring" fra …; ingen under temaet i: …'): the reports
+    named hold lessons, only none of that theme.
     """
     lessons = count_label(len(catalogue.entries), "erfaring", "erfaringer")
+    theme = f' under temaet "{catalogue.theme}"' if catalogue.theme else ""
     found, missing = catalogue.documents, catalogue.without_lessons
     if not missing:
-        return f"{lessons} fra {count_label(len(found), 'rapport', 'rapporter')}"
+        return f"{lessons}{theme} fra {count_label(len(found), 'rapport', 'rapporter')}"
     shown = some_names(missing, SUMMARY_NAMES, "og {n} andre")
-    return (f"{lessons} fra {len(found)} af {count_label(len(found) + len(missing), 'rapport', 'rapporter')}; "
-            f"ingen fundet i: {shown}")
+    none = "ingen under temaet i" if theme else "ingen fundet i"
+    return (f"{lessons}{theme} fra {len(found)} af {count_label(len(found) + len(missing), 'rapport', 'rapporter')}; "
+            f"{none}: {shown}")
 
 
 def _anchor(name: str) -> str:
@@ -305,10 +312,9 @@ def catalogue_to_markdown(catalogue: Catalogue) -> str:
         "# Erfaringskatalog",
         "",
         f"{summary_line(catalogue)}.",
-        "",
-        "## Temaer",
-        "",
     ]
+    if groups:
+        lines += ["", "## Temaer", ""]
     lines += [f"- [{name}](#{_anchor(name)}) ({len(entries)})" for name, _, entries in groups]
     for name, description, entries in groups:
         lines += ["", f"## {name}", ""]
