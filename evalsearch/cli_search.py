@@ -8,7 +8,6 @@ over the bundled sample corpus. Registered on the group in ``cli``.
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 from collections.abc import Iterable, Mapping
@@ -22,6 +21,7 @@ from evalsearch.cli_options import (
 )
 from evalsearch.console import Progress
 from evalsearch.errors import EvalsearchError, UsageError
+from evalsearch.index.filters import YEAR_SPAN
 from evalsearch.index.passages import KIND_ORDER
 from evalsearch.wording import count_label
 
@@ -240,7 +240,7 @@ class YearType(click.ParamType):
         text = str(value).strip()
         if text.isdigit() and len(text) == 4:
             return int(text)
-        if re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", text):
+        if YEAR_SPAN.fullmatch(text):
             return text
         self.fail(f"{value!r} is not a year (2016) or a span of years (2015-2018)", param, ctx)
 
