@@ -618,3 +618,35 @@ def test_table_set_right_under_a_heading_without_a_caption_is_named_by_the_headi
     assert [(t.label, t.caption, t.rows) for t in doc.other_tables] == [
         (None, "BOMI – Ny arbejdsmarkedsindsats",
          (("Hovedaktiviteter", "Resultater", "Effekter"), ("Udredning af målgruppen", "Borgerne er udredt", "Flere i job")))]
+
+
+def test_a_row_whose_cells_stand_closer_than_a_column_gap_is_no_running_text(tmp_path):
+    """A table set in body type with tight cell padding: the first row, its cells a few points
+    apart, read as one line of running text, which parted the table's rules, so that row and
+    the header above it were lost ("B1" missing, the rest a table without its caption)."""
+    edges = (72.0, 275.0, 305.0, 523.0)
+    spec = page(1)
+    spec.text(72, 70, "3 Resultater", size=14, bold=True)
+    for k in range(4):
+        spec.text(72, 100 + 13 * k, "Projektet har i hele perioden arbejdet tæt sammen med jobcentrene og med de lokale "
+                                    "virksomheder.", size=10)
+    spec.text(72, 170, "Tabel 3-2: Status på resultatmålene på kort sigt", size=10)
+    rows = [
+        (["Resultatmål – kort sigt"], ["Mål"], ["Status ved slutevalueringen"]),
+        (["B1: Antal deltagere, der har fået øget viden", "om at mestre et arbejdsliv"], ["50 %"],
+         ["Opfyldt: 75 % svarer, at de har fået", "viden om at mestre en hverdag med job"]),
+        (["B2: Antal virksomheder med en aftale"], ["40"], ["Ja, alle 40"]),
+    ]
+    y = 186.0
+    for i, row in enumerate(rows):
+        for col, cell in enumerate(row):
+            for k, text in enumerate(cell):
+                spec.text(edges[col] + (2 if col else 0), y + 2 + k * 12, text, size=10, bold=i == 0)
+        y += max(len(cell) for cell in row) * 12 + 4
+        spec.hline(edges[0], edges[-1], y, width=1.0 if i == 0 else 0.5)
+    for k in range(3):
+        spec.text(72, y + 30 + 13 * k, "Evalueringen viser, at projektet har nået sine mål for de fleste af "
+                                       "deltagerne i projektet.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "tight-cells.pdf", [spec, page(2)]))
+    assert [(t.label, [r.id for r in t.rows]) for t in doc.goal_tables] == [("Tabel 3-2", ["B1", "B2"])]
+    assert doc.goal_tables[0].rows[0].target == "50 %"

@@ -12,6 +12,7 @@ edges line up (a theory-of-change table of "›" bullets, say).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from statistics import median
 
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
@@ -64,6 +65,10 @@ def _columnar(words: Sequence[Word], page: int, column_gap: float, vertical_rule
     return any(len(row_to_fragments(row, page, column_gap)) > 1 for row in words_to_rows(words))
 
 
+#: a gap this many times a line's usual one parts cells, not words
+UNEVEN_GAP = 2.5
+
+
 def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[float]:
     """Tops of rows that read as running text: one fragment, body-size type, most of the column wide.
 
@@ -91,9 +96,25 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
             and abs(body[0].x0 - geometry.body_left) < 2
             and body[0].x1 - body[0].x0 > 0.6 * width
             and body[0].size >= geometry.body_size * 0.97
+            and evenly_spaced(body[0].words)
         ):
             tops.append(body[0].top)
     return tops
+
+
+def evenly_spaced(words: Sequence[Word]) -> bool:
+    """Are the words set as running text, every gap near the line's usual one?
+
+    Running text is, ragged or justified: justification widens every gap of a line alike. A
+    table row whose cells stand closer than a column gap reads as one fragment too, but its
+    gaps between cells are several spaces wide ("… (målgruppen),  50 %  ✓: 75% svarer …").
+    """
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    if len(gaps) < 2:
+        return True
+    usual = median(gaps)
+    size = median(w.size for w in words)
+    return all(gap < max(UNEVEN_GAP * usual, 0.5 * size) for gap in gaps)
 
 
 def _between_grids(verticals: Sequence[Rule], upper: float, lower: float, x0: float, x1: float) -> bool:
