@@ -80,12 +80,13 @@ def asks_for_a_name(query: str) -> bool:
 
 
 class _Passage:
-    """A candidate's words, and which of them stand inside names, found once for all query words."""
+    """A candidate's words, and which of them stand inside names (in prose only), found once for
+    all query words."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, prose: bool):
         found = list(_WORD.finditer(text))
         self.words = [w.group(0) for w in found]
-        self.in_name = [w.group(0)[:1].isupper() and in_name(text, w.start()) for w in found]
+        self.in_name = [prose and w.group(0)[:1].isupper() and in_name(text, w.start()) for w in found]
 
 
 class _Forms:
@@ -121,11 +122,12 @@ def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior)
     if asks_for_a_name(plan.text):
         return
     # most passages hold no name at all: only those with one are read further
-    best = list(final)[:NAME_CANDIDATES]
-    passages = {d: _Passage(fields_of(d)["text"]) for d in best if fields_of(d)["kind"] in PROSE_KINDS}
-    passages = {d: p for d, p in passages.items() if any(p.in_name)}
+    best = {d: _Passage(fields_of(d)["text"], fields_of(d)["kind"] in PROSE_KINDS)
+            for d in list(final)[:NAME_CANDIDATES]}
+    passages = {d: p for d, p in best.items() if any(p.in_name)}
     if not passages:
         return
+    first = list(best.values())[:LOWER_CASE_CANDIDATES]
     forms = _Forms(builder)
     damped = []
     for _, whole, exact in plan.clauses:
@@ -143,8 +145,7 @@ def damp_names(final: dict[int, float], plan, builder, engine, fields_of, prior)
             continue
         # a word the best candidates never write in lower case is a name itself ("aarhus"), and
         # a query with a name in it asks for that name ("jobcenter aarhus"): nothing is damped
-        if not any(w[:1].islower() and matches(w) for d in best[:LOWER_CASE_CANDIDATES]
-                   for w in _WORD.findall(fields_of(d)["text"])):
+        if not any(w[:1].islower() and matches(w) for p in first for w in p.words):
             return
         damped.append((whole, exact, named))
     for whole, exact, named in damped:
