@@ -304,6 +304,8 @@ def test_a_query_pasted_with_invisible_marks_inside_its_words_reads_them_as_one_
     ("det", "'det' is too common to be searched for alone; it counts only in a quoted phrase of several words"),
     ("AND", "'AND' only joins words; give words to search for on both sides"),
     ("OG ELLER", "'OG', 'ELLER' only join words; give words to search for on both sides"),
+    ('"', "'\"' holds no word to search for; give one or more words"),
+    ("( - ?", "'( - ?' holds no word to search for; give one or more words"),
 ])
 def test_a_query_that_searches_for_nothing_says_why(search_index, query, note):
     result = search(search_index, query)

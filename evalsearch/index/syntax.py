@@ -110,6 +110,8 @@ def nothing_to_search(text: str, is_stop_word) -> str | None:
     "'AND' only joins words; give words to search for on both sides"
     >>> nothing_to_search("IKKE (frivillige OR mentorer)", lambda w: False)
     "the query only excludes words ('frivillige', 'mentorer'); give a word to search for besides"
+    >>> nothing_to_search("(", lambda w: False)
+    "'(' holds no word to search for; give one or more words"
     >>> print(nothing_to_search("og i at", lambda w: True))
     'og', 'i' and 'at' are too common to be searched for alone; in quotes they are searched as a phrase: "og i at"
     """
@@ -127,7 +129,10 @@ def nothing_to_search(text: str, is_stop_word) -> str | None:
     if not common:
         listed = ", ".join(repr(w) for w in operators)
         verb = "joins" if len(operators) == 1 else "join"
-        return f"{listed} only {verb} words; give words to search for on both sides" if operators else None
+        if operators:
+            return f"{listed} only {verb} words; give words to search for on both sides"
+        # a stray mark typed alone ('"', "(", "-") searched for nothing and said only that nothing matched
+        return f"{text.strip()!r} holds no word to search for; give one or more words" if text.strip() else None
     if len(common) == 1:
         return (f"{common[0]!r} is too common to be searched for alone; it counts only in a quoted phrase "
                 "of several words")
