@@ -544,6 +544,39 @@ def test_header_row_left_alone_at_the_page_end_heads_the_rows_on_the_next_page(t
          [("Contra A/S", "80 % selvforsørgende", "27 %"), ("Jobcenter Lejre", "90 % fastholdt", "83 %")])]
 
 
+@pytest.mark.parametrize("lines_on_first_page", [1, 2])
+def test_first_row_cut_under_a_header_at_the_page_end_is_one_row_with_its_rest(tmp_path, lines_on_first_page):
+    """Ruled across only: the page break leaves the caption, the header ruled off below and the
+    first lines of the first row at the end of a page; the rest of that row stands above its
+    closing rule on the next page."""
+    edges = (72.0, 200.0, 300.0, 523.0)
+    target = ["Integrere og fastholde", "samtlige deltagere", "på arbejdsmarkedet"]
+    status = ["Ved projektafslutningen var", "ingen af de 18 deltagere", "kommet i job, svarende til 0 %."]
+    pages = [page(n) for n in range(1, 4)]
+    top = 790.0 - lines_on_first_page * LINE
+    pages[0].text(72, top - 30, "Tabel 3-3: Projekternes målopfyldelse", size=9, bold=True)
+    for col, text in enumerate(["Projektansvarlig", "Mål", "Målopfyldelse"]):
+        pages[0].text(edges[col] + 4, top - 16, text, size=9, bold=True)
+    for a, b in zip(edges, edges[1:]):
+        pages[0].hline(a, b, top - 3)
+    pages[0].text(edges[0] + 4, top, "Jobcenter Esbjerg", size=9)
+    for k in range(3):
+        spec, y = (pages[0], top + k * LINE) if k < lines_on_first_page else (pages[1], 60 + (k - lines_on_first_page) * LINE)
+        spec.text(edges[1] + 4, y, target[k], size=9).text(edges[2] + 4, y, status[k], size=9)
+    y = 60 + (3 - lines_on_first_page) * LINE
+    for a, b in zip(edges, edges[1:]):
+        pages[1].hline(a, b, y + 2)
+    for col, text in enumerate(["Jobcenter Hedensted", "50 % i job", "0 %."]):
+        pages[1].text(edges[col] + 4, y + 6, text, size=9)
+    for a, b in zip(edges, edges[1:]):
+        pages[1].hline(a, b, y + 20)
+    pages[1].text(72, y + 50, "Projekterne har således ikke nået deres mål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "cut-first-row.pdf", pages))
+    assert [(t.label, t.columns, [(r.indicator, r.target, r.status) for r in t.rows]) for t in doc.goal_tables] == [
+        ("Tabel 3-3", ("Projektansvarlig", "Mål", "Målopfyldelse"),
+         [("Jobcenter Esbjerg", " ".join(target), " ".join(status)), ("Jobcenter Hedensted", "50 % i job", "0 %.")])]
+
+
 @pytest.mark.parametrize("rows_before_break", [0, 2])
 def test_banded_row_opening_the_next_page_is_a_body_row_not_a_new_header(tmp_path, rows_before_break):
     """A page break leaves the dark header (and maybe some rows) at the end of a page; the next page

@@ -17,6 +17,7 @@ from statistics import median
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
 from evalsearch.extract.tables.grid import is_bold
+from evalsearch.extract.tables.pagefoot import header_at_page_foot
 from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, SOURCE_START, TABLE_CAPTION
 from evalsearch.extract.patterns import TOC_LINE
 from evalsearch.model import BBox, Fill, Line, PageContent, Rule, Word, join_words
@@ -33,9 +34,6 @@ MIN_ALIGNED_COLUMNS = 3
 COLUMN_TOLERANCE = 12.0
 
 
-#: a header row's lines stand at most this share of their type size apart; its caption has this many lines
-HEADER_LINE_GAP = 0.6
-CAPTION_LINES = 3
 #: the shortest empty band (points) between two full-grid tables; double rules stand closer
 GRID_GAP_MIN = 4.0
 
@@ -182,29 +180,6 @@ def _joined_rule(hrules: Sequence[tuple[float, float, float]], rule: tuple[float
     return y, x0, x1
 
 
-def _header_over_last_rule(page: PageContent, rule: tuple[float, float, float], column_gap: float) -> float | None:
-    """The top of a header row that a page break left alone at the page's end, ruled off below,
-    under its table's caption (tables ruled across only); None when the lone rule is not that."""
-    y, x0, x1 = rule
-    within = [w for w in page.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1]
-    if any(w.top > y for w in within):
-        return None
-    rows = words_to_rows([w for w in within if w.bottom <= y + 1])
-    header: list[list[Word]] = []
-    for row in reversed(rows):
-        lower = header[0] if header else None
-        gap = (min(w.top for w in lower) if lower else y) - max(w.bottom for w in row)
-        if not is_bold(row) or gap > HEADER_LINE_GAP * max(w.size for w in row):
-            break
-        header.insert(0, row)
-    if not header or max(len(row_to_fragments(r, page.number, column_gap)) for r in header) < 2:
-        return None
-    above = rows[: len(rows) - len(header)][-CAPTION_LINES:]
-    if not any(TABLE_CAPTION.match(join_words(r)) for r in above):
-        return None
-    return min(w.top for r in header for w in r) - 0.5
-
-
 def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[BBox]:
     """Bounding boxes of the ruled tables on a page, top to bottom.
 
@@ -245,10 +220,10 @@ def ruled_regions(page: PageContent, geometry: DocGeometry, column_gap: float) -
         top, bottom = min(top, above[0]) if above else top, max(bottom, below[1]) if below else bottom
         if bottom - top < 1:
             lone = _joined_rule(hrules, g[0])
-            header = _header_over_last_rule(page, lone, column_gap) if lone else None
-            if header is None:
+            span = header_at_page_foot(page, lone, column_gap, prose, geometry.pitch) if lone else None
+            if span is None:
                 continue
-            top, x0, x1 = header, lone[1], lone[2]
+            (top, bottom), x0, x1 = span, lone[1], lone[2]
         words = [w for w in page.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and top <= (w.top + w.bottom) / 2 <= bottom]
         if not words:
             continue
