@@ -137,7 +137,7 @@ def test_a_file_not_named_this_run_but_still_there_stays(tmp_path, corpus):
 
 
 def test_no_index_is_reported_with_the_folder(tmp_path):
-    with pytest.raises(SearchIndexError, match="no search index here; build one with `evalsearch index PATH...`"):
+    with pytest.raises(SearchIndexError, match=r"no search index here; build one with `evalsearch index PATH\.\.\. --index "):
         open_index(tmp_path / "nowhere")
 
 

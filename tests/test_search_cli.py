@@ -295,7 +295,8 @@ def test_search_without_an_index_in_a_named_folder_fails_with_the_reason(tmp_pat
     """The folder is named as given: the default one is called "index", which says nothing of where."""
     result = run(["search", "ledelse", "--index", tmp_path / "nowhere"])
     assert result.exit_code == 1
-    assert result.stderr == f"error: {tmp_path / 'nowhere'}: no search index here; build one with `evalsearch index PATH...`\n"
+    assert result.stderr == (f"error: {tmp_path / 'nowhere'}: no search index here; build one with "
+                             f"`evalsearch index PATH... --index {tmp_path / 'nowhere'}`\n")
 
 
 def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch, user_data_home):
