@@ -106,6 +106,20 @@ def test_highlights_mark_the_matching_words(search_index):
     assert any(m.startswith("samarbejdsaftale") for m in marked)
 
 
+def test_a_table_row_matched_far_into_it_is_shown_with_whose_row_it_is(search_index):
+    """"… at 7 ville starte i **fleksjob** …" said nothing of which project's goal it was: a
+    snippet from further into a row is shown after the row's id or first cell."""
+    hits = search(search_index, "førtidspension fleksjob", {"limit": 60, "kinds": ("goal", "table")}).hits
+    deep = [h for h in hits if not h.highlight.startswith(h.passage.text[:20])]
+    assert deep, "no row is matched far from its start"
+    for hit in deep:
+        lead = hit.passage.text[:hit.passage.lead]
+        assert hit.passage.lead > 0 and hit.highlight.startswith(f"{lead[:60].rsplit(' ', 1)[0]}") and " … " in hit.highlight
+    paragraphs = search(search_index, "fleksjob", {"limit": 20, "kinds": ("paragraph", "lesson")}).hits
+    assert all(h.passage.lead == 0 for h in paragraphs)
+    assert any(h.highlight.startswith("… ") for h in paragraphs)
+
+
 def test_a_wildcard_inside_quotes_searches_the_words_and_says_so(search_index):
     """A phrase matches words as they stand, so '"ledelsesmæssig opbak*"' found nothing, silently."""
     result = search(search_index, '"ledelsesmæssig opbak*"', {"limit": 5})

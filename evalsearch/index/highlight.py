@@ -100,11 +100,16 @@ def _wrap(text: str, spans: list[tuple[int, int]], mark: tuple[str, str], offset
 
 
 def snippet(text: str, spans: list[tuple[int, int]], mark: tuple[str, str] = DEFAULT_MARK,
-            size: int = DEFAULT_SNIPPET_CHARS) -> str:
+            size: int = DEFAULT_SNIPPET_CHARS, keep: int = 0) -> str:
     """A window of about ``size`` characters holding the most matches, cut at word boundaries.
+
+    The first ``keep`` characters (a table row's id or first cell: whose row it is) are shown
+    before a window that starts further in, at most ``KEEP_MAX`` of them.
 
     >>> snippet("a b c", [(2, 3)], size=100)
     'a **b** c'
+    >>> snippet("A1 " + "x " * 20 + "hit", [(43, 46)], size=12, keep=2)
+    'A1 … x **hit**'
     """
     if len(text) <= size:
         return _wrap(text, spans, mark)
@@ -114,7 +119,7 @@ def snippet(text: str, spans: list[tuple[int, int]], mark: tuple[str, str] = DEF
         count = sum(1 for s, e in spans if s >= begin and e <= begin + size)
         if count > best_count:
             best_start, best_count = begin, count
-    begin = best_start
+    begin = 0 if best_start <= keep + 1 else best_start  # a window that starts in the lead shows it whole
     end = min(len(text), begin + size)
     if begin > 0:
         space = text.find(" ", begin)
@@ -124,4 +129,22 @@ def snippet(text: str, spans: list[tuple[int, int]], mark: tuple[str, str] = DEF
         end = space if space > begin else end
     inside = [(s, e) for s, e in spans if s >= begin and e <= end]
     body = _wrap(text[begin:end], inside, mark, offset=begin)
-    return ("… " if begin > 0 else "") + body + (" …" if end < len(text) else "")
+    lead = _lead(text, keep, begin)
+    if lead:
+        body = _wrap(lead, [(s, e) for s, e in spans if e <= len(lead)], mark) + " … " + body
+    return ("… " if begin > 0 and not lead else "") + body + (" …" if end < len(text) else "")
+
+
+#: a row's lead longer than this is cut to its first words
+KEEP_MAX = 60
+
+
+def _lead(text: str, keep: int, begin: int) -> str:
+    """The start of the text to show before a window from ``begin``: its first ``keep`` characters
+    (cut at a word to ``KEEP_MAX``), or "" when there are none or the window shows them."""
+    if keep <= 0 or begin == 0:
+        return ""
+    if keep > KEEP_MAX:
+        space = text.rfind(" ", 0, KEEP_MAX)
+        return text[:space] if space > 0 else text[:KEEP_MAX]
+    return text[:keep]

@@ -132,8 +132,9 @@ class _Builder:
 
     def add(self, kinds: Iterable[str], text: str, page: int, section: str | None = None,
             section_title: str | None = None, heading: str | None = None,
-            themes: Iterable[str] = ()) -> None:
+            themes: Iterable[str] = (), lead: str = "") -> None:
         text = _SPACE.sub(" ", text).strip()
+        lead = _SPACE.sub(" ", lead).strip()
         if not _WORD.search(text):
             return
         ordered = tuple(k for k in KIND_ORDER if k in set(kinds))
@@ -169,6 +170,7 @@ class _Builder:
                 pool_year=project.pool_year if project else None,
                 themes=tuple(dict.fromkeys(found)),
                 ranked_from=ranked_from,
+                lead=len(lead) if lead and text.startswith(lead) else 0,
             )
         )
 
@@ -262,11 +264,11 @@ def document_to_passages(document: Document) -> list[Passage]:
             cells = " ".join(c for c in row.cells if c)
             prefix = f"{row.id}: " if row.id and not cells.startswith(row.id) else ""
             builder.add(("goal",), prefix + cells, row.page, table.section, title_of.get(table.section),
-                        _table_heading(table))
+                        _table_heading(table), lead=row.id or next((c for c in row.cells if c), ""))
     for other in document.other_tables:
         for cells in other.rows:
             builder.add(("table",), " ".join(c for c in cells if c), other.page, other.section,
-                        title_of.get(other.section), _table_heading(other))
+                        title_of.get(other.section), _table_heading(other), lead=next((c for c in cells if c), ""))
     for figure in document.figures:
         builder.add(("figure",), f"{figure.label} {figure.caption}", figure.page, figure.section,
                     title_of.get(figure.section))

@@ -28,7 +28,9 @@ class Passage:
     A long lesson is several passages, each shown with its heading; were the
     heading ranked in each, a query that matches only the heading would fill
     the first hits with one lesson. After its first passage, the heading
-    counts as context (``schema.passage_fields``).
+    counts as context (``schema.passage_fields``). ``lead`` is how many characters at the start
+    of ``text`` say whose row it is (a table row's id or first cell): a snippet from further
+    into the row is shown after them.
     """
 
     doc_id: str
@@ -46,6 +48,7 @@ class Passage:
     pool_year: int | None = None
     themes: tuple[str, ...] = ()
     ranked_from: int = 0
+    lead: int = 0
 
     @property
     def key(self) -> str:

@@ -24,7 +24,7 @@ from evalsearch.index.analysis import exact_analyzer, expanded_analyzer, lemma_a
 from evalsearch.index.records import Passage
 
 #: bump when fields, analysis or what is indexed change; an index of another version must be rebuilt
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class PassageSchema(SchemaClass):
@@ -48,6 +48,7 @@ class PassageSchema(SchemaClass):
     project = STORED()
     operator = STORED()
     pool_year = STORED()
+    lead = STORED()
     years = KEYWORD(commas=True, scorable=False)
     themes = KEYWORD(stored=True, commas=True, lowercase=True, scorable=False)
 
@@ -76,6 +77,7 @@ def passage_fields(passage: Passage, doc_years: tuple[int, ...]) -> dict:
         "project": passage.project,
         "operator": passage.operator,
         "pool_year": passage.pool_year,
+        "lead": passage.lead,
         "years": ",".join(str(y) for y in years),
         "themes": ",".join(passage.themes),
     }

@@ -172,6 +172,7 @@ def _passage(stored: Mapping[str, Any]) -> Passage:
         operator=stored.get("operator"),
         pool_year=stored.get("pool_year"),
         themes=themes,
+        lead=stored.get("lead") or 0,
     )
 
 
@@ -337,7 +338,7 @@ def _search_once(index_dir: str | Path, text: str, settings: SearchSettings | Ma
             passage = _passage(record)
             spans = match_spans(passage.text, matchers)
             source = sources().get(passage.doc_id)
-            hits.append(Hit(passage, score, snippet(passage.text, spans), related=not matched[docnum],
+            hits.append(Hit(passage, score, snippet(passage.text, spans, keep=passage.lead), related=not matched[docnum],
                             path=source.path if source else None))
             if len(hits) >= settings.limit:
                 break
