@@ -93,7 +93,8 @@ def batch_options(func):
 @sample_option
 @click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path),
               help="Directory for one <doc_id>.json/.txt per PDF; for one PDF, also a file name ending in "
-                   ".json or .txt (default: print to stdout; several PDFs in JSON as one list).")
+                   ".json or .txt (default: print to stdout; in JSON, one record for one named "
+                   "file, else a list).")
 @format_option(("json", "text"), "json", "json: the record format of the gold SCHEMA; text: clean reading-order text.")
 @password_option
 @silent_option
@@ -166,7 +167,10 @@ def extract(
         records = "written to" if output_file else f"{count_label(sum(written), 'record', 'records')} written to"
         click.echo(f"extract: {records} {output_dir}", err=True)
     docs = [stdout_docs[index] for index in sorted(stdout_docs)]
-    if output_dir is None and fmt == "json" and len(pdfs) > 1:  # one JSON text for the run, to parse as one
+    # one JSON text for the run, to parse as one: a list unless one file was named, so that a script
+    # reading a folder gets a list whether the folder holds one PDF or many
+    one_file = len(paths) == 1 and not sample and paths[0].is_file()
+    if output_dir is None and fmt == "json" and (len(pdfs) > 1 or not one_file):
         click.echo("[\n" + ",\n".join(docs) + "\n]" if docs else "[]")
     else:
         for doc in docs:

@@ -155,6 +155,15 @@ def test_one_pdf_prints_its_record_and_a_run_whose_files_all_failed_an_empty_lis
     assert failed.exit_code == 1 and json.loads(failed.stdout) == []
 
 
+def test_a_folder_prints_a_list_even_when_it_holds_one_pdf(tmp_path):
+    """A script reading `extract reports/` got a list, or a bare record when the folder held one PDF."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(QUICK / QUICK_FILES[0], folder / QUICK_FILES[0])
+    result = run(["extract", folder, "--corpus", tmp_path / "c"])
+    assert result.exit_code == 0 and [r["doc_id"] for r in json.loads(result.stdout)] == [QUICK_FILES[0][:-4]]
+
+
 def test_output_may_name_the_file_of_one_pdf(tmp_path):
     """`-o report.json` made a folder "report.json" and put the record in it."""
     target = tmp_path / "ud" / "rapport.json"
