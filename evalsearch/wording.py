@@ -43,3 +43,18 @@ def reports_summary(found: str, doc_ids: list[str], having: set[str], most: int 
         return f"{found} from {count_label(len(doc_ids), 'report', 'reports')}"
     return (f"{found} from {len(doc_ids) - len(without)} of {count_label(len(doc_ids), 'report', 'reports')} "
             f"(none in {some_names(without, most, 'and {n} others')})")
+
+
+_PLAIN_ARG = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,/\\:+=@%")
+
+
+def shell_arg(value: object) -> str:
+    """A path as typed into a command line: as it is, or in double quotes when it holds a space or
+    another character the shell would act on. Double quotes, unlike shlex's single ones, are read
+    by the Windows command prompt and PowerShell as well as by POSIX shells.
+
+    >>> shell_arg("/tmp/ix"), shell_arg(r"C:\\Users\\Anna\\Mit indeks"), shell_arg("rapport (1)")
+    ('/tmp/ix', '"C:\\\\Users\\\\Anna\\\\Mit indeks"', '"rapport (1)"')
+    """
+    text = str(value)
+    return text if text and all(c in _PLAIN_ARG or c.isalpha() for c in text) else f'"{text}"'

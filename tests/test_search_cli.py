@@ -299,6 +299,13 @@ def test_search_without_an_index_in_a_named_folder_fails_with_the_reason(tmp_pat
                              f"`evalsearch index PATH... --index {tmp_path / 'nowhere'}`\n")
 
 
+def test_a_folder_name_with_a_space_is_quoted_in_the_hint_so_it_can_be_pasted(tmp_path):
+    """Double quotes, which the Windows command prompt reads too (shlex's single quotes it does not)."""
+    folder = tmp_path / "mit indeks"
+    result = run(["search", "ledelse", "--index", folder])
+    assert result.exit_code == 1 and result.stderr.endswith(f'`evalsearch index PATH... --index "{folder}"`\n')
+
+
 def test_first_search_builds_an_index_over_the_sample_corpus(inbox, monkeypatch, user_data_home):
     monkeypatch.setattr(files_module, "sample_corpus_dir", lambda: inbox)
     first = run(["search", "frivillige", "--format", "json"])

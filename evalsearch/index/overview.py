@@ -13,7 +13,7 @@ from pathlib import Path
 
 from evalsearch.errors import SearchIndexError
 from evalsearch.index.writer import index_exists, is_current, read_sources, rebuild_hint
-from evalsearch.wording import count_label
+from evalsearch.wording import count_label, shell_arg
 
 #: gone files listed in the text; the rest are counted
 SHOWN_GONE = 10
@@ -55,7 +55,7 @@ class IndexOverview:
             lines.append(f"  built by another version of evalsearch: {rebuild_hint(self.root)}")
         if self.gone:
             lines.append(f"  {count_label(len(self.gone), 'file', 'files')} gone since indexed "
-                         f"(`evalsearch index --index {self.root}` takes them out):")
+                         f"(`evalsearch index --index {shell_arg(self.root)}` takes them out):")
             width = max(len(doc_id) for doc_id, _ in self.gone[:SHOWN_GONE])
             lines += [f"    {doc_id:<{width}}  {path}" for doc_id, path in self.gone[:SHOWN_GONE]]
             if len(self.gone) > SHOWN_GONE:

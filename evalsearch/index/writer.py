@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shlex
 import struct
 from pickle import UnpicklingError
 from collections.abc import Iterable, Mapping
@@ -32,6 +31,7 @@ from evalsearch.index.morphology import DEFAULT_CACHE_NAME, MORPHOLOGY
 from evalsearch.index.passages import document_to_passages
 from evalsearch.index.schema import SCHEMA_VERSION, PassageSchema, passage_fields
 from evalsearch.model import Document
+from evalsearch.wording import shell_arg
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ INDEX_DAMAGE = (EOFError, UnpicklingError, struct.error)
 
 def rebuild_hint(index_dir: str | Path) -> str:
     """How to rebuild the index at ``index_dir``, for error messages."""
-    return f"rebuild it from the files it was built from with `evalsearch index --index {shlex.quote(str(index_dir))}`"
+    return f"rebuild it from the files it was built from with `evalsearch index --index {shell_arg(index_dir)}`"
 
 
 def open_index(index_dir: str | Path):
@@ -184,7 +184,7 @@ def open_index(index_dir: str | Path):
     index_dir = Path(index_dir)
     if not index_exists(index_dir):
         raise SearchIndexError("no search index here; build one with "
-                               f"`evalsearch index PATH... --index {shlex.quote(str(index_dir))}`", index_dir)
+                               f"`evalsearch index PATH... --index {shell_arg(index_dir)}`", index_dir)
     if index_version(index_dir) != SCHEMA_VERSION:
         if is_updating(index_dir):
             raise SearchIndexError("the index is being built by another run; search again when it is done", index_dir)

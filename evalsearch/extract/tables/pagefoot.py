@@ -59,8 +59,8 @@ def header_at_page_foot(page: PageContent, rule: tuple[float, float, float], col
 def _cut_row(rows: Sequence[Sequence[Word]], y: float, page: int, column_gap: float,
              prose_tops: Sequence[float], pitch: float) -> bool:
     """Are the rows under the rule one table row cut by the page's end: split into cells at its
-    first line, its lines set close from the rule on, none of them running text? Rows that end
-    before the page does are followed by something else, and the table is another thing."""
+    first line, its lines set close from the rule on, none of them running text? Running text, or
+    a wider gap, under the rule means the table ended there and the rule is something else."""
     if len(row_to_fragments(rows[0], page, column_gap)) < 2:
         return False
     tops = [min(w.top for w in r) for r in rows]
