@@ -84,6 +84,22 @@ def test_a_run_in_heading_stays_in_front_of_its_paragraph(document):
     assert "Møder med ledelsen: Der er afholdt møder med ledelsen." in texts
 
 
+def test_a_heading_without_a_closing_mark_is_parted_from_its_text_by_a_full_stop(document):
+    """"Rekrutteringen af frivillige Det er erfaringen …" read as one sentence."""
+    document.blocks.append(block("Det blev lettere at rekruttere.", run_in="Rekruttering"))
+    document.lessons.append(Lesson("Det er erfaringen, at det tager tid.", "4.3", None, "Frivillige", 9, True))
+    texts = [p.text for p in document_to_passages(document)]
+    assert "Rekruttering. Det blev lettere at rekruttere." in texts
+    assert "Frivillige. Det er erfaringen, at det tager tid." in texts
+    assert "Møder med ledelsen: Der er afholdt møder med ledelsen." in texts  # a mark of its own stays
+
+
+def test_a_row_passage_knows_the_length_of_its_id_or_first_cell(document):
+    passages = document_to_passages(document)
+    assert [p.text[:p.lead] for p in by_kind(passages, "goal") + by_kind(passages, "table")] == ["A9", "Formål"]
+    assert all(p.lead == 0 for p in passages if p.kind not in ("goal", "table"))
+
+
 def test_goal_rows_table_rows_and_figures_are_passages(document):
     passages = document_to_passages(document)
     assert [p.text for p in by_kind(passages, "goal")] == [

@@ -100,7 +100,24 @@ def _contained(needle: str, hay: str) -> bool:
 
 
 def _block_text(block: Block) -> str:
-    return f"{block.run_in} {block.text}" if block.run_in else block.text
+    return with_heading(block.run_in, block.text)
+
+
+#: a heading that ends in one of these reads on into its text as it is
+_HEADING_ENDS = ".:?!"
+
+
+def with_heading(heading: str | None, text: str) -> str:
+    """The text after its heading, the two parted by a full stop where the heading has no mark of
+    its own: "Rekrutteringen af frivillige. Det er erfaringen …" read as one sentence without it.
+
+    >>> with_heading("Rekrutteringen af frivillige", "Det er erfaringen"), with_heading("Hvorfor?", "Fordi")
+    ('Rekrutteringen af frivillige. Det er erfaringen', 'Hvorfor? Fordi')
+    """
+    if not heading:
+        return text
+    heading = heading.rstrip()
+    return f"{heading} {text}" if heading[-1:] in _HEADING_ENDS else f"{heading}. {text}"
 
 
 def _claimed(block: Block, row_words: dict[int, set[str]]) -> bool:
@@ -192,7 +209,7 @@ def _add_unit(builder: _Builder, blocks: list[Block], unit: Unit, paras: list[in
         if lesson.heading:
             heading = lesson.heading
             if not squash(text).startswith(squash(lesson.heading)):
-                text = f"{lesson.heading} {text}"
+                text = with_heading(lesson.heading, text)
     if any(p in figures_in for p in paras):
         kinds.append("keyfigure")
     builder.add(kinds, text, first.page, first.section, first.section_title, heading, themes)
@@ -253,7 +270,7 @@ def document_to_passages(document: Document) -> list[Passage]:
 
     title_of = {s.number: s.title for s in document.sections if s.number}
     for lesson in loose_lessons:
-        text = f"{lesson.heading} {lesson.text}" if lesson.heading else lesson.text
+        text = with_heading(lesson.heading, lesson.text)
         builder.add(("lesson",), text, lesson.page, lesson.section, lesson.section_title, lesson.heading,
                     lesson.themes)
     for key_figure in loose_figures:
