@@ -13,7 +13,13 @@ from contextlib import AbstractContextManager
 
 import click
 
+from evalsearch.extract.progress import reporting_pages
 from evalsearch.wording import count_label
+
+#: without a live bar, a file still being read is named with its page at most this often (seconds) …
+PAGE_NOTE_SECONDS = 10.0
+#: … when it has at least this many pages
+PAGE_NOTE_MIN_PAGES = 50
 
 
 def steady_streams() -> None:
@@ -59,6 +65,8 @@ class Progress(AbstractContextManager):
         self._bar = None
         self._task = None
         self._live = (not silent) and sys.stderr.isatty() and total_files > 0
+        self._noted = self.started
+        self._pages_shown = reporting_pages(self.page)
 
     def __enter__(self) -> "Progress":
         if self._live:
@@ -82,12 +90,25 @@ class Progress(AbstractContextManager):
             )
             self._bar.__enter__()
             self._task = self._bar.add_task(self.label, total=self.total, pages=0)
+        self._pages_shown.__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
+        self._pages_shown.__exit__(*exc)
         if self._bar is not None:
             self._bar.__exit__(*exc)
         return None
+
+    def page(self, name: str, done: int, total: int) -> None:
+        """A page of a file still being read in this process: a long report read alone would
+        otherwise say nothing until it is done (300 pages take half a minute)."""
+        if self._bar is not None:
+            self._bar.update(self._task, pages=self.pages + done)
+        elif not self.silent and total >= PAGE_NOTE_MIN_PAGES and done < total:
+            now = time.perf_counter()
+            if now - self._noted >= PAGE_NOTE_SECONDS:
+                self._noted = now
+                click.echo(f"{self.label}: {name}: page {done} of {total}", err=True)
 
     def advance(self, name: str, pages: int = 0, note: str = "") -> None:
         """Count one file as done."""

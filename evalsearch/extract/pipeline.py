@@ -28,6 +28,7 @@ from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.extract.navigation import drop_navigation
 from evalsearch.extract.patterns import SENTENCE_END
 from evalsearch.extract.pdf import iter_pages, opened_pdf
+from evalsearch.extract.progress import page_read
 from evalsearch.extract.projects import read_projects
 from evalsearch.extract.tables.pagetables import PageTable, find_document_tables, table_text
 from evalsearch.extract.tables.stage import read_tables
@@ -77,6 +78,7 @@ def read_pages(path: Path, settings: ExtractSettings) -> tuple[list[PageContent]
                 errors.append(ErrorItem("read", item.reason, item.page))
             else:
                 pages.append(item)
+            page_read(path.name, len(pages) + len(errors), opened.page_count)
         source = Source(str(path), opened.sha256, opened.page_count, repaired=opened.repaired)
     if opened.repaired:
         errors.append(ErrorItem("open", "damaged cross-reference table was repaired; all pages were read again"))
