@@ -220,6 +220,9 @@ def test_status_lists_what_needs_attention(tmp_path):
         "\n"
         "Run `evalsearch extract` on the same files again to bring the corpus up to date.\n"
         "\n"
+        "A failed file is read again by every `evalsearch extract` on it: mend or replace it first (an "
+        "encrypted one needs --password).\n"
+        "\n"
         "`evalsearch status --forget-missing` takes the missing files out of the corpus.\n"
         "\n"
         f"index {index_dir}: 3 documents ({3 * passages} passages)\n"
@@ -439,3 +442,13 @@ def test_status_lists_ten_files_of_a_state_and_counts_the_rest(tmp_path):
     listed = [line for line in text if line.startswith("  rapport-")]
     assert [line.split()[0] for line in listed] == [e.doc_id for e in entries[:SHOWN_PER_STATE]]
     assert "  and 3 more (`evalsearch status --format json` lists them all)" in text
+
+
+def test_status_of_failed_files_alone_says_they_fail_again_until_mended(tmp_path):
+    """"Run `evalsearch extract` on the same files again" promised that a rerun would do: a failed
+    file is read again on every run and fails again as it is."""
+    corpus = tmp_path / "c"
+    assert run(["extract", CORPUS_BAD / "empty.pdf", "--corpus", corpus, "-s"]).exit_code == 1
+    status = run(["status", "--corpus", corpus, "--index", tmp_path / "ix"]).output
+    assert "A failed file is read again by every `evalsearch extract` on it: mend or replace it first" in status
+    assert "to bring the corpus up to date" not in status

@@ -75,9 +75,14 @@ class CorpusStatus:
             if len(entries) > SHOWN_PER_STATE:
                 lines.append(f"  and {len(entries) - SHOWN_PER_STATE} more (`evalsearch status --format json` "
                              "lists them all)")
-        if any(counts.get(s) for s in ("stale", "outdated", "failed")):
+        if any(counts.get(s) for s in ("stale", "outdated")):
             lines.append("")
             lines.append("Run `evalsearch extract` on the same files again to bring the corpus up to date.")
+        if counts.get("failed"):
+            # a failed file is tried again on every run, and fails again as it is
+            lines.append("")
+            lines.append("A failed file is read again by every `evalsearch extract` on it: mend or replace it "
+                         "first (an encrypted one needs --password).")
         if counts.get("missing"):
             lines.append("")
             lines.append("`evalsearch status --forget-missing` takes the missing files out of the corpus.")
