@@ -53,19 +53,23 @@ def output_format(fmt: str | None, output: Path | None, choices: Sequence[str], 
 
     >>> output_format(None, Path("maal.xlsx"), ("csv", "json", "xlsx"), "csv")
     'xlsx'
-    >>> output_format("csv", Path("maal.xlsx"), ("csv", "json", "xlsx"), "csv")
+    >>> output_format("csv", Path("maal.txt"), ("csv", "json", "xlsx"), "csv")
     'csv'
     >>> output_format(None, Path("figurer.2023"), ("csv", "json"), "csv")
     'csv'
 
     Raises:
         UsageError: ``output`` ends in a format that is not one of ``choices`` ("figurer.pdf"),
-            and no format is given.
+            and no format is given; or in another format than the one given (``--format csv
+            -o maal.xlsx`` would write CSV under a name that Excel opens as a workbook).
     """
-    if fmt is not None:
-        return fmt
     ending = output.suffix.lower().lstrip(".") if output is not None else ""
     ending = _ENDINGS.get(ending, ending)
+    if fmt is not None:
+        if ending != fmt and (ending in _FORMAT_ENDINGS or ending in choices):
+            raise UsageError(f"-o {output.name} names {ending}, but --format {fmt} writes {fmt}; give a file name "
+                             f"ending in .{_FILE_ENDING.get(fmt, fmt)}, or leave --format out")
+        return fmt
     if ending in _FORMAT_ENDINGS and ending not in choices:
         context = click.get_current_context(silent=True)
         command = context.info_name if context is not None else "this command"

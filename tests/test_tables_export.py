@@ -170,7 +170,7 @@ def test_issue_3_tables_command_excel_csv_file(goal_pdf, tmp_path):
 
 @pytest.mark.parametrize("name, given, written", [
     ("maal.xlsx", [], "xlsx"), ("MAAL.JSON", [], "json"), ("maal.txt", [], "csv"),
-    ("maal.xlsx", ["--format", "csv"], "csv"),
+    ("maal.txt", ["--format", "json"], "json"),  # .txt names plain text, which JSON is (another ending is refused)
 ])
 def test_the_format_left_out_is_the_one_the_output_name_ends_in(goal_pdf, tmp_path, name, given, written):
     """`-o maal.xlsx` wrote CSV text into the workbook's name, which Excel refuses to open."""
@@ -197,6 +197,27 @@ def test_an_output_name_ending_in_a_format_the_command_does_not_write_is_refused
     assert not (tmp_path / name).exists()
     kept = CliRunner().invoke(cli, [command, str(goal_pdf), "-s", "-o", str(tmp_path / "out.v2")])  # no format's ending
     assert kept.exit_code == 0 and (tmp_path / "out.v2").exists()
+
+
+@pytest.mark.parametrize("command, fmt, name, fix", [
+    ("extract", "text", "rapport.json", ".txt"),
+    ("extract", "json", "rapport.txt", ".json"),
+    ("tables", "csv", "maal.xlsx", ".csv"),
+    ("figures", "json", "figurer.csv", ".json"),
+    ("lessons", "html", "erfaringer.md", ".html"),
+])
+def test_an_output_name_ending_in_another_format_than_the_one_given_is_refused(goal_pdf, tmp_path, command, fmt, name,
+                                                                               fix):
+    """`extract -o x.json --format text` wrote text into a file named .json, and `tables --format csv -o
+    maal.xlsx` CSV into a name that Excel opens as a workbook."""
+    result = CliRunner().invoke(cli, [command, str(goal_pdf), "-s", "--format", fmt, "-o", str(tmp_path / name)])
+    ending = name.rsplit(".", 1)[1].replace("txt", "text")
+    assert (result.exit_code, result.stderr) == (
+        2, f"error: -o {name} names {ending}, but --format {fmt} writes {fmt}; give a file name ending in {fix}, "
+           "or leave --format out\n")
+    assert not (tmp_path / name).exists()
+    plain = CliRunner().invoke(cli, [command, str(goal_pdf), "-s", "--format", fmt, "-o", str(tmp_path / f"out{fix}")])
+    assert plain.exit_code == 0 and (tmp_path / f"out{fix}").exists()
 
 
 @pytest.mark.parametrize(
