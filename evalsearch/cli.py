@@ -170,7 +170,7 @@ def extract(
     # one JSON text for the run, to parse as one: a list unless one file was named, so that a script
     # reading a folder gets a list whether the folder holds one PDF or many
     one_file = len(paths) == 1 and not sample and paths[0].is_file()
-    if output_dir is None and fmt == "json" and (len(pdfs) > 1 or not one_file):
+    if output_dir is None and fmt == "json" and not one_file:
         click.echo("[\n" + ",\n".join(docs) + "\n]" if docs else "[]")
     else:
         for doc in docs:

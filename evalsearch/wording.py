@@ -45,7 +45,8 @@ def reports_summary(found: str, doc_ids: list[str], having: set[str], most: int 
             f"(none in {some_names(without, most, 'and {n} others')})")
 
 
-_PLAIN_ARG = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.,/\\:+=@%")
+#: marks a shell leaves alone in an argument (letters and digits aside)
+_PLAIN_MARKS = frozenset("_-.,/\\:+=@%")
 
 
 def shell_arg(value: object) -> str:
@@ -57,4 +58,4 @@ def shell_arg(value: object) -> str:
     ('/tmp/ix', '"C:\\\\Users\\\\Anna\\\\Mit indeks"', '"rapport (1)"')
     """
     text = str(value)
-    return text if text and all(c in _PLAIN_ARG or c.isalpha() for c in text) else f'"{text}"'
+    return text if text and all(c.isalnum() or c in _PLAIN_MARKS for c in text) else f'"{text}"'

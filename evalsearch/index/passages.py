@@ -281,15 +281,20 @@ def document_to_passages(document: Document) -> list[Passage]:
             cells = " ".join(c for c in row.cells if c)
             prefix = f"{row.id}: " if row.id and not cells.startswith(row.id) else ""
             builder.add(("goal",), prefix + cells, row.page, table.section, title_of.get(table.section),
-                        _table_heading(table), lead=row.id or next((c for c in row.cells if c), ""))
+                        _table_heading(table), lead=row.id or _first_cell(row.cells))
     for other in document.other_tables:
         for cells in other.rows:
             builder.add(("table",), " ".join(c for c in cells if c), other.page, other.section,
-                        title_of.get(other.section), _table_heading(other), lead=next((c for c in cells if c), ""))
+                        title_of.get(other.section), _table_heading(other), lead=_first_cell(cells))
     for figure in document.figures:
         builder.add(("figure",), f"{figure.label} {figure.caption}", figure.page, figure.section,
                     title_of.get(figure.section))
     return builder.passages
+
+
+def _first_cell(cells) -> str:
+    """A row's first filled cell: what its passage is shown after (``Passage.lead``)."""
+    return next((c for c in cells if c), "")
 
 
 def _table_heading(table) -> str | None:
