@@ -252,6 +252,19 @@ def test_matching_passages_left_out_as_repeats_are_named_when_all_others_are_sho
     assert first == f"3 of {everything.total} matching passages for 'frivillige'"
 
 
+def test_a_report_without_a_title_is_named_once_by_its_document_id(search_index):
+    """A report whose title page gives no title read "1. notat-2019 (notat-2019)"."""
+    from dataclasses import replace
+
+    from evalsearch.index.output import result_to_text
+
+    result = search(search_index, "frivillige", {"limit": 2})
+    first, second = result.hits
+    result.hits = [replace(first, passage=replace(first.passage, title=None)), second]
+    heads = [line for line in result_to_text(result).splitlines() if re.match(r"\d+\. ", line)]
+    assert heads == [f"1. {first.passage.doc_id}", f"2. {second.passage.title} ({second.passage.doc_id})"]
+
+
 @pytest.mark.parametrize("query, pattern", [
     ("ledels*", r"ledels\w*"), ("frivil?ige", r"frivil\wige"), ("*opbakning", r"\w*opbakning"),
 ])

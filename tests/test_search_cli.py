@@ -196,7 +196,7 @@ def test_search_text_shows_report_page_snippet_and_counts(built):
     assert result.stdout.splitlines()[:4] == [
         "1 of 1 matching passage for 'frivillige'",
         "",
-        "1. alfa (alfa)",
+        "1. alfa",
         "   page 1 · paragraph",
     ]
     assert "**frivillige**" in result.stdout

@@ -90,7 +90,7 @@ def result_to_text(result: SearchResult, bold: bool = False, width: int = DEFAUL
         if p.section or p.section_title:
             where.append("section " + " ".join(x for x in (p.section, p.section_title) if x))
         lines.append("")
-        lines.append(f"{rank}. {p.title or p.doc_id} ({p.doc_id})")
+        lines.append(f"{rank}. {p.title} ({p.doc_id})" if p.title else f"{rank}. {p.doc_id}")
         shown_heading = p.heading and p.kind != "paragraph" and not p.text.startswith(p.heading)
         lines.append(f"   {', '.join(where)} · {p.kind}" + (" · related" if hit.related else "")
                      + (f" · {p.heading}" if shown_heading else ""))
