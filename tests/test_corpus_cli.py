@@ -311,8 +311,8 @@ def test_ctrl_c_stops_a_real_run_cleanly_and_the_rerun_completes_it(tmp_path):
     """Ctrl-C on a terminal reaches the whole process group: the command and its workers."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(8):
-        shutil.copy(QUICK / "issue-53-example.pdf", folder / f"report-{i}.pdf")
+    for i in range(8):  # bytes of their own: a copy of a file read before is not read again
+        (folder / f"report-{i}.pdf").write_bytes((QUICK / "issue-53-example.pdf").read_bytes() + f"% {i}\n".encode())
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     args = ["extract", str(folder), "--corpus", str(corpus), "-o", str(out), "-j", "2"]
     proc = subprocess.Popen([sys.executable, "-m", "evalsearch", *args], stdout=subprocess.PIPE,
@@ -383,6 +383,39 @@ def test_a_moved_file_is_taken_from_the_corpus_under_its_new_path(inbox, tmp_pat
     assert status.splitlines()[1] == "  extracted      1 (4 pages)"
 
 
+def test_a_renamed_file_takes_its_record_under_its_new_name_without_being_read(inbox, tmp_path):
+    """A report renamed (or saved again under another name) was read again: 37 s for 300 pages."""
+    corpus = tmp_path / "corpus"
+    run(["extract", inbox / "test-punkt.pdf", "--corpus", corpus, "-s"])
+    renamed = inbox / "punkt 2023.pdf"
+    (inbox / "test-punkt.pdf").rename(renamed)
+    result = run(["extract", renamed, "--corpus", corpus, "-o", tmp_path / "out"])
+    assert result.stderr == ("extract: 1 of 1 file unchanged since the last run, taken from the corpus\n"
+                             f"extract: 1 record written to {tmp_path / 'out'}\n")
+    fresh = run(["extract", renamed, "--corpus", tmp_path / "fresh", "-o", tmp_path / "read"])
+    assert fresh.stderr.startswith("extract: 1/1 punkt 2023.pdf")
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "read") != {}
+    status = json.loads(run(["status", "--corpus", corpus, "--format", "json"]).stdout)
+    states = {e["doc_id"]: (e["state"], e["path"]) for e in status["entries"]}
+    assert states == {"test-punkt": ("missing", str((inbox / "test-punkt.pdf").resolve())),
+                      "punkt 2023": ("extracted", str(renamed.resolve()))}
+
+
+def test_a_copy_in_the_same_run_takes_the_record_of_the_file_it_copies(inbox, tmp_path):
+    corpus = tmp_path / "corpus"
+    run(["extract", inbox, "--corpus", corpus, "-s"])
+    shutil.copy2(inbox / "test-punkt.pdf", inbox / "kopi.pdf")
+    result = run(["extract", inbox, "--corpus", corpus, "-o", tmp_path / "out"])
+    assert result.stderr.splitlines()[0] == "extract: 6 of 6 files unchanged since the last run, taken from the corpus"
+    kopi, punkt = (json.loads((tmp_path / "out" / name).read_text()) for name in ("kopi.json", "test-punkt.json"))
+    assert (kopi["doc_id"], kopi["source"]["path"]) == ("kopi", str(inbox / "kopi.pdf"))
+    assert kopi["lessons"] == punkt["lessons"] and kopi["paragraphs"] == punkt["paragraphs"] != []
+    (inbox / "kopi.pdf").write_bytes((inbox / "kopi.pdf").read_bytes() + b"\n% changed\n")
+    again = run(["extract", inbox, "--corpus", corpus])
+    assert again.stderr.splitlines()[:2] == ["extract: 5 of 6 files unchanged since the last run, taken from the corpus",
+                                             "extract: 1/1 kopi.pdf (4 pages)"]
+
+
 def test_a_damaged_record_is_extracted_again(inbox, tmp_path):
     corpus = tmp_path / "corpus"
     run(["extract", inbox / "test-punkt.pdf", "--corpus", corpus, "-s"])
@@ -406,6 +439,8 @@ def test_a_file_name_that_is_no_utf8_fails_alone_with_the_reason(tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["test-punkt.json"]
     status = run(["status", "--corpus", tmp_path / "corpus", "--format", "json"])
     assert [e["doc_id"] for e in json.loads(status.stdout)["entries"]] == ["test-punkt"]
+    again = run(["extract", inbox, "--corpus", tmp_path / "corpus"])  # its bytes are now known: still refused
+    assert again.exit_code == 1 and "pport.pdf: the file name is not UTF-8 text" in again.stderr
 
 
 def test_status_shows_the_corpus_when_the_index_cannot_be_read(tmp_path):

@@ -24,6 +24,7 @@ from evalsearch.corpus.manifest import Entry, FileStamp, is_encrypted, now_iso, 
 from evalsearch.corpus.store import Corpus
 from evalsearch.errors import CorpusError, InputError
 from evalsearch.extract.settings import ExtractSettings
+from evalsearch.model import Document
 from evalsearch.naming import doc_id_for
 
 @dataclass
@@ -31,6 +32,9 @@ class Plan:
     """What a corpus run will do: files to extract, files to take from the store, and why.
 
     ``recorded`` counts the files of ``tasks`` stored so far by ``corpus_run``.
+    ``copied_from`` maps the index of a reused task to the doc_id whose record it
+    takes: a renamed or copied file holds the bytes of a file read before under
+    another doc_id.
     """
 
     tasks: list[Task] = field(default_factory=list)
@@ -38,6 +42,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     fingerprint: str = ""
     recorded: int = 0
+    copied_from: dict[int, str] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -100,7 +105,9 @@ def plan_run(
 
     A file is taken from the store when its entry succeeded, its record exists,
     the extractor fingerprint is the same and the file holds the same bytes
-    (same size and time, or same sha256). Failed files are always tried again,
+    (same size and time, or same sha256). A file new to the corpus whose bytes
+    are those of a file read before (renamed or copied: same sha256) takes that
+    file's record under its own doc_id. Failed files are always tried again,
     and so are files that were opened with a password, so that it is checked every time.
     """
     fingerprint = extractor_fingerprint(settings)
@@ -120,9 +127,34 @@ def plan_run(
             if entry.path != key or entry.stamp != stamp:
                 corpus.manifest.moved(entry, key, stamp)
             plan.reused.append(task)
+            continue
+        source = None if force or stamp is None or not _utf8_name(path) else \
+            _same_bytes_read_before(corpus, entries.values(), fingerprint, path, stamp)
+        if source is not None:
+            plan.copied_from[task.index] = source.doc_id
+            plan.reused.append(task)
         else:
             plan.tasks.append(task)
     return plan
+
+
+def _same_bytes_read_before(
+    corpus: Corpus, entries: Iterable[Entry], fingerprint: str, path: Path, stamp: FileStamp
+) -> Entry | None:
+    """The entry of a file read before whose record holds this file's bytes, or None.
+
+    Only entries of the same size are candidates, so a file unlike any other is
+    not hashed here (extraction hashes it anyway).
+    """
+    candidates = [e for e in entries if e.size == stamp.size and e.sha256 and e.ok and not e.needs_password
+                  and e.fingerprint == fingerprint]
+    if not candidates:
+        return None
+    try:
+        sha256 = file_sha256(path)
+    except OSError:
+        return None
+    return next((e for e in candidates if e.sha256 == sha256 and corpus.store.exists(e.doc_id)), None)
 
 
 def _reusable(corpus: Corpus, entry: Entry | None, fingerprint: str, path: Path, stamp: FileStamp) -> bool:
@@ -165,17 +197,31 @@ def reused_outcomes(corpus: Corpus, plan: Plan) -> Iterator[Outcome]:
     """
     damaged: list[Task] = []
     for task in plan.reused:
+        source = plan.copied_from.get(task.index)
         try:
-            document = corpus.store.read(task.doc_id)
+            document = corpus.store.read(source or task.doc_id)
         except CorpusError:
             damaged.append(task)
             continue
+        if source is not None:
+            document = _record_copy(corpus, document, task, source)
         if document.source.path != str(task.path):  # the same bytes, named as in this run
             document.source = replace(document.source, path=str(task.path))
         yield Outcome(task.path, document, None, task.doc_id, task.index, reused=True)
     if damaged:
         plan.reused = [t for t in plan.reused if t not in damaged]
         plan.tasks = plan.tasks + damaged
+
+
+def _record_copy(corpus: Corpus, document: Document, task: Task, source: str) -> Document:
+    """Store the record of ``source`` again as the record of ``task``'s file, which holds the same bytes."""
+    document = replace(document, doc_id=task.doc_id, source=replace(document.source, path=str(task.path)))
+    entry = corpus.manifest.get(source)
+    assert entry is not None and task.stamp is not None
+    corpus.store.write(document, entry.fingerprint)
+    corpus.manifest.put(replace(entry, doc_id=task.doc_id, path=str(task.path.resolve()), size=task.stamp.size,
+                                mtime_ns=task.stamp.mtime_ns, needs_password=False))
+    return document
 
 
 def extracted_outcomes(
