@@ -106,9 +106,7 @@ def decode(tp: Any, value: Any) -> Any:
     if origin is dict:
         key_tp, value_tp = typing.get_args(tp) or (Any, Any)
         return {k: decode(value_tp, v) for k, v in value.items()}
-    if tp is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
+    return value  # an int in a float field stays an int: the extractor gives 11, not 11.0
 
 
 def _fits(tp: Any, value: Any) -> bool:
