@@ -403,6 +403,19 @@ def test_a_query_that_is_a_label_lists_what_it_labels_first_in_table_order(searc
     assert [h.passage.text.split()[:2] for h in figures[:2]] == [["Figur", "3-1"]] * 2
 
 
+@pytest.mark.parametrize("query", ["figur 3.1", "Tabel 3.3"])
+def test_a_label_number_with_a_point_finds_the_one_printed_with_a_hyphen(search_index, query):
+    """Reports number "Figur 3-1" or "Figur 3.1"; "figur 3.1" said no passage holds '3.1'."""
+    printed = query.replace(".", "-")
+    result = search(search_index, query, {"limit": 60})
+    assert result.unmatched == []
+    labelled = [h for h in result.hits if any(" ".join((value or "").lower().split()[:2]).replace("table", "tabel")
+                                              == printed.lower() for value in (h.passage.heading, h.passage.text))]
+    assert labelled and result.hits[:len(labelled)] == labelled
+    assert {h.passage.doc_id for h in labelled} == {
+        h.passage.doc_id for h in search(search_index, printed, {"limit": 60}).hits[:len(labelled)]}
+
+
 @pytest.mark.parametrize("query, goal_id", [("B1", "B1"), ("a3", "A3"), ("resultatmål C2", "C2")])
 def test_a_query_that_is_a_goal_id_lists_the_rows_of_that_goal_first(search_index, query, goal_id):
     """ "B1" ranked a row of goal C1, which refers to "resultatmål B1", above the rows of goal B1."""

@@ -2,13 +2,15 @@
 
 Danish reports group thousands with a point and write decimals with a comma
 ("1.000 borgere", "3,9 mio. kr."); a query may be typed without the point
-("1000") or with an English decimal point ("3.9"). The index holds numbers as
-printed, so the query looks for each spelling.
+("1000") or with an English decimal point ("3.9"). Figures, tables and sections
+are numbered with a hyphen in some reports and a point in others ("Figur 3-1",
+"Figur 3.1", "afsnit 3.1"). The index holds numbers as printed, so the query
+looks for each spelling.
 
 >>> number_spellings("1000"), number_spellings("4.752.000"), number_spellings("3.9"), number_spellings("3,9")
-(['1.000'], ['4752000'], ['3,9'], ['3.9'])
->>> number_spellings("240"), number_spellings("1.5.2"), number_spellings("borgere")
-([], [], [])
+(['1.000'], ['4752000'], ['3,9', '3-9'], ['3.9'])
+>>> number_spellings("3-1"), number_spellings("1.5.2"), number_spellings("240"), number_spellings("borgere")
+(['3.1'], ['1-5-2'], [], [])
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import re
 _WHOLE = re.compile(r"\d{4,}")
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
+#: the number of a chapter, section, figure or table: "3-1", "3.1", "2.1.3"
+_LABEL_NUMBER = re.compile(r"\d{1,2}(?:[.-]\d{1,2})+")
 
 
 def number_spellings(word: str) -> list[str]:
@@ -27,6 +31,7 @@ def number_spellings(word: str) -> list[str]:
     if _GROUPED.fullmatch(word):
         # "1.000" may also be one point nought in English; a Danish report means a thousand
         return [word.replace(".", "")]
-    if _DECIMAL.fullmatch(word):
-        return [word.translate(str.maketrans(".,", ",."))]
-    return []
+    spellings = [word.translate(str.maketrans(".,", ",."))] if _DECIMAL.fullmatch(word) else []
+    if _LABEL_NUMBER.fullmatch(word):
+        spellings.append(word.translate(str.maketrans(".-", "-.")))
+    return spellings
