@@ -22,6 +22,14 @@ def test_the_shortest_name_of_a_set_of_copies_stands_for_the_others():
     assert find_copies(files) == {"rapport (1)": "rapport", "kopi af rapport": "rapport", "a-2": "b-2"}
 
 
+def test_a_name_without_a_copy_mark_stands_for_the_copies_however_short_they_are():
+    """ "staa-kopi" stood for "staa-ikke-i-stampe-2018", the report it copies, because its name is shorter."""
+    files = [("staa-ikke-i-stampe-2018", "aa"), ("staa-kopi", "aa"), ("rapport - Kopi", "bb"), ("rapport", "bb"),
+             ("Copy of notat", "cc"), ("notat-2019", "cc"), ("kopiering (2)", "dd"), ("kopiering", "dd")]
+    assert find_copies(files) == {"staa-kopi": "staa-ikke-i-stampe-2018", "rapport - Kopi": "rapport",
+                                  "Copy of notat": "notat-2019", "kopiering (2)": "kopiering"}
+
+
 def make_reports(folder):
     folder.mkdir()
     text_report(folder / "alfa.pdf", ["Lederne bakker op om projektet i alle tre kommuner."])
