@@ -182,7 +182,8 @@ class QueryBuilder:
         tokens = _analyse(self.expanded, word)
         if not tokens:  # a stop word: only phrases see it
             return wq.NullQuery
-        for spelling in number_spellings(word):  # "1000" as the report prints it: "1.000"
+        before = plan.words[-1].lower() if plan.words else ""
+        for spelling in number_spellings(word, before):  # "1000" as the report prints it: "1.000"
             tokens.append(tokens[0].copy())
             tokens[-1].text = spelling
         plan.words.append(word)
