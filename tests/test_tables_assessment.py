@@ -192,3 +192,47 @@ def test_status_column_is_the_most_direct(header, roles):
 
     got = column_roles(header, _table(header, [["x"] * len(header)]).body, len(header))
     assert (got.id, got.indicator, got.target, got.status) == roles
+
+
+def test_a_row_of_sentences_taken_for_the_header_names_no_goal_columns():
+    """The top of a facts table cut by a page break: "Overordnet mål | … Målet var … opnår …" was
+    read as a target and a status heading, and the facts as goal rows."""
+    from evalsearch.extract.tables.records import Placement, column_roles, is_goal_table
+
+    header = ["Overordnet mål", "At få unge med ASF i arbejde. Målet var mere konkret at udvikle en metode, der "
+              "kunne sikre, at halvdelen af de 20 deltagere i projektet opnår ansættelse på ordinære vilkår."]
+    table = _table(header, [["Primære målgruppe", "20 unge mellem 18-30 år med ASF."],
+                            ["Samarbejdspartnere", "Region Midtjylland"]])
+    roles = column_roles(header, table.body, 2)
+    assert not is_goal_table(table, header, roles, Placement(None, None, "2.3", "Job i Fællesskab"))
+    short = ["Indikator", "Målet for perioden", "Opnået"]  # real headings of those words still count
+    table = _table(short, [["Deltagere", "20", "18"], ["Virksomheder", "5", "7"]])
+    assert is_goal_table(table, short, column_roles(short, table.body, 3), Placement(None, None, "3", "Resultater"))
+
+
+def _facts_part(page, rows, at_top=False, at_bottom=False, caption=None):
+    from evalsearch.extract.tables.grid import PageTable, TableRow
+
+    light = (0.85, 0.89, 0.95)
+    made = tuple(TableRow(tuple(cells), i * 20.0, i * 20.0 + 18, role="header" if i == 0 else "body",
+                          shaded=i % 2 == 0, shade=light if i % 2 == 0 else None, page=page)
+                 for i, cells in enumerate(rows))
+    return PageTable(page, (68, 100, 527, 700), (68.0, 171.0, 527.0), made, 9.0, 11.0, at_top=at_top,
+                     at_bottom=at_bottom, caption_above=caption)
+
+
+def test_a_facts_table_banded_every_other_row_goes_on_over_the_page_break():
+    """Its first row is shaded as a banded row, so it was taken for a header; the first row of the
+    next page, shaded alike but with other words, was then a new table's header."""
+    from evalsearch.extract.tables.merge import merge_parts
+
+    first = _facts_part(10, [["Projektperiode", "01.07.16 til 31.12.18"], ["Samlet projektbudget", "2.360.382 DKK"]],
+                        at_bottom=True, caption="Tabel 2-10: Projektets basisoplysninger")
+    rest = _facts_part(11, [["Overordnet mål", "At få unge i arbejde."], ["Primære målgruppe", "20 unge"]], at_top=True)
+    (table,) = merge_parts({10: [first], 11: [rest]})
+    assert [r.cells[0] for r in table.rows] == ["Projektperiode", "Samlet projektbudget", "Overordnet mål",
+                                                "Primære målgruppe"]
+    again = _facts_part(11, [["Projektperiode", "01.07.16 til 31.12.18"], ["Overordnet mål", "At få unge i arbejde."]],
+                        at_top=True)  # the header printed again on the new page is dropped, as before
+    (table,) = merge_parts({10: [first], 11: [again]})
+    assert [r.cells[0] for r in table.rows] == ["Projektperiode", "Samlet projektbudget", "Overordnet mål"]

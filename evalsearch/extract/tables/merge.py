@@ -122,9 +122,14 @@ def _rest_of_row(row: TableRow) -> bool:
 def _banding(row: TableRow, header: Sequence[TableRow]) -> bool:
     """Is a continuation's first row a header only by its shading? Not when it is bold or shaded
     like the table's header: then it is the header printed again. Otherwise the shading is the
-    body's banding (every other row shaded, the first row on the page among them)."""
-    return bool(header) and row.role == "header" and row.shaded and not row.bold and all(
-        row.shade != h.shade for h in header)
+    body's banding (every other row shaded, the first row on the page among them). A table whose
+    own "header" is a plain banded row (a facts table shaded every other row) takes a plain row
+    shaded alike with other words as banding too: a header printed again has the same words."""
+    if not (header and row.role == "header" and row.shaded and not row.bold):
+        return False
+    if all(row.shade != h.shade for h in header):
+        return True
+    return not any(h.bold for h in header) and _key([row])[0] not in _key(header)
 
 
 def _widen(row: TableRow, columns: list[int], width: int) -> TableRow:

@@ -37,6 +37,8 @@ from evalsearch.extract.tables.terms import (
 from evalsearch.model import GoalKind, GoalRow, GoalTable, OtherTable
 
 SentencesFor = Callable[[str | None, str, str], list[str]]
+#: most words of a column heading ("Kvantitativ målsætning for hele projektperioden" has 5)
+MAX_HEADING_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ def is_goal_table(table: Table, names: Sequence[str], roles: ColumnRoles | None,
         return False
     if goal_id_share(table.body, roles) >= 0.5:
         return True
-    low = [n.lower() for n in names]
+    # a "heading" of many words is a row of text taken for the header ("Overordnet mål | At få unge
+    # … Målet var … opnår ansættelse …" at the top of a page): its words name no column
+    low = [n.lower() if len(n.split()) <= MAX_HEADING_WORDS else "" for n in names]
     has_target = any(TARGET_HEADING.search(n) and not COUNT_HEADING.match(n) for n in low[1:])
     has_status = any(STATUS_HEADING.search(n) for n in low[1:])
     if has_target and has_status and not CHANGE_THEORY_HEADING.match(low[0] if low else ""):
