@@ -683,3 +683,24 @@ def test_a_row_whose_cells_stand_closer_than_a_column_gap_is_no_running_text(tmp
     doc = extract_document(write_pdf(tmp_path / "tight-cells.pdf", [spec, page(2)]))
     assert [(t.label, [r.id for r in t.rows]) for t in doc.goal_tables] == [("Tabel 3-2", ["B1", "B2"])]
     assert doc.goal_tables[0].rows[0].target == "50 %"
+
+
+def test_a_wrapped_first_cell_in_body_type_stays_in_its_row(tmp_path):
+    """A table set in the body's type: the wrapped line of a goal's indicator read as running text,
+    which parted the row from its rules, and goal D1 was lost."""
+    edges = (68.0, 400.0, 450.0, 523.0)  # no padding: the cells' text stands on the body's left edge
+    first = page(1)
+    for k in range(12):
+        first.text(72, 70 + 12 * k, "Projektet har arbejdet målrettet med at fastholde borgerne i job gennem hele "
+                                    "perioden, og virksomhederne", size=9)
+    first.text(72, 230, "Tabel 3-4", size=9, bold=True).text(120, 230, "Status på effektmålene", size=9)
+    across_rows(first, 246, [
+        [["Effektmål"], ["Mål"], ["Status"]],
+        [["D1: Antal personer i målgruppen, som fastholdes i jobbet i seks",
+          "måneder eller som har fået pension i løbet af hele projektperioden."], ["60%"], ["60%"]],
+    ], edges=edges)
+    first.text(72, 300, "Projektet har således nået sit effektmål, og det er evaluators vurdering, at indsatsen", size=9)
+    doc = extract_document(write_pdf(tmp_path / "wrapped.pdf", [first, page(2).text(72, 60, "Tekst.", size=9)]))
+    rows = [r for t in doc.goal_tables for r in t.rows]
+    assert [(r.id, r.target, r.status) for r in rows] == [("D1", "60%", "60%")]
+    assert rows[0].indicator.endswith("har fået pension i løbet af hele projektperioden.")

@@ -76,11 +76,19 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
     width = geometry.body_right - geometry.body_left
     verticals = [r for r in page.rules if not r.horizontal]
     tops = []
+    cells: list[Line] = []  # the fragments of the last row cut into cells, while lines wrap under its first
     for row in words_to_rows(page.words):
         mid = (row[0].top + row[0].bottom) / 2
         if sum(1 for r in verticals if r.top <= mid <= r.bottom) >= 2:
             continue  # a line between vertical rules stands in a grid cell
         frags = row_to_fragments(row, page.number, column_gap)
+        if len(frags) > 1:
+            cells = frags
+        elif cells and _wraps_in_first_cell(frags[0], cells, row[0].top):
+            cells[0] = frags[0]  # the next wrapped line is measured from this one
+            continue
+        else:
+            cells = []
         if len(frags) == 1 and (
             frags[0].size >= geometry.body_size * 1.1
             or TABLE_CAPTION.match(frags[0].text)
@@ -98,6 +106,16 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
         ):
             tops.append(body[0].top)
     return tops
+
+
+def _wraps_in_first_cell(line: Line, cells: Sequence[Line], top: float) -> bool:
+    """Is a line the wrapped text of the first cell of the row just above ("D1: Antal personer …
+    som fastholdes i | 60% | 60%" / "jobbet i seks måneder …")? It starts where that cell starts,
+    ends before the next cell, and follows it at a line's distance. A table set in body type
+    otherwise reads as running text there, which parts the row from its rules."""
+    first = cells[0]
+    return (abs(line.x0 - first.x0) <= ALIGN_TOLERANCE and line.x1 < cells[1].x0
+            and 0 < top - first.top <= 1.6 * max(first.size, line.size))
 
 
 def evenly_spaced(words: Sequence[Word]) -> bool:
