@@ -574,3 +574,28 @@ def test_a_two_line_header_is_dropped_on_landscape_pages_too(tmp_path):
     text = document_to_text(extract_document(write_pdf(tmp_path / "tilsyn.pdf", pages)))
     assert "Uanmeldt tilsyn" not in text and "Københavns Kommune" not in text
     assert all(f"Afsnit {n}.4" in text for n in range(1, 7))
+
+
+def test_glyphs_spilled_over_a_page_break_are_not_a_line_of_their_own(tmp_path):
+    """A browser paints the rings of "å" of the next page's first line at the foot of the page
+    before; the stray "å å" ended a lesson mid-sentence."""
+    import pdfplumber
+
+    first_line = "regi. De frivillige, der er tilknyttet borgerne, er sket via SIND Pårørenderådgivning."
+    second = word_page(2)
+    second.text(72, 70, first_line, size=BODY).text(72, 70 + PITCH, "Det er projektets erfaring.", size=BODY)
+    probe = write_pdf(tmp_path / "probe.pdf", [word_page(1), second])
+    with pdfplumber.open(probe) as pdf:
+        rings = [c["x0"] for c in pdf.pages[1].chars if c["text"] == "å" and c["top"] < 80 + PITCH]
+    assert len(rings) == 2
+    first = word_page(1)
+    lines = ["Det har været en udfordring, at der ikke er en kultur for at anvende frivillige i",
+             "jobcentrene. Det har derfor ikke været naturligt at italesætte dette tilbud i jobcentre"]
+    for k, line in enumerate(lines):
+        first.text(72, 740 - PITCH + k * PITCH, line, size=BODY)
+    for x in rings:
+        first.text(x, 740 + PITCH, "å", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "spilled.pdf", [first, second]))
+    texts = [b.text for b in doc.blocks]
+    assert not any(t.strip() in ("å å", "å") for t in texts)
+    assert any("italesætte dette tilbud i jobcentre regi. De frivillige" in t for t in texts), texts

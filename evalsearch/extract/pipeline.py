@@ -34,6 +34,7 @@ from evalsearch.extract.tables.pagetables import PageTable, find_document_tables
 from evalsearch.extract.tables.stage import read_tables
 from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
 from evalsearch.extract.settings import ExtractSettings
+from evalsearch.extract.spill import drop_spilled_lines
 from evalsearch.extract.titlepage import read_title_page
 from evalsearch.model import Block, Document, ErrorItem, Footnote, PageContent, Source
 from evalsearch.naming import doc_id_for
@@ -185,7 +186,7 @@ class LaidOut:
 
 def layout_document(pages: list[PageContent], settings: ExtractSettings) -> LaidOut:
     furniture = find_furniture(pages, settings)
-    clean = [replace(p, words=strip_furniture(p, furniture.get(p.number, set()))) for p in pages]
+    clean = drop_spilled_lines([replace(p, words=strip_furniture(p, furniture.get(p.number, set()))) for p in pages])
     geometry, grids = format_geometries(clean, settings.column_gap)
     toc: list[TocEntry] = []
     layouts: list[PageLayout] = []
