@@ -220,7 +220,7 @@ def _record_copy(corpus: Corpus, document: Document, task: Task, source: str) ->
     assert entry is not None and task.stamp is not None
     corpus.store.write(document, entry.fingerprint)
     corpus.manifest.put(replace(entry, doc_id=task.doc_id, path=str(task.path.resolve()), size=task.stamp.size,
-                                mtime_ns=task.stamp.mtime_ns, needs_password=False))
+                                mtime_ns=task.stamp.mtime_ns))
     return document
 
 

@@ -1,12 +1,13 @@
 """A query that names a table, figure or goal ("Tabel 3-1", "figur 2-1", "B1"): what it names first.
 
 A number is the same with a point or a hyphen ("Figur 3.1" is "Figur 3-1":
-reports print either). Words alone rank "Figur 3-1 …" above the rows of "Tabel 3-1", because the
-number stands in the figure's text and only in the rows' heading. A query that
-is nothing but such a label asks for one thing, so the passages it labels go
-first: the rows of that table (their heading starts with it) and that figure
-(its text does). So with a goal id: "B1" asks for the goal rows B1 of the
-reports, which BM25 ranks below a longer row that refers to "resultatmål B1".
+reports print either). Words alone rank "Figur 3-1 …" above the rows of
+"Tabel 3-1", because the number stands in the figure's text and only in the
+rows' heading. A query that is nothing but such a label asks for one thing, so
+the passages it labels go first: the rows of that table (their heading starts
+with it) and that figure (its text does). So with a goal id: "B1" asks for the
+goal rows B1 of the reports, which BM25 ranks below a longer row that refers
+to "resultatmål B1".
 
 >>> named_label(" tabel  3-1 "), named_label("Figur 3.1")
 ('tabel 3-1', 'figur 3-1')
