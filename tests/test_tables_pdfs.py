@@ -330,6 +330,25 @@ def test_rest_of_a_cut_row_with_only_its_closing_rule_joins_its_row(tmp_path):
     assert rows["C2"].status == "Der er ikke fulgt op på målet, da projektet ikke har gjort brug af borgernes netværk."
 
 
+def test_rest_of_a_cut_row_in_a_shaded_band_joins_its_row(tmp_path):
+    """Banded rows: the rest of goal A9 opens the next page in its shading, whose top edge was
+    taken for the row's closing rule; "af landets jobcentre" became a paragraph."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 640, "Tabel 3-1", size=9, bold=True).text(120, 640, "Status på aktivitetsmålene", size=9)
+    across_rows(pages[0], 658, [
+        [["Aktiviteter"], ["Mål"], ["Status"]],
+        [["A8: Udrulning af koncept i nye kommuner"], ["15"], ["Ja"]],
+        [["A9: Formidling af resultater og", "koncepter til resten"], ["1"], ["Ja, er sket løbende."]],
+    ], close=False)
+    pages[1].fill(EDGES[0], 57, EDGES[-1], 60 + LINE + 6)
+    across_rows(pages[1], 60, [[["af landets jobcentre"], [""], [""]]], header_rule=False)
+    pages[1].text(72, 110, "3.2 Status på resultatmålene", size=12, bold=True)
+    doc = extract_document(write_pdf(tmp_path / "cut-shaded.pdf", pages))
+    rows = {r.id: r for t in doc.goal_tables for r in t.rows}
+    assert rows["A9"].indicator == "Formidling af resultater og koncepter til resten af landets jobcentre"
+    assert not any(b.text == "af landets jobcentre" for b in doc.blocks if b.role == "paragraph")
+
+
 def test_table_set_right_under_another_with_its_own_bold_header_is_a_second_table(tmp_path):
     pages = [page(n) for n in range(1, 4)]
     pages[0].text(72, 70, "Tabel 3-4", size=9, bold=True).text(120, 70, "Beskæftigelsesstatus ultimo 2018", size=9)

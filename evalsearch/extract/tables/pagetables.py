@@ -194,17 +194,16 @@ def _set_close(rows: Sequence[Sequence[Word]], end: float, pitch: float) -> bool
 
 
 def _rest_of_cut_row(page: PageContent, before: PageTable, taken: Sequence[BBox], column_gap: float) -> PageTable | None:
-    """The rest of the row the page break cut off ``before``, when this page opens with it and
-    only its closing rule (tables ruled across only): rows set like ``before``'s down to that rule."""
+    """The rest of the row the page break cut off ``before``, when this page opens with it and only
+    its closing rule (tables ruled across only) or shading: rows set like ``before``'s down to that rule."""
     x0, x1 = before.bbox[0], before.bbox[2]
     rules = [y for y, a, b in horizontal_rules(page.rules, page.fills)
              if min(b, x1) - max(a, x0) >= 0.6 * (x1 - x0)]
-    if not rules:
-        return None
-    closing = min(rules)
-    if any(abs(box[1] - closing) <= 2 for box in taken):
-        return None  # a table starts at that rule: its rows above are taken in with it (``_continued_above``)
     free = _outside(page.words, taken)
+    # the first rule with words above it: a shaded row's fill starts above its words
+    closing = min((y for y in rules if any(w.bottom <= y + 1 for w in free)), default=None)
+    if closing is None or any(box[1] <= closing + 2 for box in taken):
+        return None  # a table starts at or above that rule: rows above it are taken in with it (``_continued_above``)
     above = words_to_rows([w for w in free if w.bottom <= closing + 1])
     if not above or not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
         return None
