@@ -23,6 +23,8 @@ LISTED = 30
 #: rapidfuzz WRatio a name must reach to be suggested
 NEAREST_CUTOFF = 60
 NEAREST = 3
+#: points below the nearest name that another may score and still be suggested beside it
+NEAREST_SPREAD = 10
 
 
 def pick(value: str, names: Sequence[str], label: str, *, where: str = "the index", partial: bool = True) -> str:
@@ -72,8 +74,10 @@ def _suggestion(wanted: str, names: Sequence[str]) -> str:
         return "; it holds none"
     from rapidfuzz import fuzz, process, utils
 
-    nearest = [name for name, _, _ in process.extract(wanted, list(names), scorer=fuzz.WRatio, limit=NEAREST,
-                                                       score_cutoff=NEAREST_CUTOFF, processor=utils.default_process)]
+    found = process.extract(wanted, list(names), scorer=fuzz.WRatio, limit=NEAREST, score_cutoff=NEAREST_CUTOFF,
+                            processor=utils.default_process)
+    # a far second is noise beside a near first: "frivilig" is 'frivillige og pårørende', not also 'kompetenceudvikling'
+    nearest = [name for name, score, _ in found if score >= found[0][1] - NEAREST_SPREAD]
     text = f" (did you mean {' or '.join(repr(n) for n in nearest)}?)" if nearest else ""
     if nearest and len(names) > LISTED:
         return text

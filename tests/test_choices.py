@@ -53,3 +53,12 @@ def test_among_many_names_only_the_nearest_are_named():
 def test_no_names_at_all():
     with pytest.raises(UsageError, match="no document 'x' in the index; it holds none"):
         pick("x", [], "document")
+
+
+def test_a_far_second_is_not_suggested_beside_a_near_first():
+    """ "frivilig" suggested 'frivillige og pårørende' or 'kompetenceudvikling' (a weak partial match)."""
+    themes = ["frivillige og pårørende", "kompetenceudvikling", "forankring"]
+    with pytest.raises(UsageError, match=r"\(did you mean 'frivillige og pårørende'\?\)"):
+        pick("frivilig", themes, "theme")
+    with pytest.raises(UsageError, match=r"\(did you mean 'rapport-2019' or 'rapport-2018'\?\)"):
+        pick("rapport-201", ["rapport-2019", "rapport-2018", "forankring"], "document", partial=False)
