@@ -200,8 +200,9 @@ def _rest_of_cut_row(page: PageContent, before: PageTable, taken: Sequence[BBox]
     rules = [y for y, a, b in horizontal_rules(page.rules, page.fills)
              if min(b, x1) - max(a, x0) >= 0.6 * (x1 - x0)]
     free = _outside(page.words, taken)
-    # the first rule with words above it: a shaded row's fill starts above its words
-    closing = min((y for y in rules if any(w.bottom <= y + 1 for w in free)), default=None)
+    closing = min(rules, default=None)  # in a shaded row, the first rule is the fill's top; its bottom closes the row
+    closing = next((f.bottom for f in page.fills if closing is not None and abs(f.top - closing) <= 2
+                    and f.x0 <= x0 + 2), closing)
     if closing is None or any(box[1] <= closing + 2 for box in taken):
         return None  # a table starts at or above that rule: rows above it are taken in with it (``_continued_above``)
     above = words_to_rows([w for w in free if w.bottom <= closing + 1])
