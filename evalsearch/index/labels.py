@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from typing import Any
 
 #: the words reports label tables and figures with, followed by their number
-LABEL_QUERY = re.compile(r"\s*(tabel|table|figur|figure|billede|boks)\s+(\d+(?:[-.]\d+)*)\s*", re.IGNORECASE)
+CAPTION_WORDS = ("tabel", "table", "figur", "figure", "billede", "boks")
+LABEL_QUERY = re.compile(rf"\s*({'|'.join(CAPTION_WORDS)})\s+(\d+(?:[-.]\d+)*)\s*", re.IGNORECASE)
 #: a label word in English is the Danish one (a report may print "Table 3-1" among its "Tabel"s)
 _SAME_WORD = {"table": "tabel", "figure": "figur"}
 #: a goal id as goal tables print it (A1, B2, C12, D1), alone or after the word for its kind of goal

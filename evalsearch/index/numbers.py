@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import re
 
+from evalsearch.index.labels import CAPTION_WORDS
+
 _WHOLE = re.compile(r"\d{4,}")
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 #: the number of a chapter, section, figure or table: "3-1", "3.1", "2.1.3"
 _LABEL_NUMBER = re.compile(r"\d{1,2}(?:[.-]\d{1,2})+")
 #: the words a chapter, section, figure or table number follows
-LABEL_WORDS = frozenset({"figur", "figure", "tabel", "table", "billede", "boks", "afsnit", "kapitel", "bilag",
-                         "illustration"})
+LABEL_WORDS = frozenset(CAPTION_WORDS + ("afsnit", "kapitel", "bilag", "illustration"))
 
 
 def number_spellings(word: str, after: str = "") -> list[str]:

@@ -197,14 +197,14 @@ def _rest_of_cut_row(page: PageContent, before: PageTable, taken: Sequence[BBox]
     """The rest of the row the page break cut off ``before``, when this page opens with it and only
     its closing rule (tables ruled across only) or shading: rows set like ``before``'s down to that rule."""
     x0, x1 = before.bbox[0], before.bbox[2]
-    rules = [y for y, a, b in horizontal_rules(page.rules, page.fills)
-             if min(b, x1) - max(a, x0) >= 0.6 * (x1 - x0)]
-    free = _outside(page.words, taken)
-    closing = min(rules, default=None)  # in a shaded row, the first rule is the fill's top; its bottom closes the row
-    closing = next((f.bottom for f in page.fills if closing is not None and abs(f.top - closing) <= 2
-                    and f.x0 <= x0 + 2), closing)
-    if closing is None or any(box[1] <= closing + 2 for box in taken):
+    rules = [y for y, a, b in horizontal_rules(page.rules, page.fills) if min(b, x1) - max(a, x0) >= 0.6 * (x1 - x0)]
+    if not rules:
+        return None
+    first = min(rules)  # in a shaded row, the first rule is the fill's top, and its bottom closes the row
+    closing = next((f.bottom for f in page.fills if abs(f.top - first) <= 2 and f.x0 <= x0 + 2), first)
+    if any(box[1] <= closing + 2 for box in taken):
         return None  # a table starts at or above that rule: rows above it are taken in with it (``_continued_above``)
+    free = _outside(page.words, taken)
     above = words_to_rows([w for w in free if w.bottom <= closing + 1])
     if not above or not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
         return None
