@@ -216,7 +216,8 @@ def test_status_lists_what_needs_attention(tmp_path):
         f"  bravo  {(files / 'bravo.pdf').resolve()}\n"
         "\n"
         "missing (the file is gone):\n"
-        f"  delta  {(files / 'delta.pdf').resolve()}\n"
+        f"  delta  {(files / 'delta.pdf').resolve()}: the same bytes are at {(files / 'alpha.pdf').resolve()} "
+        "('alpha')\n"
         "\n"
         "Run `evalsearch extract` on the same files again to bring the corpus up to date.\n"
         "\n"
@@ -396,9 +397,12 @@ def test_a_renamed_file_takes_its_record_under_its_new_name_without_being_read(i
     assert fresh.stderr.startswith("extract: 1/1 punkt 2023.pdf")
     assert outputs(tmp_path / "out") == outputs(tmp_path / "read") != {}
     status = json.loads(run(["status", "--corpus", corpus, "--format", "json"]).stdout)
-    states = {e["doc_id"]: (e["state"], e["path"]) for e in status["entries"]}
-    assert states == {"test-punkt": ("missing", str((inbox / "test-punkt.pdf").resolve())),
-                      "punkt 2023": ("extracted", str(renamed.resolve()))}
+    states = {e["doc_id"]: (e["state"], e["path"], e["same_bytes_as"]) for e in status["entries"]}
+    assert states == {"test-punkt": ("missing", str((inbox / "test-punkt.pdf").resolve()), "punkt 2023"),
+                      "punkt 2023": ("extracted", str(renamed.resolve()), None)}
+    # the old name is listed as gone, with where its bytes are now: forgetting it loses nothing
+    assert (f"  test-punkt  {(inbox / 'test-punkt.pdf').resolve()}: the same bytes are at {renamed.resolve()} "
+            "('punkt 2023')") in run(["status", "--corpus", corpus]).output
 
 
 def test_a_copy_in_the_same_run_takes_the_record_of_the_file_it_copies(inbox, tmp_path):

@@ -35,7 +35,14 @@ class CorpusStatus:
     def pages(self) -> int:
         return sum(e.pages or 0 for e, s in self.rows if s == "extracted")
 
+    def same_bytes_at_hand(self) -> dict[str, Entry]:
+        """doc_id of a missing entry → an up-to-date entry whose file holds the same bytes (renamed,
+        moved or copied): forgetting the missing one loses nothing."""
+        at_hand = {e.sha256: e for e, s in self.rows if s == "extracted" and e.sha256}
+        return {e.doc_id: at_hand[e.sha256] for e, s in self.rows if s == "missing" and e.sha256 in at_hand}
+
     def to_dict(self) -> dict:
+        same = self.same_bytes_at_hand()
         return {
             "corpus": str(self.root),
             "documents": len(self.rows),
@@ -51,6 +58,7 @@ class CorpusStatus:
                     "error": e.error,
                     "sha256": e.sha256,
                     "extracted_at": e.extracted_at,
+                    "same_bytes_as": same[e.doc_id].doc_id if e.doc_id in same else None,
                 }
                 for e, s in self.rows
             ],
@@ -63,6 +71,7 @@ class CorpusStatus:
             extra = f" ({count_label(self.pages, 'page', 'pages')})" if state == "extracted" else ""
             lines.append(f"  {state:<10} {counts.get(state, 0):>5}{extra}")
         width = max((len(e.doc_id) for e, _ in self.rows), default=0)
+        same = self.same_bytes_at_hand()
         for state in STATES:
             if state == "extracted" or not counts.get(state):
                 continue
@@ -71,6 +80,8 @@ class CorpusStatus:
             entries = [entry for entry, s in self.rows if s == state]
             for entry in entries[:SHOWN_PER_STATE]:
                 reason = f": {entry.error}" if state == "failed" and entry.error else ""
+                if entry.doc_id in same:  # so the user knows forgetting it loses nothing
+                    reason = f": the same bytes are at {same[entry.doc_id].path} ({same[entry.doc_id].doc_id!r})"
                 lines.append(f"  {entry.doc_id:<{width}}  {entry.path}{reason}")
             if len(entries) > SHOWN_PER_STATE:
                 lines.append(f"  and {len(entries) - SHOWN_PER_STATE} more (`evalsearch status --format json` "
