@@ -41,12 +41,12 @@ def drop_spilled_lines(pages: Sequence[PageContent]) -> list[PageContent]:
     RETURNS (list[PageContent]): the same pages, a spilled line dropped where there is one.
     """
     out = list(pages)
+    rows = [words_to_rows(page.words) for page in pages]  # each page's rows once: its last and its first are compared
     for i, (page, following) in enumerate(zip(pages, pages[1:])):
-        if following.number != page.number + 1 or not page.words or not following.words:
+        if following.number != page.number + 1 or not rows[i] or not rows[i + 1]:
             continue
-        last = words_to_rows(page.words)[-1]
-        first = words_to_rows(following.words)[0]
-        if _spilled(last, first):
+        last = rows[i][-1]
+        if _spilled(last, rows[i + 1][0]):
             dropped = {id(w) for w in last}
             out[i] = replace(page, words=tuple(w for w in page.words if id(w) not in dropped))
     return out
