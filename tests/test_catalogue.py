@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from evalsearch.cli import cli
 from evalsearch.corpus.catalogue import (
     CSV_COLUMNS,
-    OTHER_THEME,
     build_catalogue,
     catalogue_to_csv,
     catalogue_to_json,
@@ -22,7 +21,7 @@ from evalsearch.corpus.catalogue import (
     summary_line,
     theme_counts,
 )
-from evalsearch.danish.themes import default_themes
+from evalsearch.danish.themes import UNTHEMED, default_themes
 from evalsearch.errors import UsageError
 from evalsearch.model import Document, Lesson, Project, Source
 from pdfgen import PageSpec, text_report, write_pdf
@@ -71,8 +70,8 @@ def test_theme_groups_and_other(small):
     groups = {name: [e.text for e in entries] for name, _, entries in small.by_theme()}
     longest = BACKING.replace("vigtigt", "afgørende")  # an entry shows its longest wording
     assert groups[LEDELSE] == [longest]
-    assert groups[OTHER_THEME] == ["Vejret har været godt hele sommeren igennem."]
-    assert theme_counts(small)[OTHER_THEME] == 1
+    assert groups[UNTHEMED] == ["Vejret har været godt hele sommeren igennem."]
+    assert theme_counts(small)[UNTHEMED] == 1
     assert [e.text for e in small.only_theme("Ledelse og Opbakning").entries] == [longest]
 
 

@@ -73,6 +73,9 @@ def test_a_user_taxonomy_replaces_the_shipped_one(tmp_path):
         ("[[theme]]\nname = 'a'\n", "theme 'a' needs 'terms'"),
         ("[[theme]]\nname = 'a'\nterms = ['x']\nword = 1\n", "unknown key 'word'"),
         ("[[theme]]\nname = 'a'\nterms = ['x']\n[[theme]]\nname = 'a'\nterms = ['y']\n", "defined twice"),
+        ("[[theme]]\nname = 'Ledelse'\nterms = ['x']\n[[theme]]\nname = 'ledelse '\nterms = ['y']\n", "defined twice"),
+        ("[[theme]]\nname = 'Øvrige erfaringer'\nterms = ['x']\n", "kept for the lessons of no theme"),
+        ("[[theme]]\nname = 'a'\nterms = ['ledelse', '*']\n", "the term '*', which holds no word"),
         ("[[theme]\n", "cannot be read"),
     ],
 )

@@ -25,7 +25,7 @@ from rapidfuzz.process import cdist
 
 from evalsearch.choices import pick
 from evalsearch.corpus.export import rows_to_csv
-from evalsearch.danish.themes import Theme, default_themes, themes_of
+from evalsearch.danish.themes import UNTHEMED, Theme, default_themes, themes_of
 from evalsearch.model import Document, Lesson
 from evalsearch.naming import page_link
 from evalsearch.wording import count_label, some_names
@@ -34,8 +34,6 @@ from evalsearch.wording import count_label, some_names
 DEFAULT_SIMILARITY = 88.0
 #: a shorter lesson of at least this many words is merged into a longer one that opens with it
 DEFAULT_MIN_CONTAINED_WORDS = 15
-#: the heading of entries that match no theme
-OTHER_THEME = "øvrige erfaringer"
 MAX_THEMES = 3
 #: reports without lessons named in the summary line; the rest are counted
 SUMMARY_NAMES = 5
@@ -108,7 +106,7 @@ class Catalogue:
         ]
         other = [e for e in self.entries if not e.themes]
         if other:
-            groups.append((OTHER_THEME, "Erfaringer uden for temaerne", other))
+            groups.append((UNTHEMED, "Erfaringer uden for temaerne", other))
         return [(name, desc, entries) for name, desc, entries in groups if entries]
 
     @property
@@ -124,7 +122,7 @@ class Catalogue:
     def only_theme(self, name: str) -> "Catalogue":
         """The catalogue restricted to one theme (case-insensitive): its entries, grouped under it alone."""
         wanted = resolve_theme(name, self.themes)
-        if wanted == OTHER_THEME:
+        if wanted == UNTHEMED:
             return Catalogue(tuple(e for e in self.entries if not e.themes), (), self.read, wanted)
         return Catalogue(tuple(e for e in self.entries if wanted in e.themes),
                          tuple(t for t in self.themes if t.name == wanted), self.read, wanted)
@@ -133,7 +131,7 @@ class Catalogue:
 def resolve_theme(name: str, themes: tuple[Theme, ...]) -> str:
     """The taxonomy's spelling of a theme name, or of the one theme it is part of ("ledelse");
     UsageError naming the nearest themes when none fits."""
-    return pick(name, [t.name for t in themes] + [OTHER_THEME], "theme", where="the theme list")
+    return pick(name, [t.name for t in themes] + [UNTHEMED], "theme", where="the theme list")
 
 
 def project_label(document: Document) -> str | None:

@@ -23,6 +23,7 @@ The API is small and stable, for the extractor and the search index alike:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -40,6 +41,9 @@ DEFAULT_TERM_GAP = 2
 HEADING_WEIGHT = 1
 #: a theme must have at least this share of the best theme's score to be reported
 DEFAULT_MIN_SHARE = 0.34
+#: the group of lessons that match no theme; a taxonomy may not use the name
+UNTHEMED = "øvrige erfaringer"
+_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,15 @@ def _parse(data: dict, source: str) -> tuple[Theme, ...]:
         unknown = sorted(set(entry) - {"name", "description", "terms"})
         if unknown:
             raise UsageError(f"{source}: theme {name!r} has unknown key {unknown[0]!r}; valid keys: description, name, terms")
-        if name in seen:
+        wordless = next((t for t in terms if not _WORD.search(t)), None)
+        if wordless is not None:
+            raise UsageError(f"{source}: theme {name!r} has the term {wordless!r}, which holds no word")
+        key = name.strip().casefold()
+        if key == UNTHEMED:
+            raise UsageError(f"{source}: the theme name {UNTHEMED!r} is kept for the lessons of no theme; name it otherwise")
+        if key in seen:
             raise UsageError(f"{source}: theme {name!r} is defined twice")
-        seen.add(name)
+        seen.add(key)
         themes.append(Theme(name.strip(), str(entry.get("description", "")), tuple(t.strip().lower() for t in terms)))
     return tuple(themes)
 
