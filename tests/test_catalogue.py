@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -21,7 +22,8 @@ from evalsearch.corpus.catalogue import (
     summary_line,
     theme_counts,
 )
-from evalsearch.danish.themes import UNTHEMED, default_themes
+from evalsearch.corpus.catalogue_html import catalogue_to_html
+from evalsearch.danish.themes import UNTHEMED, Theme, default_themes
 from evalsearch.errors import UsageError
 from evalsearch.model import Document, Lesson, Project, Source
 from pdfgen import PageSpec, text_report, write_pdf
@@ -104,6 +106,24 @@ def test_markdown_rendering(small):
     assert md.startswith("# Erfaringskatalog\n\n3 erfaringer fra 3 rapporter.\n\n## Temaer\n")
     assert f"- [{LEDELSE}](#ledelse-og-opbakning) (1)" in md
     assert "  - *Evaluering midtvejs* (Aktiv i job), s. 5, afsnit 4.1 Samarbejdet — [PDF](file:///reports/midtvejs.pdf#page=5)" in md
+
+
+def test_themes_whose_names_read_alike_get_anchors_of_their_own():
+    themes = (
+        Theme("Ledelse & opbakning", "", ("ledelse",)),
+        Theme("Ledelse opbakning", "", ("frivillig",)),
+        Theme("Temaer", "", ("vejr",)),
+    )
+    catalogue = build_catalogue(
+        [document("midtvejs", [(BACKING, 5), ("De frivillige mentorer har været en stor støtte.", 6), ("Vejret var godt.", 2)])],
+        themes,
+    )
+    md = catalogue_to_markdown(catalogue)
+    assert "- [Ledelse & opbakning](#ledelse--opbakning) (1)" in md  # the anchor GitHub gives the heading
+    assert "- [Ledelse opbakning](#ledelse-opbakning) (1)" in md
+    assert "- [Temaer](#temaer-1) (1)" in md  # "## Temaer" above the index is the first of that name
+    ids = re.findall(r'<section class="theme" id="([^"]+)"', catalogue_to_html(catalogue))
+    assert len(ids) == len(set(ids)) == 3
 
 
 def test_corpus_catalogue_holds_management_backing_from_three_reports(extracted):

@@ -299,8 +299,27 @@ def summary_line(catalogue: Catalogue) -> str:
             f"{none}: {shown}")
 
 
-def _anchor(name: str) -> str:
-    return re.sub(r"[^a-z0-9æøå]+", "-", name.lower()).strip("-")
+def unique_anchors(anchors: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    """The anchors in order, a repeat made unique as GitHub does: "ledelse", "ledelse-1", ….
+
+    >>> unique_anchors(["ledelse-x", "ledelse-x", "temaer"], taken=["temaer"])
+    ['ledelse-x', 'ledelse-x-1', 'temaer-1']
+    """
+    used = set(taken)
+    out = []
+    for anchor in anchors:
+        unique, n = anchor, 0
+        while unique in used:
+            n += 1
+            unique = f"{anchor}-{n}"
+        used.add(unique)
+        out.append(unique)
+    return out
+
+
+def _github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, marks dropped, each space a hyphen."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 
 def catalogue_to_markdown(catalogue: Catalogue) -> str:
@@ -313,7 +332,8 @@ def catalogue_to_markdown(catalogue: Catalogue) -> str:
     ]
     if groups:
         lines += ["", "## Temaer", ""]
-    lines += [f"- [{name}](#{_anchor(name)}) ({len(entries)})" for name, _, entries in groups]
+    anchors = unique_anchors((_github_anchor(name) for name, _, _ in groups), taken=("erfaringskatalog", "temaer"))
+    lines += [f"- [{name}](#{anchor}) ({len(entries)})" for (name, _, entries), anchor in zip(groups, anchors)]
     for name, description, entries in groups:
         lines += ["", f"## {name}", ""]
         if description:

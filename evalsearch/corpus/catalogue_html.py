@@ -17,7 +17,7 @@ from pathlib import Path
 from string import Template
 
 from evalsearch import __version__
-from evalsearch.corpus.catalogue import Catalogue, CatalogueEntry, LessonSource, summary_line
+from evalsearch.corpus.catalogue import Catalogue, CatalogueEntry, LessonSource, summary_line, unique_anchors
 from evalsearch.wording import count_label
 
 TEMPLATE_FILE = Path(__file__).with_name("catalogue.html")
@@ -71,8 +71,9 @@ def catalogue_to_html(catalogue: Catalogue) -> str:
     numbers = {id(e): i for i, e in enumerate(catalogue.entries, 1)}
     index_items: list[str] = []
     sections: list[str] = []
-    for name, description, entries in catalogue.by_theme():
-        slug = theme_slug(name)
+    groups = catalogue.by_theme()
+    slugs = unique_anchors(theme_slug(name) for name, _, _ in groups)
+    for (name, description, entries), slug in zip(groups, slugs):
         index_items.append(
             f'<li data-theme="{slug}"><a href="#{slug}">{escape(name)}</a> <span class="count">{len(entries)}</span></li>'
         )
