@@ -349,6 +349,36 @@ def test_rest_of_a_cut_row_in_a_shaded_band_joins_its_row(tmp_path):
     assert not any(b.text == "af landets jobcentre" for b in doc.blocks if b.role == "paragraph")
 
 
+def test_table_set_larger_than_the_body_keeps_the_lines_a_cell_wraps_alone(tmp_path):
+    """Cells in 10 pt under 9 pt text: a status cell's lines that wrap alone in the last column stand
+    as large as a heading would, and were read as headings that part the table, losing its rows."""
+    pages = [page(n) for n in range(1, 4)]
+    prose = "Projektet har arbejdet med tre resultatmål, og evalueringen har fulgt dem gennem hele perioden."
+    for k in range(12):
+        pages[0].text(72, 60 + 12 * k, prose, size=9)
+    pages[0].text(72, 220, "Tabel 3-1", size=9, bold=True).text(120, 220, "Status på resultatmålene", size=9)
+    rows = [
+        [["Resultatmål"], ["Mål"], ["Status"]],
+        [["B1: Antal deltagere i job"], ["50 %"], ["48 % er kommet i job,", "og yderligere 10 %", "er startet i uddannelse", "ved projektets afslutning."]],
+        [["B2: Antal virksomheder"], ["40"], ["42"]],
+        [["B3: Antal netværksmøder"], ["12"], ["Ja, der er holdt", "møder hvert kvartal", "i alle tre kommuner."]],
+    ]
+    y = 236.0
+    for i, row in enumerate(rows):
+        height = max(len(cell) for cell in row) * 12 + 6
+        for col, cell in enumerate(row):
+            for k, text in enumerate(cell):
+                pages[0].text(EDGES[col] + 4, y + 3 + k * 12, text, size=10, bold=i == 0)
+        y += height
+        pages[0].hline(EDGES[0], EDGES[-1], y, width=1.0 if i == 0 else 0.5)
+    doc = extract_document(write_pdf(tmp_path / "large-cells.pdf", pages))
+    assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("B1", "50 %", "48 % er kommet i job, og yderligere 10 % er startet i uddannelse ved projektets afslutning."),
+        ("B2", "40", "42"),
+        ("B3", "12", "Ja, der er holdt møder hvert kvartal i alle tre kommuner."),
+    ]
+
+
 def test_table_set_right_under_another_with_its_own_bold_header_is_a_second_table(tmp_path):
     pages = [page(n) for n in range(1, 4)]
     pages[0].text(72, 70, "Tabel 3-4", size=9, bold=True).text(120, 70, "Beskæftigelsesstatus ultimo 2018", size=9)

@@ -77,11 +77,14 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
     verticals = [r for r in page.rules if not r.horizontal]
     tops = []
     cells: list[Line] = []  # the fragments of the last row cut into cells, while lines wrap under its first
+    cell_type: tuple[float, float] | None = None  # (size, bottom) of the last line of cell text
     for row in words_to_rows(page.words):
         mid = (row[0].top + row[0].bottom) / 2
         if sum(1 for r in verticals if r.top <= mid <= r.bottom) >= 2:
             continue  # a line between vertical rules stands in a grid cell
         frags = row_to_fragments(row, page.number, column_gap)
+        follows_cells = cell_type is not None and _set_on(frags[0], *cell_type)
+        cell_type = (frags[0].size, frags[0].bottom) if len(frags) > 1 or follows_cells else None
         if len(frags) > 1:
             cells = frags
         elif cells and _wraps_in_first_cell(frags[0], cells, row[0].top):
@@ -90,7 +93,7 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
         else:
             cells = []
         if len(frags) == 1 and (
-            frags[0].size >= geometry.body_size * 1.1
+            (frags[0].size >= geometry.body_size * 1.1 and not follows_cells)
             or TABLE_CAPTION.match(frags[0].text)
             or FIGURE_CAPTION.match(frags[0].text)
         ):
@@ -106,6 +109,12 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
         ):
             tops.append(body[0].top)
     return tops
+
+
+def _set_on(line: Line, size: float, bottom: float) -> bool:
+    """Does a line go on in the type of the cell text just above, at a line's distance? Then a
+    line a cell wraps alone is no heading, in a table set larger than the body (11 pt, 10 pt)."""
+    return abs(line.size - size) <= 0.3 and 0 <= line.top - bottom <= 0.8 * size
 
 
 def _wraps_in_first_cell(line: Line, cells: Sequence[Line], top: float) -> bool:
