@@ -217,6 +217,37 @@ def test_margin_notes_of_a_short_report_on_one_page_only(tmp_path):
         (note, f"Afsnit {k + 1} om projektets arbejde med borgerne i kommunen.") for k, note in enumerate(notes)]
 
 
+def test_margin_notes_beside_paragraphs_set_without_space_between(tmp_path):
+    """Small note type beside 12 pt text: two note lines beside one body line printed as one
+    ("Målrettededen forløbenkeltefor"), and where a paragraph's last line fills the measure the
+    next one's note is all that shows where it starts."""
+    notes = {100: ["Målrettede forløb for", "den enkelte kommune"], 142: ["Praksisnært forløb", "med brug af cases"],
+             184: ["Ledelse"]}
+    lines = {
+        100: "Det er vigtigt, at forløbene er tilpasset den enkelte",
+        114: "kommune, og dermed tager hensyn til forskelle i viden",
+        128: "og den aktuelle kommunes behov og dagligdags praksis.",
+        142: "Det er essentielt, at forløbet målrettes den enkelte",
+        156: "kommune med praksisnære cases fra kommunens egen hver-",
+        170: "dag og fra de mange tidligere forløb med borgere i job.",
+        184: "Det er centralt, at lederne deltager i undervisningen.",
+    }
+    spec = word_page(1)
+    for top, note in notes.items():
+        for k, line in enumerate(note):
+            spec.text(40, top + 9.8 * k, line, size=8)
+    for top, line in lines.items():
+        spec.text(170, top, line, size=12)
+    other = word_page(2).text(170, 80, "Projektet er afsluttet, og resultaterne er samlet her.", size=12)
+    doc = extract_document(write_pdf(tmp_path / "close-margin.pdf", [spec, other]))
+    paragraphs = [b for b in doc.blocks if b.role == "paragraph" and b.page == 1]
+    assert [(b.label, b.text[:28]) for b in paragraphs] == [
+        ("Målrettede forløb for den enkelte kommune", "Det er vigtigt, at forløbene"),
+        ("Praksisnært forløb med brug af cases", "Det er essentielt, at forløb"),
+        ("Ledelse", "Det er centralt, at lederne "),
+    ]
+
+
 @pytest.mark.parametrize("number, lead_x", [("1.", 92), ("13.", 104)])
 def test_numbered_item_whose_bold_lead_fills_its_first_line_is_not_a_heading(tmp_path, number, lead_x):
     """ "1. **A long bold lead …**" with the item's text hanging under the lead is a list item; the

@@ -3,22 +3,24 @@
 The stages, each a function of what it takes to what it returns:
 ``rows_to_footnotes`` (``footnotes``) takes the small numbered rows off the page bottom,
 ``rows_to_fragments`` cuts rows into column fragments and sorts them into
-body lines and margin-note lines, ``lines_to_notes`` groups margin lines into
-notes, and ``lines_to_blocks`` groups body lines into paragraphs, list items,
-headings and captions. Margin notes are then attached as the label of the
-block they stand beside; they never enter body text.
+body lines and margin-note lines, ``lines_to_notes`` (``margin_notes``) groups
+margin lines into notes, and ``lines_to_blocks`` groups body lines into
+paragraphs, list items, headings and captions, a block opening beside each note.
+Margin notes are then attached as the label of the block they stand beside;
+they never enter body text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from evalsearch.extract.footnotes import rows_to_footnotes
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import (
     body_bottom, is_superscript, join_lines, line_text, row_to_fragments, runs_on, words_to_rows,
 )
+from evalsearch.extract.margin_notes import MarginNote, attach_notes, lines_to_notes, opens_beside_note
 from evalsearch.extract.patterns import (
     BULLET_MARKERS,
     CAPTION,
@@ -39,14 +41,6 @@ SHORT_LINE_EMS = 0.5
 #: in ragged text, room (ems) beyond the next line's first word and a space that shows a line was
 #: not broken for lack of room
 RAGGED_ROOM_EMS = 1.0
-
-
-@dataclass(frozen=True)
-class MarginNote:
-    text: str
-    page: int
-    top: float
-    bottom: float
 
 
 @dataclass
@@ -92,26 +86,10 @@ def rows_to_fragments(
             words = tuple(w for f in rest for w in f.words)
             rest = [Line(words, page)]
         body.extend(rest)
+    # Small note type joins the body row it overlaps as a raised mark would, two note lines
+    # beside one body line then print as one ("Etpå kommunalkritisk …"); a note's rows are its own.
+    margin = [Line(tuple(row), page) for row in words_to_rows(w for frag in margin for w in frag.words)]
     return body, margin
-
-
-def lines_to_notes(lines: list[Line], geometry: DocGeometry) -> list[MarginNote]:
-    """Group margin-column lines that follow each other closely into notes."""
-    notes: list[MarginNote] = []
-    group: list[Line] = []
-    for line in sorted(lines, key=lambda l: l.top):
-        if group and line.top - group[-1].top > 1.7 * line.size:
-            notes.append(_note(group))
-            group = []
-        group.append(line)
-    if group:
-        notes.append(_note(group))
-    return notes
-
-
-def _note(group: list[Line]) -> MarginNote:
-    text = join_lines([line_text(l) for l in group])
-    return MarginNote(text, group[0].page, group[0].top, group[-1].bottom)
 
 
 @dataclass
@@ -330,14 +308,14 @@ def _draft_to_block(draft: _Draft) -> Block:
     )
 
 
-def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry) -> list[Block]:
-    """Group body lines (top to bottom) into blocks."""
+def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry, notes: Sequence[MarginNote] = ()) -> list[Block]:
+    """Group body lines (top to bottom) into blocks; a line a margin note stands beside opens one."""
     blocks: list[Block] = []
     draft: _Draft | None = None
     role_of = {"text": "paragraph", "bullet": "bullet", "heading": "heading", "caption": "caption", "source": "source"}
     for line in lines:
         kind, marker = classify_line(line, geometry)
-        if draft is not None and _continues(draft, line, kind, marker, geometry):
+        if draft is not None and not opens_beside_note(line, notes) and _continues(draft, line, kind, marker, geometry):
             draft.lines.append(line)
             continue
         if draft is not None:
@@ -348,29 +326,6 @@ def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry) -> list[Block]
     if draft is not None:
         blocks.append(_draft_to_block(draft))
     return blocks
-
-
-def attach_notes(blocks: list[Block], notes: list[MarginNote]) -> tuple[list[Block], list[MarginNote]]:
-    """Make each margin note the label of the block it stands beside.
-
-    RETURNS: the labelled blocks and the notes left over (printed below the last
-    block of the page; they label the first block of the next page).
-    """
-    out = list(blocks)
-    leftover: list[MarginNote] = []
-    for note in notes:
-        target = None
-        for i, b in enumerate(out):
-            if b.role in ("paragraph", "bullet", "heading") and b.bbox[3] >= note.top - 2:
-                target = i
-                break
-        if target is None:
-            leftover.append(note)
-            continue
-        b = out[target]
-        label = note.text if b.label is None else f"{b.label} {note.text}"
-        out[target] = replace(b, label=label)
-    return out, leftover
 
 
 def page_to_layout(
@@ -391,9 +346,10 @@ def page_to_layout(
     rows = words_to_rows(flow)
     rows, footnotes = rows_to_footnotes(rows, page_number, page_height, geometry)
     body, margin = rows_to_fragments(rows, page_number, geometry, column_gap)
-    blocks = lines_to_blocks(body, geometry)
+    notes = lines_to_notes(margin)
+    blocks = lines_to_blocks(body, geometry, notes)
     for box, text in tables:
         blocks.append(Block(role="table", text=text, page=page_number, bbox=box))
     blocks.sort(key=lambda b: (b.bbox[1], b.bbox[0]))
-    blocks, leftover = attach_notes(blocks, lines_to_notes(margin, geometry))
+    blocks, leftover = attach_notes(blocks, notes)
     return PageLayout(blocks=blocks, leftover_notes=leftover, footnotes=footnotes)

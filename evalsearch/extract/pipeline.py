@@ -22,7 +22,8 @@ from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
 from evalsearch.extract.geometry import DocGeometry, format_geometries, page_format
 from evalsearch.extract.keyfigures import key_figures_stage
-from evalsearch.extract.layout import RAGGED_ROOM_EMS, MarginNote, PageLayout, page_to_layout
+from evalsearch.extract.layout import RAGGED_ROOM_EMS, PageLayout, page_to_layout
+from evalsearch.extract.margin_notes import MarginNote
 from evalsearch.extract.lessons import lessons_stage
 from evalsearch.extract.lines import join_lines, words_to_rows
 from evalsearch.extract.navigation import drop_navigation
