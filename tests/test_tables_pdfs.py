@@ -349,6 +349,24 @@ def test_rest_of_a_cut_row_in_a_shaded_band_joins_its_row(tmp_path):
     assert not any(b.text == "af landets jobcentre" for b in doc.blocks if b.role == "paragraph")
 
 
+def test_a_bold_caption_wrapped_above_the_header_is_not_a_header_line(tmp_path):
+    """ "Tabel 3-1: Oversigt over … opnåede" / "resultater" in bold, set close over a bold header ruled
+    only below: the caption's last line was taken for the header's first ("resultater
+    Projektansvarlig"), and the table was no goal table."""
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 60, "Tabel 3-1: Oversigt over de enkelte projekters mål og opnåede", size=9, bold=True)
+    pages[0].text(72, 71, "resultater", size=9, bold=True)
+    across_rows(pages[0], 84, [
+        [["Projektansvarlig"], ["Mål"], ["Målopfyldelse/resultater"]],
+        [["Jobcenter Nord"], ["50 % i job"], ["55 % i job"]],
+        [["Jobcenter Syd"], ["40 % i job"], ["10 % i job"]],
+    ])
+    doc = extract_document(write_pdf(tmp_path / "wrapped-caption.pdf", pages))
+    assert [t.columns for t in doc.goal_tables] == [("Projektansvarlig", "Mål", "Målopfyldelse/resultater")]
+    assert [(r.indicator, r.status) for r in doc.goal_tables[0].rows] == [
+        ("Jobcenter Nord", "55 % i job"), ("Jobcenter Syd", "10 % i job")]
+
+
 def test_table_set_larger_than_the_body_keeps_the_lines_a_cell_wraps_alone(tmp_path):
     """Cells in 10 pt under 9 pt text: a status cell's lines that wrap alone in the last column stand
     as large as a heading would, and were read as headings that part the table, losing its rows."""

@@ -18,6 +18,7 @@ from statistics import median
 
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import line_text, words_to_rows
+from evalsearch.extract.tables.captions import caption_above, wraps_caption
 from evalsearch.extract.tables.grid import (
     MIN_COLUMN_WIDTH,
     PageTable,
@@ -49,7 +50,6 @@ log = logging.getLogger(__name__)
 
 HANG_MAX_GAP = 1.8
 SIZE_TOLERANCE = 0.35
-CAPTION_REACH = 3.5
 #: a header set on a table's first rule ends at most this far (points) above it …
 HEADER_REACH = 6.0
 #: … and its lines stand at most this share of the type size apart
@@ -234,16 +234,6 @@ def _continued_above(table: PageTable, before: PageTable, page: PageContent, fre
     return replace(grown, notes=table.notes, caption_above=None) if grown is not None else table
 
 
-def _caption_above(page: PageContent, box: BBox, free: Sequence[Word], pitch: float) -> str | None:
-    """The caption printed just above the table, if any ("Tabel 3-1 …", "Figur 2 …")."""
-    rows = [r for r in words_to_rows([w for w in free if w.bottom <= box[1] + 1]) if box[1] - r[-1].bottom <= CAPTION_REACH * pitch]
-    for row in reversed(rows[-3:]):
-        text = line_text(Line(tuple(row), page.number)).strip()
-        if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text):
-            return text
-    return None
-
-
 def _header_above(page: PageContent, table: PageTable, free: Sequence[Word], column_gap: float) -> PageTable:
     """The table with the bold header rows that stand on its first rule, no rule above them (Word's
     plain table styles rule only under the header); the table as it is when there are none."""
@@ -251,13 +241,14 @@ def _header_above(page: PageContent, table: PageTable, free: Sequence[Word], col
     rows = words_to_rows([w for w in free if w.bottom <= top + 1 and w.x0 >= x0 - 2 and w.x1 <= x1 + 2])
     taken = 0
     limit = top
-    for row in reversed(rows):
+    for k in range(len(rows) - 1, -1, -1):
+        row = rows[k]
         size = median(w.size for w in row)
         reach = HEADER_REACH if not taken else HEADER_LINE_GAP * size  # on the rule, then line by line
         text = line_text(Line(tuple(row), page.number)).strip()
         if limit - max(w.bottom for w in row) > reach or abs(size - table.size) > 1.0:
             break
-        if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text):
+        if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or wraps_caption(rows, k, page.number, column_gap):
             break
         if not is_bold(row):
             break
@@ -317,7 +308,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         others = [t.bbox for t in tables if t is not table]
         free = _outside(page.words, others + [table.bbox])
-        table = replace(table, caption_above=_caption_above(page, table.bbox, free, geometry.pitch))
+        table = replace(table, caption_above=caption_above(page, table.bbox, free, geometry.pitch))
         if not _acceptable(table) and not _cut_row_rest(page, table, free):
             continue
         notes, notes_bottom = read_notes(

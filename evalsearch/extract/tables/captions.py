@@ -1,0 +1,46 @@
+"""The caption over a table: its first line ("Tabel 3-1: Oversigt over …") and the lines it wraps to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evalsearch.extract.lines import line_text, row_to_fragments, words_to_rows
+from evalsearch.extract.tables.terms import FIGURE_CAPTION, TABLE_CAPTION
+from evalsearch.model import BBox, Line, PageContent, Word
+
+#: a caption stands at most this many line steps above its table
+CAPTION_REACH = 3.5
+#: a caption wraps to at most this many more lines …
+MAX_WRAPPED_LINES = 3
+#: … each at most this share of its size below the line before
+WRAP_GAP = 0.8
+
+
+def _is_caption(row: Sequence[Word], page: int) -> bool:
+    text = line_text(Line(tuple(row), page)).strip()
+    return TABLE_CAPTION.match(text) is not None or FIGURE_CAPTION.match(text) is not None
+
+
+def caption_above(page: PageContent, box: BBox, free: Sequence[Word], pitch: float) -> str | None:
+    """The caption printed just above the table, if any ("Tabel 3-1 …", "Figur 2 …")."""
+    rows = [r for r in words_to_rows([w for w in free if w.bottom <= box[1] + 1]) if box[1] - r[-1].bottom <= CAPTION_REACH * pitch]
+    for row in reversed(rows[-3:]):
+        if _is_caption(row, page.number):
+            return line_text(Line(tuple(row), page.number)).strip()
+    return None
+
+
+def wraps_caption(rows: Sequence[Sequence[Word]], k: int, page: int, column_gap: float) -> bool:
+    """Is row ``k`` a line that a caption above wraps to ("… mål og opnåede" / "resultater")? It
+    and the lines between it and the caption are one run of words each, under the caption's left
+    edge, each a line's distance below the one before. Set in bold just above a table's header,
+    such a line reads as a header line."""
+    for j in range(k, max(k - MAX_WRAPPED_LINES, 0), -1):
+        row, above = rows[j], rows[j - 1]
+        size = max(w.size for w in row)
+        if (len(row_to_fragments(list(row), page, column_gap)) > 1 or abs(row[0].x0 - above[0].x0) > 2
+                or min(w.top for w in row) - max(w.bottom for w in above) > WRAP_GAP * size):
+            return False
+        if _is_caption(above, page):
+            return True
+    return False
