@@ -248,6 +248,25 @@ def test_margin_notes_beside_paragraphs_set_without_space_between(tmp_path):
     ]
 
 
+def test_a_long_margin_note_that_runs_down_to_the_next_is_two_notes(tmp_path):
+    """A three-line note beside a two-line paragraph ends where the next note starts; the step
+    between them is off the notes' usual one."""
+    spec = word_page(1)
+    labels = [["Et kritisk perspektiv", "på praksis"], ["Ekspertise og brug af", "tværkommunale", "erfaringer"],
+              ["Målrettede forløb for", "den enkelte kommune"], ["Ledelse"]]
+    tops = [100.0, 134.0, 166.0, 198.0]
+    for top, note in zip(tops, labels):
+        for k, line in enumerate(note):
+            spec.text(40, top + 12 * k, line, size=8.5)
+        spec.text(170, top, "Det er en central erfaring fra projektet i de tre deltagende kommuner,", size=10.5)
+        spec.text(170, top + 15, "at forløbene tilpasses hver enkelt kommune og dens praksis i jobcentret.", size=10.5)
+    other = word_page(2).text(170, 80, "Projektet er afsluttet, og resultaterne er samlet her.", size=10.5)
+    doc = extract_document(write_pdf(tmp_path / "long-note.pdf", [spec, other]))
+    assert [b.label for b in doc.blocks if b.role == "paragraph" and b.page == 1] == [
+        "Et kritisk perspektiv på praksis", "Ekspertise og brug af tværkommunale erfaringer",
+        "Målrettede forløb for den enkelte kommune", "Ledelse"]
+
+
 @pytest.mark.parametrize("number, lead_x", [("1.", 92), ("13.", 104)])
 def test_numbered_item_whose_bold_lead_fills_its_first_line_is_not_a_heading(tmp_path, number, lead_x):
     """ "1. **A long bold lead …**" with the item's text hanging under the lead is a list item; the

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from statistics import median
 
 from evalsearch.extract.lines import join_lines, line_text
 from evalsearch.model import Block, Line
 
 #: a note's lines follow each other at most this many times their size apart
 NOTE_LINE_STEP = 1.7
+#: a step between two lines this share off the usual one parts two notes
+STEP_SLACK = 0.15
 #: a note opens beside a body line when their tops are at most this share of the line's size apart
 BESIDE = 0.3
 
@@ -29,11 +32,17 @@ class MarginNote:
 
 
 def lines_to_notes(lines: list[Line]) -> list[MarginNote]:
-    """Group margin-column lines that follow each other closely into notes."""
+    """Group margin-column lines that follow each other closely, at the page's usual step between
+    note lines, into notes. A long note may run down to the next one beside a short paragraph:
+    then the step between them is off the usual one ("erfaringer" / "Målrettede forløb for")."""
+    ordered = sorted(lines, key=lambda l: l.top)
+    steps = [b.top - a.top for a, b in zip(ordered, ordered[1:]) if 0 < b.top - a.top <= NOTE_LINE_STEP * b.size]
+    usual = median(steps) if steps else None
     notes: list[MarginNote] = []
     group: list[Line] = []
-    for line in sorted(lines, key=lambda l: l.top):
-        if group and line.top - group[-1].top > NOTE_LINE_STEP * line.size:
+    for line in ordered:
+        step = line.top - group[-1].top if group else 0.0
+        if group and (step > NOTE_LINE_STEP * line.size or (usual and abs(step - usual) > STEP_SLACK * usual)):
             notes.append(_note(group))
             group = []
         group.append(line)
