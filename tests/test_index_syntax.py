@@ -92,10 +92,18 @@ def test_no_arrangement_of_marks_and_words_fails():
 
 
 @pytest.mark.parametrize("query, option", [("år:2023", "--year 2023"), ("Tema:forankring", "--theme forankring"),
-                                           ("rapport:staa-ikke", "--doc staa-ikke"), ("type:lesson", "--kind lesson")])
+                                           ("rapport:staa-ikke", "--doc staa-ikke"), ("type:lesson", "--kind lesson"),
+                                           ("titel:handicap", "--doc handicap")])
 def test_a_filter_written_with_a_danish_field_name_is_named_with_its_option(query, option):
     assert field_notes(f"frivillige {query}") == [f"'{query}' is searched as words; to filter, give {option}"]
     assert field_words(f"frivillige {query}") == set(query.lower().replace("-", ":").split(":"))
+
+
+@pytest.mark.parametrize("query", ["page:22", "Side:22", "afsnit:4.1"])
+def test_a_field_that_no_filter_has_is_named_as_such(query):
+    """ "page:22" said only that no passage holds "page" in any form."""
+    assert field_notes(f"frivillige {query}") == [
+        f"'{query}' is searched as words; there is no filter by page or section (each hit names its own)"]
 
 
 def test_a_colon_inside_a_word_is_no_field():

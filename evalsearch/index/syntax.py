@@ -57,20 +57,27 @@ _EXCLUDED = re.compile(rf"(?:(?<![^\s(])-|(?<![^\s(])(?:{'|'.join(NOT_WORDS)})\s
 
 
 #: "field:value" as other search tools filter, and the option that filters so here (the Danish
-#: words too: an analyst may well type "år:2023" or "tema:forankring")
+#: words too: an analyst may well type "år:2023" or "tema:forankring"); None: no filter of that
 _FIELD_OPTIONS = {"kind": "--kind", "doc": "--doc", "doc_id": "--doc", "year": "--year", "pool_year": "--year",
-                  "theme": "--theme", "type": "--kind", "rapport": "--doc", "år": "--year", "tema": "--theme"}
+                  "theme": "--theme", "type": "--kind", "rapport": "--doc", "år": "--year", "tema": "--theme",
+                  "title": "--doc", "titel": "--doc", "project": "--doc", "projekt": "--doc",
+                  "page": None, "side": None, "section": None, "afsnit": None}
 _FIELD = re.compile(rf"(?<![^\s(])({'|'.join(_FIELD_OPTIONS)}):(\"[^\"]*\"|[^\s()]+)", re.IGNORECASE)
 
 
 def field_notes(text: str) -> list[str]:
     """A note for each "kind:lesson" of a query: it is searched as words, the filter is an option.
 
-    >>> field_notes("frivillige kind:lesson År:2023")
-    ["'kind:lesson' is searched as words; to filter, give --kind lesson", "'År:2023' is searched as words; to filter, give --year 2023"]
+    >>> field_notes("frivillige kind:lesson År:2023 side:22")[1:]
+    ["'År:2023' is searched as words; to filter, give --year 2023", "'side:22' is searched as words; there is no filter by page or section (each hit names its own)"]
     """
-    return [f"'{match.group(0)}' is searched as words; to filter, give "
-            f"{_FIELD_OPTIONS[match.group(1).lower()]} {match.group(2)}" for match in _FIELD.finditer(text)]
+    notes = []
+    for match in _FIELD.finditer(text):
+        option = _FIELD_OPTIONS[match.group(1).lower()]
+        how = (f"to filter, give {option} {match.group(2)}" if option
+               else "there is no filter by page or section (each hit names its own)")
+        notes.append(f"'{match.group(0)}' is searched as words; {how}")
+    return notes
 
 
 #: a quoted phrase with a wildcard in one of its words
