@@ -56,9 +56,14 @@ def _note(group: list[Line]) -> MarginNote:
     return MarginNote(text, group[0].page, group[0].top, group[-1].bottom)
 
 
+def _beside(note: MarginNote, top: float, size: float) -> bool:
+    """Does the note start on the row of a line of this top and size?"""
+    return abs(note.top - top) <= BESIDE * size
+
+
 def opens_beside_note(line: Line, notes: Sequence[MarginNote]) -> bool:
     """Does a margin note start on this body line's row?"""
-    return any(abs(note.top - line.top) <= BESIDE * line.size for note in notes)
+    return any(_beside(note, line.top, line.size) for note in notes)
 
 
 def attach_notes(blocks: list[Block], notes: list[MarginNote]) -> tuple[list[Block], list[MarginNote]]:
@@ -69,11 +74,11 @@ def attach_notes(blocks: list[Block], notes: list[MarginNote]) -> tuple[list[Blo
     """
     out = list(blocks)
     leftover: list[MarginNote] = []
+    labelled = [i for i, b in enumerate(out) if b.role in ("paragraph", "bullet", "heading")]
     for note in notes:
-        labelled = [i for i, b in enumerate(out) if b.role in ("paragraph", "bullet", "heading")]
         # the block the note opens beside; else the first that reaches down to it (a note set
         # a little below its block's first line, or under the page's last block)
-        target = next((i for i in labelled if abs(out[i].bbox[1] - note.top) <= BESIDE * out[i].size), None)
+        target = next((i for i in labelled if _beside(note, out[i].bbox[1], out[i].size)), None)
         if target is None:
             target = next((i for i in labelled if out[i].bbox[3] >= note.top - 2), None)
         if target is None:

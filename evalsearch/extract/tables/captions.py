@@ -16,18 +16,20 @@ MAX_WRAPPED_LINES = 3
 WRAP_GAP = 0.8
 
 
-def _is_caption(row: Sequence[Word], page: int) -> bool:
-    text = line_text(Line(tuple(row), page)).strip()
+def is_caption(text: str) -> bool:
+    """Does the text open a table's or a figure's caption ("Tabel 3-1 …", "Figur 2 …")?"""
     return TABLE_CAPTION.match(text) is not None or FIGURE_CAPTION.match(text) is not None
+
+
+def _row_text(row: Sequence[Word], page: int) -> str:
+    return line_text(Line(tuple(row), page)).strip()
 
 
 def caption_above(page: PageContent, box: BBox, free: Sequence[Word], pitch: float) -> str | None:
     """The caption printed just above the table, if any ("Tabel 3-1 …", "Figur 2 …")."""
     rows = [r for r in words_to_rows([w for w in free if w.bottom <= box[1] + 1]) if box[1] - r[-1].bottom <= CAPTION_REACH * pitch]
-    for row in reversed(rows[-3:]):
-        if _is_caption(row, page.number):
-            return line_text(Line(tuple(row), page.number)).strip()
-    return None
+    texts = (_row_text(row, page.number) for row in reversed(rows[-3:]))
+    return next((text for text in texts if is_caption(text)), None)
 
 
 def wraps_caption(rows: Sequence[Sequence[Word]], k: int, page: int, column_gap: float) -> bool:
@@ -41,6 +43,6 @@ def wraps_caption(rows: Sequence[Sequence[Word]], k: int, page: int, column_gap:
         if (len(row_to_fragments(list(row), page, column_gap)) > 1 or abs(row[0].x0 - above[0].x0) > 2
                 or min(w.top for w in row) - max(w.bottom for w in above) > WRAP_GAP * size):
             return False
-        if _is_caption(above, page):
+        if is_caption(_row_text(above, page)):
             return True
     return False

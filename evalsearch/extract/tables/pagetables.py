@@ -18,7 +18,7 @@ from statistics import median
 
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import line_text, words_to_rows
-from evalsearch.extract.tables.captions import caption_above, wraps_caption
+from evalsearch.extract.tables.captions import caption_above, is_caption, wraps_caption
 from evalsearch.extract.tables.grid import (
     MIN_COLUMN_WIDTH,
     PageTable,
@@ -36,7 +36,6 @@ from evalsearch.extract.tables.grid import (
 from evalsearch.extract.tables.legend import read_notes
 from evalsearch.extract.tables.regions import aligned_regions, horizontal_rules, ruled_regions, ruleless_regions
 from evalsearch.extract.tables.terms import (
-    FIGURE_CAPTION,
     GOAL_ID,
     NOTE_START,
     SOURCE_START,
@@ -155,7 +154,7 @@ def _outside(words: Sequence[Word], boxes: Sequence[BBox]) -> list[Word]:
 
 def _table_like(row: Sequence[Word], table: PageTable, page: int, spanning_ok: bool = False) -> bool:
     text = line_text(Line(tuple(row), page)).strip()
-    if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or SOURCE_START.match(text) or NOTE_START.match(text):
+    if is_caption(text) or SOURCE_START.match(text) or NOTE_START.match(text):
         return False
     size = median(w.size for w in row)
     headed_only = all(r.role != "body" for r in table.rows)
@@ -248,7 +247,7 @@ def _header_above(page: PageContent, table: PageTable, free: Sequence[Word], col
         text = line_text(Line(tuple(row), page.number)).strip()
         if limit - max(w.bottom for w in row) > reach or abs(size - table.size) > 1.0:
             break
-        if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or wraps_caption(rows, k, page.number, column_gap):
+        if is_caption(text) or wraps_caption(rows, k, page.number, column_gap):
             break
         if not is_bold(row):
             break

@@ -16,9 +16,10 @@ from statistics import median
 
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
+from evalsearch.extract.tables.captions import is_caption
 from evalsearch.extract.tables.grid import is_bold
 from evalsearch.extract.tables.pagefoot import header_at_page_foot
-from evalsearch.extract.tables.terms import FIGURE_CAPTION, GOAL_ID, SOURCE_START, TABLE_CAPTION
+from evalsearch.extract.tables.terms import GOAL_ID, SOURCE_START, TABLE_CAPTION
 from evalsearch.extract.patterns import TOC_LINE
 from evalsearch.model import BBox, Fill, Line, PageContent, Rule, Word, join_words
 
@@ -94,8 +95,7 @@ def _prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> 
             cells = []
         if len(frags) == 1 and (
             (frags[0].size >= geometry.body_size * 1.1 and not follows_cells)
-            or TABLE_CAPTION.match(frags[0].text)
-            or FIGURE_CAPTION.match(frags[0].text)
+            or is_caption(frags[0].text)
         ):
             tops.append(frags[0].top)  # a heading or a caption between two rules parts two tables
             continue
@@ -297,7 +297,7 @@ def ruleless_regions(
             if gap > 1.8 * pitch or not frags[j] or frags[j][0].x0 < left - ALIGN_TOLERANCE:
                 break
             text = frags[j][0].text
-            if TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or SOURCE_START.match(text):
+            if is_caption(text) or SOURCE_START.match(text):
                 break
             if _is_goal_row(frags[j]) and abs(frags[j][0].x0 - left) <= ALIGN_TOLERANCE:
                 last = j
@@ -374,7 +374,7 @@ def aligned_regions(
         while j < len(rows):
             gap = rows[j][0].top - max(w.bottom for w in rows[j - 1])
             text = frags[j][0].text
-            if gap > 1.8 * pitch or TABLE_CAPTION.match(text) or FIGURE_CAPTION.match(text) or SOURCE_START.match(text):
+            if gap > 1.8 * pitch or is_caption(text) or SOURCE_START.match(text):
                 break
             if len(frags[j]) >= MIN_ALIGNED_COLUMNS:
                 starts += [f.x0 for f in frags[j] if not _near_start(f.x0, starts)]
