@@ -8,7 +8,8 @@ import stat
 import pytest
 
 from evalsearch.corpus.files import find_pdfs, prepare_output, write_atomic, write_output
-from evalsearch.errors import OutputError, UsageError
+from evalsearch.errors import InputError, OutputError, UsageError
+from evalsearch.extract.pdf import check_file
 
 
 @pytest.fixture
@@ -72,3 +73,13 @@ def test_a_pattern_the_shell_passed_on_as_typed_is_expanded(tmp_path):
 def test_standard_input_is_refused_with_the_reason():
     with pytest.raises(UsageError, match="cannot be read from standard input"):
         find_pdfs(["-"])
+
+
+def test_a_link_to_a_file_that_is_gone_is_reported_not_skipped(tmp_path):
+    """In a folder it was passed over without a word; named, it was 'no such file or directory'."""
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "b.pdf").symlink_to(tmp_path / "flyttet" / "b.pdf")
+    assert find_pdfs([tmp_path]) == [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    assert find_pdfs([tmp_path / "b.pdf"]) == [tmp_path / "b.pdf"]
+    with pytest.raises(InputError, match=r"^b\.pdf: is a link to .*flyttet/b\.pdf, which does not exist$"):
+        check_file(tmp_path / "b.pdf")

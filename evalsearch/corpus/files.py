@@ -39,7 +39,8 @@ def find_pdfs(paths: Iterable[str | Path]) -> list[Path]:
     file is taken as given, whatever its extension, so that a misnamed file is
     reported rather than silently skipped. A pattern that names no file as it
     stands ("reports\\*.pdf") is expanded here: the Windows command prompt
-    passes it on as typed.
+    passes it on as typed. A link to a file that is gone is kept, in a folder
+    as on the command line, so that the run reports it with the other failures.
 
     Raises:
         UsageError: a path is neither a file, a folder nor a pattern that matches a file.
@@ -50,9 +51,9 @@ def find_pdfs(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             candidates: Iterator[Path] | list[Path] = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"
+                p for p in path.rglob("*") if (p.is_file() or _is_broken_link(p)) and p.suffix.lower() == ".pdf"
             )
-        elif path.exists():
+        elif path.exists() or _is_broken_link(path):
             candidates = [path]
         elif str(raw) == "-":
             raise UsageError("'-': a PDF cannot be read from standard input; save it and give its path")
@@ -68,6 +69,10 @@ def find_pdfs(paths: Iterable[str | Path]) -> list[Path]:
                 seen.add(key)
                 found.append(p)
     return found
+
+
+def _is_broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def file_sha256(path: str | Path) -> str:

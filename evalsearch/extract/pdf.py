@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,6 +64,8 @@ def check_file(path: Path) -> bytes:
     except IsADirectoryError:
         raise InputError("is a directory, not a PDF file", path) from None
     except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(f"is a link to {os.readlink(path)}, which does not exist", path) from None
         raise InputError("file not found", path) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
