@@ -19,6 +19,8 @@ RAISED_RATIO = 0.9
 RAISED_LIFT = 0.25
 SIZE_JUMP = 1.6
 SIZE_JUMP_GAP = 3.0
+#: type this much bigger than the word before it, a gutter apart, is another column whatever its size
+MIXED_SIZE = 1.25
 
 #: a list or section number on its own: "21.", "3)", "4.2."
 ORDERED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
@@ -64,7 +66,10 @@ def row_to_fragments(row: Sequence[Word], page: int, column_gap: float) -> list[
     """Cut one printed row where the gap between words is wider than a gutter.
 
     Type of very different sizes side by side, apart, is two things too (a cover
-    title beside the address column), however narrow the gap.
+    title beside the address column), however narrow the gap. The gap of large
+    type widens with its size (justified word spaces), but not beside type of
+    another size: a margin note's line that fills the note column stands a
+    gutter from 12 pt text beside it. A list marker stays with its text.
     """
     fragments: list[Line] = []
     current: list[Word] = [row[0]]
@@ -72,13 +77,19 @@ def row_to_fragments(row: Sequence[Word], page: int, column_gap: float) -> list[
         prev = current[-1]
         gap = w.x0 - prev.x1
         sizes = sorted((prev.size, w.size))
-        if gap > max(column_gap, 1.6 * sizes[1]) or (gap > SIZE_JUMP_GAP and sizes[1] > SIZE_JUMP * sizes[0]):
+        if (gap > max(column_gap, 1.6 * sizes[1]) or (gap > SIZE_JUMP_GAP and sizes[1] > SIZE_JUMP * sizes[0])
+                or (gap > column_gap and sizes[1] > MIXED_SIZE * sizes[0] and not _lone_marker(current))):
             fragments.append(Line(tuple(current), page))
             current = [w]
         else:
             current.append(w)
     fragments.append(Line(tuple(current), page))
     return fragments
+
+
+def _lone_marker(words: Sequence[Word]) -> bool:
+    """A list marker alone before its text ("•", "1."), often set in a symbol font of its own size."""
+    return len(words) == 1 and len(words[0].text) <= 2
 
 
 def is_superscript(word: Word, line_size: float, line_bottom: float | None = None) -> bool:
