@@ -752,6 +752,48 @@ def test_a_row_whose_cells_stand_closer_than_a_column_gap_is_no_running_text(tmp
     assert doc.goal_tables[0].rows[0].target == "50 %"
 
 
+def _helvetica_width(text: str, size: float) -> float:
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+    return sum(widths.get(c, 556) for c in text) * size / 1000
+
+
+def test_a_row_set_close_in_type_larger_than_the_body_is_no_heading(tmp_path):
+    """Cells in 10 pt under 9 pt text, set 10 and 12 points apart: the first row on the next page
+    read as one line as large as a heading, and a heading parts two rules, so the row was lost."""
+    first = "B1: Antal deltagere (målgruppen),"
+    target_x = 72 + _helvetica_width(first, 10) + 10
+    status_x = target_x + _helvetica_width("50 %", 10) + 12
+    pages = [page(n) for n in range(1, 4)]
+    prose = "Projektet har arbejdet med tre resultatmål, og evalueringen har fulgt dem gennem hele perioden."
+    for k in range(55):
+        pages[0].text(72, 60 + 12 * k, prose, size=9)
+    pages[0].text(72, 730, "Tabel 3-2: Status på resultatmålene på kort sigt", size=9, bold=True)
+    for x, text in ((72, "Resultatmål – kort sigt"), (target_x, "Mål"), (status_x, "Status ved slutevalueringen")):
+        pages[0].text(x, 746, text, size=10, bold=True)
+    for a, b in ((72, target_x - 1), (target_x - 1, status_x - 1), (status_x - 1, 523)):
+        pages[0].hline(a, b, 760, width=1.0)  # a browser rules each cell
+    rows = [
+        ([first, "der oplever øget viden"], ["50 %"], ["Opfyldt: 75 % svarer, at de har", "fået viden om en hverdag med job"]),
+        (["B2: Antal virksomheder"], ["40"], ["Ja, alle 40"]),
+        (["B3: Antal jobcentre med", "en handleplan"], ["4"], ["Nej, 1"]),
+        (["B4: Antal netværksmøder"], ["12"], ["Ja, hvert kvartal"]),
+    ]
+    y = 60.0
+    pages[1].hline(72, 523, y)
+    for row in rows:
+        for x, cell in zip((72, target_x, status_x), row):
+            for k, text in enumerate(cell):
+                pages[1].text(x, y + 2 + k * 12, text, size=10)
+        y += max(len(cell) for cell in row) * 12 + 4
+        pages[1].hline(72, 523, y)
+    pages[1].text(72, y + 30, prose, size=9)
+    doc = extract_document(write_pdf(tmp_path / "large-tight-cells.pdf", pages))
+    assert [(t.label, [(r.id, r.target) for r in t.rows]) for t in doc.goal_tables] == [
+        ("Tabel 3-2", [("B1", "50 %"), ("B2", "40"), ("B3", "4"), ("B4", "12")])]
+
+
 def test_a_wrapped_first_cell_in_body_type_stays_in_its_row(tmp_path):
     """A table set in the body's type: the wrapped line of a goal's indicator read as running text,
     which parted the row from its rules, and goal D1 was lost."""
