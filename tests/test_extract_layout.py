@@ -356,6 +356,28 @@ def test_number_wrapped_to_the_start_of_a_line_goes_on_with_the_sentence(tmp_pat
     assert [b.role for b in doc.blocks if b.text.startswith("Flere borgere")] == ["bullet"]
 
 
+@pytest.mark.parametrize("marker", ["›", "1."])
+def test_number_wrapped_to_the_text_edge_of_a_list_item_goes_on_with_the_item(tmp_path, marker):
+    """"… jf. beskrivelsen under læringspunkt" / "2. Kravene stilles …": a number a list item's
+    sentence wraps to the start of a line, at the item's hanging indent, is no new item."""
+    spec = word_report_page(1)
+    spec.text(72, 70, "4 Erfaringer og læringer", size=14, bold=True)
+    lines = ["Fokus på ejerskab for borgeren. Det gælder især unge, jf. beskrivelsen under læringspunkt",
+             "2. Kravene stilles for at få borgerne til at forstå, at normalitet indebærer job."]
+    spec.text(80, 100, marker, size=BODY).text(96, 100, lines[0], size=BODY)
+    spec.text(96, 100 + PITCH, lines[1], size=BODY)
+    # items of no full stop: the next number stands left of the text edge, where the marker does
+    items = [("1.", "Rekruttering af borgere med"), ("", "psykiske vanskeligheder"), ("2.", "Samarbejde med"),
+             ("", "virksomhederne")]
+    for k, (number, text) in enumerate(items):
+        if number:
+            spec.text(80, 160 + k * PITCH, number, size=BODY)
+        spec.text(96, 160 + k * PITCH, text, size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "wrapped-item-number.pdf", [spec, word_report_page(2)]))
+    assert [lesson.text for lesson in doc.lessons if lesson.page == 1] == [
+        " ".join(lines), "Rekruttering af borgere med psykiske vanskeligheder", "Samarbejde med virksomhederne"]
+
+
 @pytest.mark.parametrize("cut, rest", [
     # the full stop before the page break was an abbreviation's
     (["Det er vigtigt, at borgerne selv tager ansvar. Her har metoden", "været meget central, jf."],

@@ -208,6 +208,17 @@ def _opens_run_in(draft: _Draft, line: Line) -> bool:
     return not any(w.bold for w in draft.last.words) and SENTENCE_END.search(line_text(draft.last)) is not None
 
 
+def _text_edge(draft: _Draft) -> float | None:
+    """Where the draft's text lines start: a paragraph's last line, or the hanging indent of a list
+    item's text. None for an item whose text does not hang (the next item's number stands there) or
+    whose marker touches its first word."""
+    if draft.role != "bullet":
+        return draft.last.x0
+    words = draft.first.words
+    edge = draft.last.x0 if len(draft.lines) > 1 else words[1].x0 if len(words) > 1 and words[0].text == draft.marker else None
+    return edge if edge is not None and edge > draft.first.x0 + 2 else None
+
+
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
     prev = draft.last
     scale = line.size / geometry.body_size if geometry.body_size else 1.0
@@ -222,10 +233,11 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
     if kind in ("heading", "caption", "source"):
         return False
     if kind == "bullet":
-        if draft.role == "paragraph" and step <= geometry.pitch * scale * 1.25 and not SENTENCE_END.search(line_text(prev)):
-            if marker in DASH_MARKERS:
+        if draft.role in ("paragraph", "bullet") and step <= geometry.pitch * scale * 1.25 and not SENTENCE_END.search(line_text(prev)):
+            if marker in DASH_MARKERS and draft.role == "paragraph":
                 return True
-            if ORDERED_ITEM.match(line_text(line)) and abs(line.x0 - prev.x0) <= 2:
+            edge = _text_edge(draft)
+            if ORDERED_ITEM.match(line_text(line)) and edge is not None and abs(line.x0 - edge) <= 2:
                 return True  # a number the sentence wrapped to the line's start ("9. eller / 10. klasse")
         return False
     if step > geometry.paragraph_step * scale:
