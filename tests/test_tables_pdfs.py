@@ -754,19 +754,24 @@ def test_a_row_whose_cells_stand_closer_than_a_column_gap_is_no_running_text(tmp
 
 def test_captions_set_below_their_tables_name_the_tables_above_them(tmp_path):
     """Word sets a caption below its table by default. The second table took the first one's
-    caption, which stood a paragraph above it, and a chart's caption right under a table made it
-    a chart."""
+    caption, which stood a paragraph above it, and a chart's caption under the chart after a
+    table was not the table's."""
+    prose = "Projektet har nået de fleste af sine mål, som tabellen viser, og evalueringen har fulgt dem."
+
+    def table_and_text(spec, top, goal, caption):
+        bottom = grid_rows(spec, top, [HEADER, [[f"{goal}1: Antal deltagere"], ["3"], ["3"]],
+                                       [[f"{goal}2: Antal virksomheder"], ["12"], ["10"]]])
+        if caption:
+            spec.text(72, bottom + 6, caption, size=9, bold=True)
+        for k in range(4):
+            spec.text(72, bottom + 30 + 13 * k, prose, size=10)
+        return bottom + 100
+
     spec = page(1)
     spec.text(72, 70, "3 Målopfyldelse", size=14, bold=True)
-    bottom = grid_rows(spec, 100, [HEADER, [["A1: Antal kurser"], ["3"], ["3"]], [["A2: Antal møder"], ["12"], ["10"]]])
-    spec.text(72, bottom + 6, "Tabel 3-1: Status på aktivitetsmålene", size=9, bold=True)
-    spec.text(72, bottom + 30, "Projektet har nået de fleste af sine aktivitetsmål, som tabellen viser.", size=10)
-    bottom = grid_rows(spec, bottom + 56, [HEADER, [["B1: Antal deltagere i job"], ["50"], ["48"]],
-                                           [["B2: Antal virksomheder"], ["40"], ["42"]]])
-    spec.text(72, bottom + 6, "Tabel 3-2: Status på resultatmålene", size=9, bold=True)
-    spec.text(72, bottom + 30, "Resultatmålene er for en stor dels vedkommende nået.", size=10)
-    bottom = grid_rows(spec, bottom + 56, [HEADER, [["C1: Antal i job efter et år"], ["30"], ["31"]],
-                                           [["C2: Antal fastholdt"], ["20"], ["22"]]])
+    y = table_and_text(spec, 100, "A", "Tabel 3-1: Status på aktivitetsmålene")
+    y = table_and_text(spec, y, "B", "Tabel 3-2: Status på resultatmålene")
+    bottom = grid_rows(spec, y, [HEADER, [["C1: Antal i job efter et år"], ["30"], ["31"]], [["C2: Antal fastholdt"], ["20"], ["22"]]])
     spec.fill(72, bottom + 20, 523, bottom + 140, grey=0.8)  # a chart after the table, its caption under it
     spec.text(72, bottom + 146, "Figur 3-1: Deltagernes beskæftigelse", size=9, bold=True)
     spec.text(72, bottom + 170, "Effekten er målt et år efter projektets afslutning.", size=10)

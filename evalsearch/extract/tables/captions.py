@@ -1,4 +1,4 @@
-"""The caption over a table: its first line ("Tabel 3-1: Oversigt over …") and the lines it wraps to."""
+"""The caption over a table, or under it: its first line ("Tabel 3-1: Oversigt over …") and the lines it wraps to."""
 
 from __future__ import annotations
 
@@ -25,10 +25,16 @@ def _row_text(row: Sequence[Word], page: int) -> str:
     return line_text(Line(tuple(row), page)).strip()
 
 
-def caption_above(page: PageContent, box: BBox, free: Sequence[Word], pitch: float) -> str | None:
-    """The caption printed just above the table, if any ("Tabel 3-1 …", "Figur 2 …")."""
-    rows = [r for r in words_to_rows([w for w in free if w.bottom <= box[1] + 1]) if box[1] - r[-1].bottom <= CAPTION_REACH * pitch]
-    texts = (_row_text(row, page.number) for row in reversed(rows[-3:]))
+def caption_near(page: PageContent, box: BBox, free: Sequence[Word], pitch: float, below: bool = False) -> str | None:
+    """The caption printed just above the table ("Tabel 3-1 …", "Figur 2 …"), or just below it
+    (Word sets a caption there by default)."""
+    if below:
+        rows = [r for r in words_to_rows([w for w in free if w.top >= box[3] - 1])
+                if min(w.top for w in r) - box[3] <= CAPTION_REACH * pitch][:3]
+    else:
+        rows = [r for r in words_to_rows([w for w in free if w.bottom <= box[1] + 1])
+                if box[1] - r[-1].bottom <= CAPTION_REACH * pitch][-3:][::-1]
+    texts = (_row_text(row, page.number) for row in rows)
     return next((text for text in texts if is_caption(text)), None)
 
 

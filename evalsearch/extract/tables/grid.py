@@ -88,6 +88,7 @@ class PageTable:
     at_bottom: bool = False
     notes_only: bool = False
     caption_above: str | None = None
+    caption_below: str | None = None
 
     @property
     def columns(self) -> int:

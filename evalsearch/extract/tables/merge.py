@@ -48,6 +48,10 @@ class Table:
         return self.parts[0].caption_above
 
     @property
+    def caption_below(self) -> str | None:
+        return self.parts[-1].caption_below
+
+    @property
     def rows(self) -> list[TableRow]:
         return self.title + self.header + self.body
 

@@ -18,7 +18,7 @@ from statistics import median
 
 from evalsearch.extract.geometry import DocGeometry
 from evalsearch.extract.lines import line_text, words_to_rows
-from evalsearch.extract.tables.captions import caption_above, is_caption, wraps_caption
+from evalsearch.extract.tables.captions import caption_near, is_caption, wraps_caption
 from evalsearch.extract.tables.grid import (
     MIN_COLUMN_WIDTH,
     PageTable,
@@ -307,7 +307,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         others = [t.bbox for t in tables if t is not table]
         free = _outside(page.words, others + [table.bbox])
-        table = replace(table, caption_above=caption_above(page, table.bbox, free, geometry.pitch))
+        table = replace(table, caption_above=caption_near(page, table.bbox, free, geometry.pitch))
         if not _acceptable(table) and not _cut_row_rest(page, table, free):
             continue
         notes, notes_bottom = read_notes(
@@ -316,7 +316,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
         if notes:
             x0, top, x1, _ = table.bbox
             table = replace(table, notes=tuple(notes), bbox=(x0, top, x1, notes_bottom + 0.5))
-        out.append(table)
+        out.append(replace(table, caption_below=caption_near(page, table.bbox, free, geometry.pitch, below=True)))
     return out
 
 

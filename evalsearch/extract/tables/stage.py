@@ -25,8 +25,6 @@ from evalsearch.model import Block
 
 LABEL_MATCH = 80
 CAPTION_LOOKBACK = 3
-#: a caption set below a chart stands at most this many of its sizes under it
-CAPTION_GAP = 3.0
 
 
 def block_text(block: Block) -> str:
@@ -42,30 +40,18 @@ def table_block(blocks: Sequence[Block], table: Table, part: int = 0) -> int | N
     return None
 
 
-def _table_caption(block: Block) -> bool:
-    return block.role in ("caption", "paragraph") and TABLE_CAPTION.match(block_text(block).strip()) is not None
-
-
-def captions_below(blocks: Sequence[Block]) -> bool:
+def captions_below(tables: Sequence[Table]) -> bool:
     """Does the report set its table captions below the tables (as Word does by default)?
 
-    Decided by the captions that stand next to one table only: right under it, or right over it.
-    A paragraph that opens with a table's label ("Tabel 3-1 viser, at …") does not vote.
+    Decided by the tables with a table caption on one side only: right under them, or right over
+    them. A caption between two tables set close says nothing.
     """
-    below = above = 0
-    for i, b in enumerate(blocks):
-        if b.role != "caption" or not _table_caption(b):
-            continue
-        after_table = i > 0 and blocks[i - 1].role == "table"
-        before_table = i + 1 < len(blocks) and blocks[i + 1].role == "table"
-        below += after_table and not before_table
-        above += before_table and not after_table
+    def side(caption: str | None) -> bool:
+        return caption is not None and TABLE_CAPTION.match(caption) is not None
+
+    below = sum(1 for t in tables if side(t.caption_below) and not side(t.caption_above))
+    above = sum(1 for t in tables if side(t.caption_above) and not side(t.caption_below))
     return below > above
-
-
-def _right_under(block: Block, caption: Block) -> bool:
-    """Does the caption stand right under the block, nothing drawn between them (a chart)?"""
-    return caption.page == block.page and caption.bbox[1] - block.bbox[3] <= CAPTION_GAP * caption.size
 
 
 def _label(text: str) -> tuple[str | None, str | None, bool]:
@@ -73,38 +59,45 @@ def _label(text: str) -> tuple[str | None, str | None, bool]:
     return m.group("label"), m.group("caption").strip() or None, False
 
 
+def _caption_under(blocks: Sequence[Block], last: int | None, first_line: str) -> str:
+    """The whole caption under the table whose first line is ``first_line``: the caption block
+    that opens with it, among the few blocks after the table's last part."""
+    start = last + 1 if last is not None else len(blocks)
+    for b in blocks[start:start + CAPTION_LOOKBACK]:
+        text = block_text(b).strip()
+        if text.startswith(first_line):
+            return text
+    return first_line
+
+
 def caption_of(
     blocks: Sequence[Block], index: int | None, table: Table, below: bool = False, last: int | None = None
 ) -> tuple[str | None, str | None, bool]:
     """(label, caption, is_figure) of the caption just above the table, or just below it.
 
-    ``below``: the report sets its captions below its tables. Then the caption under the table's
-    last part (``last``) comes first, and a caption set right under another table is that table's.
+    ``below``: the report sets its captions below its tables. Then only the caption right under
+    the table's last part (``last``: its block) names it; a caption above it is another table's.
     """
-    end = last if last is not None else index
-    under = blocks[end + 1] if end is not None and end + 1 < len(blocks) else None
-    if below and under is not None:
-        if _table_caption(under):
-            return _label(block_text(under).strip())
-        if FIGURE_CAPTION.match(under.text.strip()) and _right_under(blocks[end], under):
+    if below:
+        under = table.caption_below
+        if under is None:
+            return None, None, False
+        if FIGURE_CAPTION.match(under):
             return None, None, True  # a chart whose labels read as a table, its caption right under it
+        return _label(_caption_under(blocks, last, under))
     if index is not None:
         for j in range(index - 1, max(-1, index - 1 - CAPTION_LOOKBACK), -1):
             b = blocks[j]
             if b.role in ("table", "heading"):
                 break
-            if below and j > 0 and blocks[j - 1].role == "table":
-                break  # the caption of the table above
             text = block_text(b).strip()
             if FIGURE_CAPTION.match(text):
-                if below:
-                    break  # the caption of a chart above
                 return None, None, True
             if TABLE_CAPTION.match(text) and b.role in ("caption", "paragraph"):
                 return _label(text)
         if index + 1 < len(blocks) and blocks[index + 1].role == "caption" and TABLE_CAPTION.match(blocks[index + 1].text.strip()):
             return _label(blocks[index + 1].text.strip())
-    if table.caption_above and not below:
+    if table.caption_above:
         if FIGURE_CAPTION.match(table.caption_above):
             return None, None, True
         if TABLE_CAPTION.match(table.caption_above):
@@ -190,8 +183,9 @@ def read_tables(context) -> None:
     parts = context.page_tables  # read by the layout stage, which kept their words out of the text
     texts: dict[str | None, GoalText] = {}
     by_kind: dict[str, list[str]] | None = None
-    below = captions_below(document.blocks)
-    for table in merge_parts(parts):
+    tables = merge_parts(parts)
+    below = captions_below(tables)
+    for table in tables:
         index = table_block(document.blocks, table)
         last = table_block(document.blocks, table, -1) if len(table.parts) > 1 else index
         label, caption, figure = caption_of(document.blocks, index, table, below, last)
