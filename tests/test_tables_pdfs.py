@@ -780,6 +780,22 @@ def test_captions_set_below_their_tables_name_the_tables_above_them(tmp_path):
         ("Tabel 3-1", ["A1", "A2"]), ("Tabel 3-2", ["B1", "B2"]), (None, ["C1", "C2"])]
 
 
+def test_a_caption_below_its_table_pushed_onto_the_next_page_names_the_table(tmp_path):
+    prose = "Projektet har nået de fleste af sine mål, som tabellen viser, og evalueringen har fulgt dem."
+    pages = [page(n) for n in range(1, 4)]
+    bottom = grid_rows(pages[0], 70, [HEADER, [["A1: Antal kurser"], ["3"], ["3"]], [["A2: Antal møder"], ["12"], ["10"]]])
+    pages[0].text(72, bottom + 6, "Tabel 3-1: Status på aktivitetsmålene", size=9, bold=True)
+    for k in range(30):
+        pages[0].text(72, bottom + 30 + 13 * k, prose, size=10)
+    grid_rows(pages[0], 700, [HEADER, [["B1: Antal deltagere i job"], ["50"], ["48"]], [["B2: Antal virksomheder"], ["40"], ["42"]]])
+    pages[1].text(72, 70, "Tabel 3-2: Status på resultatmålene", size=9, bold=True)
+    for k in range(5):
+        pages[1].text(72, 95 + 13 * k, prose, size=10)
+    doc = extract_document(write_pdf(tmp_path / "caption-on-next-page.pdf", pages))
+    assert [(t.label, [r.id for r in t.rows]) for t in doc.goal_tables] == [
+        ("Tabel 3-1", ["A1", "A2"]), ("Tabel 3-2", ["B1", "B2"])]
+
+
 def _helvetica_width(text: str, size: float) -> float:
     from pdfminer.fontmetrics import FONT_METRICS
 

@@ -70,6 +70,17 @@ def _caption_under(blocks: Sequence[Block], last: int | None, first_line: str) -
     return first_line
 
 
+def _opens_next_page(blocks: Sequence[Block], last: int | None) -> str | None:
+    """A table caption that opens the page after a table's last part: a page break fell between
+    the table and its caption below it."""
+    if last is None or last + 1 >= len(blocks):
+        return None
+    b = blocks[last + 1]
+    if b.role == "caption" and b.page == blocks[last].page + 1 and TABLE_CAPTION.match(b.text.strip()):
+        return b.text.strip()
+    return None
+
+
 def caption_of(
     blocks: Sequence[Block], index: int | None, table: Table, below: bool = False, last: int | None = None
 ) -> tuple[str | None, str | None, bool]:
@@ -79,7 +90,7 @@ def caption_of(
     the table's last part (``last``: its block) names it; a caption above it is another table's.
     """
     if below:
-        under = table.caption_below
+        under = table.caption_below or _opens_next_page(blocks, last)
         if under is None:
             return None, None, False
         if FIGURE_CAPTION.match(under):
