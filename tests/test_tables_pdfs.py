@@ -796,6 +796,27 @@ def test_a_caption_below_its_table_pushed_onto_the_next_page_names_the_table(tmp
         ("Tabel 3-1", ["A1", "A2"]), ("Tabel 3-2", ["B1", "B2"])]
 
 
+def test_a_table_over_a_page_break_with_no_caption_above_takes_the_one_under_its_last_part(tmp_path):
+    """Captions stand over the tables, but one table's caption came below it, after the rows the
+    next page holds; only a caption right under the first part was looked for."""
+    prose = "Projektet har nået de fleste af sine mål, som tabellen viser, og evalueringen har fulgt dem."
+    pages = [page(n) for n in range(1, 4)]
+    pages[0].text(72, 70, "Tabel 3-1: Status på aktivitetsmålene", size=9, bold=True)
+    bottom = grid_rows(pages[0], 84, [HEADER, [["A1: Antal kurser"], ["3"], ["3"]], [["A2: Antal møder"], ["12"], ["10"]]])
+    for k in range(30):
+        pages[0].text(72, bottom + 20 + 13 * k, prose, size=10)
+    grid_rows(pages[0], 690, [HEADER, [["B1: Antal deltagere i job"], ["50"], ["48"]], [["B2: Antal virksomheder"], ["40"], ["42"]]])
+    bottom = grid_rows(pages[1], 60, [HEADER, [["B3: Antal jobcentre"], ["4"], ["4"]]])
+    pages[1].text(72, bottom + 6, "Tabel 3-2: Status på resultatmålene", size=9, bold=True)
+    for k in range(5):
+        pages[1].text(72, bottom + 30 + 13 * k, prose, size=10)
+    pages[1].text(72, 400, "Tabel 3-3: Status på effektmålene", size=9, bold=True)
+    grid_rows(pages[1], 414, [HEADER, [["C1: Antal i job efter et år"], ["30"], ["31"]]])
+    doc = extract_document(write_pdf(tmp_path / "caption-under-last-part.pdf", pages))
+    assert [(t.label, [r.id for r in t.rows]) for t in doc.goal_tables] == [
+        ("Tabel 3-1", ["A1", "A2"]), ("Tabel 3-2", ["B1", "B2", "B3"]), ("Tabel 3-3", ["C1"])]
+
+
 def _helvetica_width(text: str, size: float) -> float:
     from pdfminer.fontmetrics import FONT_METRICS
 

@@ -82,12 +82,15 @@ def _opens_next_page(blocks: Sequence[Block], last: int | None) -> str | None:
 
 
 def caption_of(
-    blocks: Sequence[Block], index: int | None, table: Table, below: bool = False, last: int | None = None
+    blocks: Sequence[Block], index: int | None, table: Table, below: bool = False, last: int | None = None,
+    heads: frozenset[str] = frozenset(),
 ) -> tuple[str | None, str | None, bool]:
     """(label, caption, is_figure) of the caption just above the table, or just below it.
 
     ``below``: the report sets its captions below its tables. Then only the caption right under
     the table's last part (``last``: its block) names it; a caption above it is another table's.
+    Otherwise a table with no caption above takes the one right under it, unless that caption
+    stands over another table (``heads``: the captions right over tables).
     """
     if below:
         under = table.caption_below or _opens_next_page(blocks, last)
@@ -113,6 +116,9 @@ def caption_of(
             return None, None, True
         if TABLE_CAPTION.match(table.caption_above):
             return _label(table.caption_above)
+    under = table.caption_below
+    if under is not None and TABLE_CAPTION.match(under) and under not in heads:
+        return _label(_caption_under(blocks, last, under))
     return None, None, False
 
 
@@ -196,10 +202,11 @@ def read_tables(context) -> None:
     by_kind: dict[str, list[str]] | None = None
     tables = merge_parts(parts)
     below = captions_below(tables)
+    heads = frozenset(t.caption_above for t in tables if t.caption_above)
     for table in tables:
         index = table_block(document.blocks, table)
         last = table_block(document.blocks, table, -1) if len(table.parts) > 1 else index
-        label, caption, figure = caption_of(document.blocks, index, table, below, last)
+        label, caption, figure = caption_of(document.blocks, index, table, below, last, heads)
         if figure:
             continue
         block = document.blocks[index] if index is not None else None
