@@ -23,12 +23,9 @@ UNEVEN_GAP = 2.5
 
 
 def prose_rows(page: PageContent, geometry: DocGeometry, column_gap: float) -> list[float]:
-    """Tops of rows that read as running text: one fragment, body-size type, most of the column wide.
-
-    Two rules with running text between them belong to different things (a table
-    and a footnote separator, say), never to one table. A heading's words are evenly
-    spaced; cells set close in type larger than the text read as one fragment too, but not so.
-    """
+    """Tops of rows that read as running text: one fragment, body-size type, most of the column wide;
+    or a heading or a caption. A heading's words are evenly spaced: a row of cells set close in
+    type larger than the text reads as one fragment too, but not so."""
     width = geometry.body_right - geometry.body_left
     verticals = [r for r in page.rules if not r.horizontal]
     tops = []

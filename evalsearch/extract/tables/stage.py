@@ -56,6 +56,8 @@ def captions_below(tables: Sequence[Table]) -> bool:
 
 def _label(text: str) -> tuple[str | None, str | None, bool]:
     m = TABLE_CAPTION.match(text)
+    if m is None:
+        return None, None, False
     return m.group("label"), m.group("caption").strip() or None, False
 
 
