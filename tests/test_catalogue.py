@@ -126,6 +126,18 @@ def test_themes_whose_names_read_alike_get_anchors_of_their_own():
     assert len(ids) == len(set(ids)) == 3
 
 
+def test_markdown_shows_marks_in_theme_names_and_lessons_as_written():
+    """A theme named "<b>Ledelse</b>" rendered as HTML in the Markdown catalogue, and "*" in a
+    lesson as emphasis; the HTML catalogue escaped them already."""
+    themes = (Theme("<b>Ledelse</b>", "Ledelsens *rolle*", ("ledelse",)),)
+    lesson = "Det er vigtigt, at *ledelsen* bakker op [jf. afsnit 4]."
+    md = catalogue_to_markdown(build_catalogue([document("midtvejs", [(lesson, 5)])], themes))
+    assert "## \\<b\\>Ledelse\\</b\\>\n" in md
+    assert "- [\\<b\\>Ledelse\\</b\\>](#bledelseb) (1)" in md  # GitHub's anchor of the heading as shown
+    assert "_Ledelsens \\*rolle\\*_" in md
+    assert "- Det er vigtigt, at \\*ledelsen\\* bakker op \\[jf. afsnit 4\\]." in md
+
+
 def test_corpus_catalogue_holds_management_backing_from_three_reports(extracted):
     catalogue = build_catalogue(extracted.values())
     backing = catalogue.only_theme(LEDELSE)

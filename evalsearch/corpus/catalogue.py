@@ -271,12 +271,25 @@ def catalogue_to_csv(catalogue: Catalogue, *, excel: bool = False) -> str:
     return rows_to_csv(rows, CSV_COLUMNS, excel=excel)
 
 
+#: marks that Markdown reads as markup (emphasis, code, links, HTML) wherever they stand
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]<>])")
+
+
+def markdown_text(text: str) -> str:
+    r"""Text from a report or a theme file as Markdown shows it as written, not as markup.
+
+    >>> print(markdown_text("<b>Ledelse</b> og *opbakning*"))
+    \<b\>Ledelse\</b\> og \*opbakning\*
+    """
+    return _MARKDOWN_MARKS.sub(r"\\\1", text)
+
+
 def _source_line(s: LessonSource) -> str:
     where = [f"s. {s.page}"]
     if s.section or s.section_title:
-        where.append("afsnit " + " ".join(x for x in (s.section, s.section_title) if x))
-    project = f" ({s.project})" if s.project else ""
-    return f"*{s.title or s.doc_id}*{project}, {', '.join(where)} — [PDF]({s.link})"
+        where.append("afsnit " + markdown_text(" ".join(x for x in (s.section, s.section_title) if x)))
+    project = f" ({markdown_text(s.project)})" if s.project else ""
+    return f"*{markdown_text(s.title or s.doc_id)}*{project}, {', '.join(where)} — [PDF]({s.link})"
 
 
 def summary_line(catalogue: Catalogue) -> str:
@@ -333,13 +346,13 @@ def catalogue_to_markdown(catalogue: Catalogue) -> str:
     if groups:
         lines += ["", "## Temaer", ""]
     anchors = unique_anchors((_github_anchor(name) for name, _, _ in groups), taken=("erfaringskatalog", "temaer"))
-    lines += [f"- [{name}](#{anchor}) ({len(entries)})" for (name, _, entries), anchor in zip(groups, anchors)]
+    lines += [f"- [{markdown_text(name)}](#{anchor}) ({len(entries)})" for (name, _, entries), anchor in zip(groups, anchors)]
     for name, description, entries in groups:
-        lines += ["", f"## {name}", ""]
+        lines += ["", f"## {markdown_text(name)}", ""]
         if description:
-            lines += [f"_{description}_", ""]
+            lines += [f"_{markdown_text(description)}_", ""]
         for entry in entries:
-            head = f"**{entry.heading}** " if entry.heading else ""
-            lines.append(f"- {head}{entry.text}")
+            head = f"**{markdown_text(entry.heading)}** " if entry.heading else ""
+            lines.append(f"- {head}{markdown_text(entry.text)}")
             lines += [f"  - {_source_line(s)}" for s in entry.sources]
     return "\n".join(lines) + "\n"
