@@ -106,5 +106,18 @@ def test_a_field_that_no_filter_has_is_named_as_such(query):
         f"'{query}' is searched as words; there is no filter by page or section (each hit names its own)"]
 
 
+@pytest.mark.parametrize("query", ["author:cowi", "Forfatter:\"COWI A/S\""])
+def test_a_field_name_that_no_filter_knows_is_named_as_such(query):
+    """ "author:cowi" said only that no passage holds "author" in any form."""
+    name = query.split(":")[0]
+    assert field_notes(f"frivillige {query}") == [
+        f"'{query}' is searched as words; there is no field '{name}' (the filters are --kind, --doc, --year and --theme)"]
+    assert field_words(f"frivillige {query}") == {name.lower()}  # the value is searched as any word
+
+
+def test_a_web_address_is_no_field():
+    assert field_notes("frivillige https://star.dk mailto:info@star.dk") == []
+
+
 def test_a_colon_inside_a_word_is_no_field():
     assert field_notes("mål:240 kl. 10:30") == []

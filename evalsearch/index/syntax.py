@@ -65,19 +65,34 @@ _FIELD_OPTIONS = {"kind": "--kind", "doc": "--doc", "doc_id": "--doc", "year": "
 _FIELD = re.compile(rf"(?<![^\s(])({'|'.join(_FIELD_OPTIONS)}):(\"[^\"]*\"|[^\s()]+)", re.IGNORECASE)
 
 
+#: any other "name:value" with a field-like name ("author:cowi"); a web address is none
+_OTHER_FIELD = re.compile(r"(?<![^\s(])([A-Za-z_]{2,}):(\"[^\"]*\"|[^\s()/][^\s()]*)")
+_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "file", "www"})
+
+
+def _other_fields(text: str) -> list[re.Match]:
+    return [m for m in _OTHER_FIELD.finditer(text)
+            if m.group(1).lower() not in _FIELD_OPTIONS and m.group(1).lower() not in _SCHEMES]
+
+
 def field_notes(text: str) -> list[str]:
     """A note for each "kind:lesson" of a query: it is searched as words, the filter is an option.
 
     >>> field_notes("frivillige kind:lesson År:2023 side:22")[1:]
     ["'År:2023' is searched as words; to filter, give --year 2023", "'side:22' is searched as words; there is no filter by page or section (each hit names its own)"]
+    >>> field_notes("author:cowi frivillige")
+    ["'author:cowi' is searched as words; there is no field 'author' (the filters are --kind, --doc, --year and --theme)"]
     """
     notes = []
     for match in _FIELD.finditer(text):
         option = _FIELD_OPTIONS[match.group(1).lower()]
         how = (f"to filter, give {option} {match.group(2)}" if option
                else "there is no filter by page or section (each hit names its own)")
-        notes.append(f"'{match.group(0)}' is searched as words; {how}")
-    return notes
+        notes.append((match.start(), f"'{match.group(0)}' is searched as words; {how}"))
+    for match in _other_fields(text):
+        notes.append((match.start(), f"'{match.group(0)}' is searched as words; there is no field '{match.group(1)}' "
+                                     "(the filters are --kind, --doc, --year and --theme)"))
+    return [note for _, note in sorted(notes)]
 
 
 #: a quoted phrase with a wildcard in one of its words
@@ -100,8 +115,10 @@ def unquote_patterns(text: str) -> tuple[str, list[str]]:
 
 def field_words(text: str) -> set[str]:
     """The words of the query's "kind:lesson" filters, lower-case ({"kind", "lesson"}): they are
-    named by ``field_notes``, not again as words found nowhere."""
-    return {word.lower() for match in _FIELD.finditer(text) for word in re.findall(r"\w+", match.group(0))}
+    named by ``field_notes``, not again as words found nowhere. Of another "author:cowi", only
+    the name: its value is searched for as any word."""
+    known = {word.lower() for match in _FIELD.finditer(text) for word in re.findall(r"\w+", match.group(0))}
+    return known | {match.group(1).lower() for match in _other_fields(text)}
 
 
 def nothing_to_search(text: str, is_stop_word) -> str | None:
