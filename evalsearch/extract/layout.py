@@ -214,9 +214,14 @@ def _text_edge(draft: _Draft) -> float | None:
     whose marker touches its first word."""
     if draft.role != "bullet":
         return draft.last.x0
-    words = draft.first.words
-    edge = draft.last.x0 if len(draft.lines) > 1 else words[1].x0 if len(words) > 1 and words[0].text == draft.marker else None
-    return edge if edge is not None and edge > draft.first.x0 + 2 else None
+    if len(draft.lines) > 1:
+        edge = draft.last.x0
+    else:
+        words = draft.first.words
+        if len(words) < 2 or words[0].text != draft.marker:
+            return None
+        edge = words[1].x0
+    return edge if edge > draft.first.x0 + 2 else None
 
 
 def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometry: DocGeometry) -> bool:
