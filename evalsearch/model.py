@@ -95,6 +95,7 @@ class PageContent:
     images: tuple[BBox, ...] = ()
     curve_count: int = 0
     marks: tuple[Fill, ...] = ()  # small filled shapes (coloured dots, ticks drawn as curves)
+    undecoded: int = 0  # glyphs of a font without a character map (``extract.undecoded``)
 
 
 @dataclass(frozen=True, slots=True)

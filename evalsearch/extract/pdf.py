@@ -24,6 +24,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from evalsearch.errors import EncryptedError, InputError
 from evalsearch.extract.bullets import drawn_bullets, split_touching_numbers, symbol_text
+from evalsearch.extract.undecoded import readable_text
 from evalsearch.model import Fill, PageContent, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class OpenedPdf:
     path: Path
     sha256: str
     repaired: bool
+    #: what the repair mended, said to the user
+    repair_note: str = "damaged cross-reference table was repaired; all pages were read again"
 
     @property
     def page_count(self) -> int:
@@ -99,8 +102,12 @@ def _open_plumber(data: bytes, path: Path, password: str | None) -> pdfplumber.P
     return pdf
 
 
-def repair_with_pdfium(data: bytes, path: Path, password: str | None) -> bytes:
-    """Rebuild the cross-reference table: pdfium reads the objects and saves a clean copy."""
+def repair_with_pdfium(data: bytes, path: Path, password: str | None) -> tuple[bytes, list[int]]:
+    """Rebuild the cross-reference table: pdfium reads the objects and saves a clean copy.
+
+    RETURNS (tuple[bytes, list[int]]): the copy, and the pages (1-based) that had no MediaBox and
+        now have the one pdfium shows them with.
+    """
     import pypdfium2 as pdfium
 
     try:
@@ -110,9 +117,20 @@ def repair_with_pdfium(data: bytes, path: Path, password: str | None) -> bytes:
     try:
         if len(doc) == 0:
             raise InputError("damaged PDF: no readable pages after repair", path)
+        boxless = []
+        for index in range(len(doc)):
+            page = doc[index]
+            # A page without a MediaBox (the spec requires one) stops pdfplumber; pdfium shows the page
+            # at the size it falls back to, and so will we. get_mediabox does not see inherited boxes,
+            # get_bbox does: a page that inherits its box keeps it.
+            if page.get_mediabox(fallback_ok=False) is None:
+                box = page.get_bbox()
+                if box == page.get_mediabox():  # pdfium's fallback, US Letter
+                    boxless.append(index + 1)
+                page.set_mediabox(*box)
         buffer = io.BytesIO()
         doc.save(buffer)
-        return buffer.getvalue()
+        return buffer.getvalue(), boxless
     finally:
         doc.close()
 
@@ -148,11 +166,26 @@ def open_pdf(path: str | Path, password: str | None = None, repair: bool = True)
     if not repair:
         raise InputError(f"damaged cross-reference table ({_reason(first_error)})", path)
     log.info("%s: damaged cross-reference table, rebuilding it", path.name)
-    repaired = repair_with_pdfium(data, path, password)
+    repaired, boxless = repair_with_pdfium(data, path, password)
     try:
-        return OpenedPdf(_open_plumber(repaired, path, password), path, sha, repaired=True)
+        opened = OpenedPdf(_open_plumber(repaired, path, password), path, sha, repaired=True)
     except Exception as exc:  # the repaired copy is still unreadable
         raise InputError(f"damaged PDF that could not be repaired ({_reason(exc)})", path) from None
+    if boxless:
+        opened.repair_note = _boxless_note(boxless)
+    return opened
+
+
+def _boxless_note(pages: list[int]) -> str:
+    """What the user is told of pages that had no page size.
+
+    >>> _boxless_note([2])
+    'page 2 of the PDF has no page size (MediaBox); read at US Letter size, as PDF viewers show it'
+    """
+    named = ", ".join(map(str, pages[:5])) + (" …" if len(pages) > 5 else "")
+    one = len(pages) == 1
+    return (f"{'page' if one else 'pages'} {named} of the PDF {'has' if one else 'have'} no page size (MediaBox); "
+            f"read at US Letter size, as PDF viewers show {'it' if one else 'them'}")
 
 
 def _reason(exc: BaseException) -> str:
@@ -214,10 +247,12 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
     # on an upright page, stray rotated labels are left out.
     sideways = len(upright) < len(raw) / 2
     words = []
+    undecoded = 0
     for w in raw if sideways else upright:
         if sideways:
             w = _turn_upright(w, float(page.width))
-        text = w["text"].replace("\u00ad", "")
+        text, lost = readable_text(w["text"].replace("\u00ad", ""))
+        undecoded += lost
         if not text.strip():
             continue
         text = symbol_text(text, w.get("fontname") or "")
@@ -270,6 +305,7 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
         images=images,
         curve_count=len(page.curves),
         marks=marks,
+        undecoded=undecoded,
     )
 
 

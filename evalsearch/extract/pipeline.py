@@ -83,18 +83,28 @@ def read_pages(path: Path, settings: ExtractSettings) -> tuple[list[PageContent]
             page_read(path.name, len(pages) + len(errors), opened.page_count)
         source = Source(str(path), opened.sha256, opened.page_count, repaired=opened.repaired)
     if opened.repaired:
-        errors.append(ErrorItem("open", "damaged cross-reference table was repaired; all pages were read again"))
+        errors.append(ErrorItem("open", opened.repair_note))
     chars = sum(len(w.text) for p in pages for w in p.words)
     if not pages and errors:
         raise InputError(f"no page can be read ({errors[0].message})", path)
     if chars < settings.min_chars_per_page * max(1, source.pages):
+        if sum(p.undecoded for p in pages) > chars:
+            raise NoTextLayerError("no readable text: its fonts have no character map, so the text cannot be "
+                                   "decoded (OCR needed)", path)
         if not any(p.images for p in pages):
             raise NoTextLayerError("no text layer: the pages hold neither text nor images (blank or drawn only)", path)
         raise NoTextLayerError("no text layer (scanned/image-only PDF, OCR needed)", path)
     for p in pages:
         if not p.words and p.images:
             errors.append(ErrorItem("read", "no text layer on this page (image only)", p.number))
+        if p.undecoded:
+            errors.append(ErrorItem("read", f"{_characters(p.undecoded)} cannot be decoded (a font without a "
+                                    "character map); the page's text is incomplete", p.number))
     return pages, errors, source
+
+
+def _characters(count: int) -> str:
+    return "1 character" if count == 1 else f"{count} characters"
 
 
 #: a list item's text stands at most this far (points) right of its marker
