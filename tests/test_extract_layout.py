@@ -356,6 +356,28 @@ def test_number_wrapped_to_the_start_of_a_line_goes_on_with_the_sentence(tmp_pat
     assert [b.role for b in doc.blocks if b.text.startswith("Flere borgere")] == ["bullet"]
 
 
+@pytest.mark.parametrize("justified", [True, False])
+def test_number_a_page_break_wrapped_to_the_next_page_goes_on_with_the_sentence(tmp_path, justified):
+    """"… højst en 9. eller" / (next page) "10. klasse …": the number that opens a page after a
+    paragraph stopped mid-sentence is that sentence's; a list opening with item 1 stays a list."""
+    pages = [word_report_page(n) for n in range(1, 5)]
+    _set_lines(pages[0], 740, ["Det er projektets erfaringer, at 32 procent har en lang uddannelse,",
+                               "og at 28 procent har en kort uddannelse eller højst en 9. eller"], justified)
+    _set_lines(pages[1], 70, ["10. klasse afgangseksamen, og at 71 procent har mere end 5 års",
+                              "erhvervserfaring fra det private arbejdsmarked i regionen."], False)
+    _set_lines(pages[1], 140, ["Projektets mål for deltagerne var i første omgang"], False)
+    pages[2].text(72, 70, "1. Flere borgere i job.", size=BODY)
+    pages[2].text(72, 70 + PITCH, "2. Flere borgere i uddannelse.", size=BODY)
+    pages[3].text(72, 70, "Afsnit på side 4 med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "wrapped-number.pdf", pages))
+    texts = [b.text for b in doc.blocks if b.role in ("paragraph", "bullet")]
+    assert texts[0] == ("Det er projektets erfaringer, at 32 procent har en lang uddannelse, og at 28 procent har en "
+                        "kort uddannelse eller højst en 9. eller 10. klasse afgangseksamen, og at 71 procent har mere "
+                        "end 5 års erhvervserfaring fra det private arbejdsmarked i regionen.")
+    assert [(b.role, b.text) for b in doc.blocks if "Flere borgere" in b.text] == [
+        ("bullet", "Flere borgere i job."), ("bullet", "Flere borgere i uddannelse.")]
+
+
 @pytest.mark.parametrize("marker", ["›", "1."])
 def test_number_wrapped_to_the_text_edge_of_a_list_item_goes_on_with_the_item(tmp_path, marker):
     """"… jf. beskrivelsen under læringspunkt" / "2. Kravene stilles …": a number a list item's
@@ -671,3 +693,4 @@ def test_glyphs_spilled_over_a_page_break_are_not_a_line_of_their_own(tmp_path):
     texts = [b.text for b in doc.blocks]
     assert not any(t.strip() in ("å å", "å") for t in texts)
     assert any("italesætte dette tilbud i jobcentre regi. De frivillige" in t for t in texts), texts
+

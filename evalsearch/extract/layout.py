@@ -325,13 +325,21 @@ def _draft_to_block(draft: _Draft) -> Block:
     )
 
 
-def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry, notes: Sequence[MarginNote] = ()) -> list[Block]:
-    """Group body lines (top to bottom) into blocks; a line a margin note stands beside opens one."""
+def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry, notes: Sequence[MarginNote] = (),
+                    open_sentence: bool = False) -> list[Block]:
+    """Group body lines (top to bottom) into blocks; a line a margin note stands beside opens one.
+
+    ``open_sentence``: the text of the page before stopped mid-sentence in a paragraph. A number
+    that opens this page's first line ("… højst en 9. eller" / "10. klasse …") is then that
+    sentence's, not a list item's: a list does not open with item 10.
+    """
     blocks: list[Block] = []
     draft: _Draft | None = None
     role_of = {"text": "paragraph", "bullet": "bullet", "heading": "heading", "caption": "caption", "source": "source"}
     for line in lines:
         kind, marker = classify_line(line, geometry)
+        if open_sentence and draft is None and kind == "bullet" and _later_item_number(marker):
+            kind, marker = "text", None
         if draft is not None and not opens_beside_note(line, notes) and _continues(draft, line, kind, marker, geometry):
             draft.lines.append(line)
             continue
@@ -345,6 +353,11 @@ def lines_to_blocks(lines: Sequence[Line], geometry: DocGeometry, notes: Sequenc
     return blocks
 
 
+def _later_item_number(marker: str | None) -> bool:
+    """Is the marker a list item's number past the first ("2.", "10)")?"""
+    return marker is not None and marker[:-1].isdigit() and int(marker[:-1]) >= 2
+
+
 def page_to_layout(
     page_number: int,
     page_height: float,
@@ -352,19 +365,21 @@ def page_to_layout(
     geometry: DocGeometry,
     column_gap: float,
     tables: Sequence[tuple[BBox, str]] = (),
+    open_sentence: bool = False,
 ) -> PageLayout:
     """Read one page (furniture already removed) into blocks, notes and footnotes.
 
     Args:
         tables: (bbox, text) of each table found on the page; their words are
             left out of the text flow and a table block stands in their place.
+        open_sentence: the page before ended in a paragraph stopped mid-sentence (``lines_to_blocks``).
     """
     flow = [w for w in words if not any(inside(w, box) for box, _ in tables)]
     rows = words_to_rows(flow)
     rows, footnotes = rows_to_footnotes(rows, page_number, page_height, geometry)
     body, margin = rows_to_fragments(rows, page_number, geometry, column_gap)
     notes = lines_to_notes(margin)
-    blocks = lines_to_blocks(body, geometry, notes)
+    blocks = lines_to_blocks(body, geometry, notes, open_sentence)
     for box, text in tables:
         blocks.append(Block(role="table", text=text, page=page_number, bbox=box))
     blocks.sort(key=lambda b: (b.bbox[1], b.bbox[0]))

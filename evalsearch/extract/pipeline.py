@@ -203,6 +203,7 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
     layouts: list[PageLayout] = []
     footnotes: list[Footnote] = []
     page_tables = find_document_tables(clean, geometry, settings.column_gap)
+    open_sentence = False
     for page in clean:
         rows = words_to_rows(page.words)
         entries, rows = rows_to_toc(rows)
@@ -210,8 +211,11 @@ def layout_document(pages: list[PageContent], settings: ExtractSettings) -> Laid
         words = [w for r in rows for w in r]
         found = page_tables.get(page.number, [])
         tables = [(t.bbox, table_text(t)) for t in found]
-        layout = page_to_layout(page.number, page.height, words, grids[page_format(page)], settings.column_gap, tables)
+        layout = page_to_layout(page.number, page.height, words, grids[page_format(page)], settings.column_gap, tables,
+                                open_sentence)
         layouts.append(layout)
+        last = layout.blocks[-1] if layout.blocks else None
+        open_sentence = last is not None and last.role == "paragraph" and not SENTENCE_END.search(last.text)
         footnotes.extend(layout.footnotes)
     blocks = drop_navigation(_join_across_pages(layouts))
     return LaidOut(clean, geometry, blocks, toc, footnotes, page_tables)
