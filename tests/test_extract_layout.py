@@ -694,3 +694,35 @@ def test_glyphs_spilled_over_a_page_break_are_not_a_line_of_their_own(tmp_path):
     assert not any(t.strip() in ("å å", "å") for t in texts)
     assert any("italesætte dette tilbud i jobcentre regi. De frivillige" in t for t in texts), texts
 
+
+def test_line_step_of_many_table_rows_does_not_part_every_line_of_the_text(tmp_path):
+    """A report of many goal tables holds more lines in its tables' first column, at the body's
+    edge in body type, than in its prose; where the cells are set tighter (12.3 pt) than the text
+    (15 pt), that step was taken for the line step, and every line of the text became a paragraph."""
+    indicators = ["A1: Udvikling af samarbejdsmodel", "A2: Antal borgere visiteret", "A3: Kurser for jobkonsulenter",
+                  "A4: Fastholdelsesdialog med virksomheder", "A5: Pjece til virksomhederne"]
+    pages = [word_report_page(n) for n in range(1, 5)]
+    for spec in pages[:2]:
+        for k in range(44):
+            spec.text(72, 70 + 12.3 * k, indicators[k % 5] + (" (fortsat)" if k % 3 else ""), size=BODY)
+            if k % 2 == 0:
+                spec.text(360, 70 + 12.3 * k, "Opfyldt", size=BODY)
+    paragraphs = [
+        ["Det er projektets erfaring, at det er vigtigt, at der på forhånd og dermed inden",
+         "projektstart er indgået konkrete aftaler om rolle- og ansvarsfordelingen og om,",
+         "hvor mange borgere de enkelte jobcentre er forpligtede til at visitere til projektet."],
+        ["Det er endvidere projektets erfaring, at det er vigtigt, at tilliden til og respekten",
+         "overfor hinanden er etableret fra start, så ressourcerne kan bruges på den fælles",
+         "indsats i forhold til at få borgerne afklaret og i job."],
+    ]
+    pages[2].text(72, 70, "4 Erfaringer og læringer", size=14, bold=True)
+    for spec, top in ((pages[2], 100.0), (pages[3], 80.0)):
+        for _ in range(3):
+            for lines in paragraphs:
+                for line in lines:
+                    spec.text(72, top, line, size=BODY)
+                    top += 15.0
+                top += 6.0
+    doc = extract_document(write_pdf(tmp_path / "tables.pdf", pages))
+    texts = [b.text for b in doc.blocks if b.role == "paragraph" and b.page > 2]
+    assert texts == [" ".join(lines) for _ in range(6) for lines in paragraphs]

@@ -77,6 +77,10 @@ PARAGRAPH_STEPS_MIN = 3
 PARAGRAPH_STEP_SHARE = 0.1
 #: a smaller line step this common, against the commonest one, is the step between lines
 COMMON_STEP_SHARE = 0.6
+#: a line that runs this share of the measure was wrapped: the step under it is a line step …
+WRAPPED_LINE_SHARE = 0.6
+#: … and the pitch is measured on such steps when there are this many
+WRAPPED_STEPS_MIN = 10
 
 
 def _mode(values: Sequence[float], weights: Sequence[int] | None = None) -> float:
@@ -162,8 +166,10 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
     rights = [round(f.x1) for f in body if f.x0 <= body_left + 1]
     body_right = _mode(rights) if rights else body_left + 400
     justified = _justified([f for f in body if f.x0 <= body_left + 1], body_right, body_size)
-    steps = _body_steps(body, body_left)
-    pitch = _common_step(steps) if steps else 14.0
+    steps, wrapped = _body_steps(body, body_left)
+    # the pitch is read where text wrapped: a table's first column holds text in body type at the
+    # body's edge too, often in a tighter step, and a report of many tables has more of it
+    pitch = _common_step(wrapped if len(wrapped) >= WRAPPED_STEPS_MIN else steps) if steps else 14.0
     in_margin = [
         (n, round(f.x0))
         for n, f in fragments
@@ -183,16 +189,26 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
                        _paragraph_break(steps, pitch))
 
 
-def _body_steps(body: Sequence[Line], body_left: float) -> list[float]:
-    by_page: dict[int, list[float]] = {}
+def _body_steps(body: Sequence[Line], body_left: float) -> tuple[list[float], list[float]]:
+    """The steps from each body line to the next at the body's edge; and those of them from a line
+    that runs most of the way to the widest line's end (text wrapped there, so the next line goes
+    on with it). The widest line, not the commonest end: in ragged text the ends scatter, and the
+    commonest may be that of a table column whose cells hold like texts."""
+    by_page: dict[int, list[Line]] = {}
     for f in body:
         if abs(f.x0 - body_left) < 15:
-            by_page.setdefault(f.page, []).append(f.top)
-    steps = []
-    for tops in by_page.values():
-        tops.sort()
-        steps.extend(round(b - a, 1) for a, b in zip(tops, tops[1:]) if 0 < b - a < 40)
-    return steps
+            by_page.setdefault(f.page, []).append(f)
+    widest = max((f.x1 for lines in by_page.values() for f in lines), default=body_left)
+    long_from = body_left + WRAPPED_LINE_SHARE * (widest - body_left)
+    steps, wrapped = [], []
+    for lines in by_page.values():
+        lines.sort(key=lambda f: f.top)
+        for a, b in zip(lines, lines[1:]):
+            if 0 < b.top - a.top < 40:
+                steps.append(round(b.top - a.top, 1))
+                if a.x1 >= long_from:
+                    wrapped.append(steps[-1])
+    return steps, wrapped
 
 
 def _paragraph_break(steps: Sequence[float], pitch: float) -> float:
