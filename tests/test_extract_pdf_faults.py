@@ -91,3 +91,32 @@ def test_a_page_that_inherits_its_size_is_no_fault(tmp_path):
     document = extract_document(write(tmp_path / "inherited.pdf", pages, [None, None], b"/MediaBox [0 0 595 842] "))
     assert document.errors == []
     assert "Indledning" in texts(document) and "Resultater" in texts(document)
+
+
+def test_the_blank_glyph_after_a_bullet_is_no_lost_character(tmp_path):
+    """Glyph 0 (the blank .notdef glyph) stands for a tab after a bullet in Calibri text
+    ("•(cid:0)at …"): it parts the bullet from the item and is no character lost."""
+    items = [b"at ledelsen bakker op om projektet fra start,", b"at rollerne er tydelige for alle parter."]
+    content = b"BT /F1 10 Tf 72 700 Td (Det er vigtigt:) Tj ET\n" + b"\n".join(
+        b"BT /F1 10 Tf 80 %d Td (\x95\x00%s) Tj ET" % (686 - 14 * k, item) for k, item in enumerate(items))
+    document = extract_document(write(tmp_path / "bullets.pdf", [content]))
+    assert document.errors == []
+    assert [(b.role, b.text) for b in document.blocks if b.role == "bullet"] == [
+        ("bullet", item.decode()) for item in items]
+
+
+def test_pages_that_lose_characters_are_named_in_one_line(tmp_path):
+    pages = [readable_page("Indledning"), glyph_page(), readable_page("Resultater"), glyph_page()]
+    document = extract_document(write(tmp_path / "fonts.pdf", pages))
+    assert [(e.page, e.message) for e in document.errors] == [
+        (None, "2800 characters on pages 2 and 4 cannot be decoded (a font without a character map); "
+               "their text is incomplete")]
+
+
+def test_a_symbol_glyph_standing_alone_is_no_lost_text(tmp_path):
+    """A bullet from a symbol font without a character map is a glyph number alone: no text is lost."""
+    lines = [b"BT /F2 10 Tf 72 %d Td <00B7> Tj ET BT /F1 10 Tf 84 %d Td (%s) Tj ET" % (400 - 14 * k, 400 - 14 * k, line)
+             for k, line in enumerate([b"at ledelsen bakker op om projektet,", b"at rollerne er tydelige."])]
+    document = extract_document(write(tmp_path / "symbols.pdf", [readable_page("Indledning") + b"\n" + b"\n".join(lines)]))
+    assert document.errors == []
+    assert "at ledelsen bakker op om projektet," in texts(document)

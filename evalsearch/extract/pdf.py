@@ -24,7 +24,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from evalsearch.errors import EncryptedError, InputError
 from evalsearch.extract.bullets import drawn_bullets, split_touching_numbers, symbol_text
-from evalsearch.extract.undecoded import readable_text
+from evalsearch.extract.undecoded import readable_text, without_blank_glyphs
 from evalsearch.model import Fill, PageContent, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -238,6 +238,7 @@ def doubled_share(chars: list[dict]) -> float:
 
 def page_to_content(page: pdfplumber.page.Page) -> PageContent:
     """Read the words, strokes, fills and images of one pdfplumber page."""
+    page = without_blank_glyphs(page)
     if doubled_share(page.chars) > DOUBLED_SHARE:
         # dedupe_chars is slow (it compares characters pairwise), so only pages that need it pay for it
         page = page.dedupe_chars(tolerance=1)

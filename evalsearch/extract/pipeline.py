@@ -97,14 +97,28 @@ def read_pages(path: Path, settings: ExtractSettings) -> tuple[list[PageContent]
     for p in pages:
         if not p.words and p.images:
             errors.append(ErrorItem("read", "no text layer on this page (image only)", p.number))
-        if p.undecoded:
-            errors.append(ErrorItem("read", f"{_characters(p.undecoded)} cannot be decoded (a font without a "
-                                    "character map); the page's text is incomplete", p.number))
+    undecoded = [p for p in pages if p.undecoded]
+    if undecoded:
+        errors.append(ErrorItem("read", undecoded_note(undecoded), undecoded[0].number if len(undecoded) == 1 else None))
     return pages, errors, source
 
 
-def _characters(count: int) -> str:
-    return "1 character" if count == 1 else f"{count} characters"
+def undecoded_note(pages: list[PageContent]) -> str:
+    """What the user is told of the pages that lost characters, in one line however many they are.
+
+    >>> undecoded_note([PageContent(3, 595, 842, (), undecoded=12), PageContent(5, 595, 842, (), undecoded=1)])
+    '13 characters on pages 3 and 5 cannot be decoded (a font without a character map); their text is incomplete'
+    """
+    count = sum(p.undecoded for p in pages)
+    characters = "1 character" if count == 1 else f"{count} characters"
+    if len(pages) == 1:
+        return f"{characters} cannot be decoded (a font without a character map); the page's text is incomplete"
+    numbers = [str(p.number) for p in pages]
+    if len(numbers) <= 6:
+        named = ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    else:
+        named = ", ".join(numbers[:5]) + f" … ({len(numbers)} pages)"
+    return f"{characters} on pages {named} cannot be decoded (a font without a character map); their text is incomplete"
 
 
 #: a list item's text stands at most this far (points) right of its marker
