@@ -119,7 +119,10 @@ def repair_with_pdfium(data: bytes, path: Path, password: str | None) -> tuple[b
             raise InputError("damaged PDF: no readable pages after repair", path)
         boxless = []
         for index in range(len(doc)):
-            page = doc[index]
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError:
+                continue  # a page pdfium cannot load either: pdfplumber will say what is wrong
             # A page without a MediaBox (the spec requires one) stops pdfplumber; pdfium shows the page
             # at the size it falls back to, and so will we. get_mediabox does not see inherited boxes,
             # get_bbox does: a page that inherits its box keeps it.
