@@ -4,6 +4,7 @@ legends with coloured symbols, and the text view of tables."""
 
 from __future__ import annotations
 
+import pdfplumber
 import pytest
 
 from evalsearch.extract.pipeline import extract_document
@@ -569,6 +570,45 @@ def test_drawn_wall_parts_cells_whose_words_almost_touch(tmp_path):
     doc = extract_document(write_pdf(tmp_path / "tight-cells.pdf", pages))
     assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
         ("D1", "60%", "60%"), ("D2", "40%", "35%")]
+
+
+def test_cells_set_a_word_space_apart_are_parted_where_their_columns_start(tmp_path):
+    """No walls, 2 pt padding: "Integrere og" | "Ved afslutningen var" stand 4 pt apart, as close
+    as the words of a cell that spans both columns; but every line of the status column starts
+    at one x, which a spanning cell's words would not."""
+    em = 9 * 0.6  # Courier
+    edges = (72.0, 300.0, 300.0 + 4 + 14 * em, 523.0)
+    pages = [page(n) for n in range(1, 4)]
+    spec = pages[0]
+    spec.text(72, 480, "Tabel 3-2", size=9, bold=True).text(120, 480, "Status på resultatmålene", size=9)
+    rows = [(["Resultatmål"], ["Mål"], ["Status"]),
+            (["B1: Andel i job", "efter seks måneder"], ["Integrere og", "fastholde 60 %"],
+             ["Ved afslutningen var", "51 af 125 i job"]),
+            (["B2: Andel i uddannelse", "efter et år"], ["40 % i", "uddannelse"],
+             ["Ved afslutningen var", "35 % i uddannelse"])]
+    y = 495.0
+    for i, row in enumerate(rows):
+        spec.hline(edges[0], edges[-1], y)
+        for col, lines in enumerate(row):
+            for k, text in enumerate(lines):
+                spec.text(edges[col] + 2, y + 3 + 11 * k, text, size=9, bold=i == 0, mono=True)
+        y += 4 + 11 * max(len(lines) for lines in row)
+    # a note under the rows runs across the columns; one of its words happens to start where the
+    # status column's lines start, a word space (2.5 pt in 9 pt Helvetica) after the word before it
+    before, after = "a: Målet blev ændret ved midtvejsevalueringen efter aftale med", "styrelsen og projektet."
+    probe = PageSpec()
+    probe.text(0, 100, before, size=9)
+    with pdfplumber.open(write_pdf(tmp_path / "probe.pdf", [probe])) as pdf:
+        width = max(c["x1"] for c in pdf.pages[0].chars)
+    spec.hline(edges[0], edges[-1], y)
+    spec.text(edges[2] + 2 - 2.5 - width, y + 3, before, size=9).text(edges[2] + 2, y + 3, after, size=9)
+    y += 15
+    spec.hline(edges[0], edges[-1], y)
+    spec.text(72, y + 30, "Projektet har således nået sine resultatmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "tight-cells.pdf", pages))
+    assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("B1", "Integrere og fastholde 60 %", "Ved afslutningen var 51 af 125 i job"),
+        ("B2", "40 % i uddannelse", "Ved afslutningen var 35 % i uddannelse")]
 
 
 def test_rows_under_a_rule_above_the_first_table_are_not_the_rest_of_a_cut_row(tmp_path):

@@ -23,6 +23,7 @@ from evalsearch.extract.tables.grid import (
     MIN_COLUMN_WIDTH,
     PageTable,
     TableRow,
+    aligned_starts,
     crossed_edges,
     band_to_row,
     band_to_rows,
@@ -115,12 +116,13 @@ def build_table(
     filled_bands = [b for b in bands if any(b[0] <= (w.top + w.bottom) / 2 <= b[1] for w in words)]
     split_gaps = not plain_columns and (not ruled or len(filled_bands) <= 2)
     rows: list[TableRow] = []
+    starts = aligned_starts(words)
     for top, bottom, ruled_above, ruled_below in bands:
         band_words = [w for w in words if top <= (w.top + w.bottom) / 2 <= bottom]
         parts = band_to_rows(band_words, edges, split_gaps)
         for k, (ptop, pbottom) in enumerate(parts):
             part_words = [w for w in band_words if ptop <= (w.top + w.bottom) / 2 <= pbottom]
-            row = band_to_row(part_words, edges, page, max(top, ptop), min(bottom, pbottom))
+            row = band_to_row(part_words, edges, page, max(top, ptop), min(bottom, pbottom), starts)
             rows.append(
                 replace(
                     row,
