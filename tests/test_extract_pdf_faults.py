@@ -120,3 +120,22 @@ def test_a_symbol_glyph_standing_alone_is_no_lost_text(tmp_path):
     document = extract_document(write(tmp_path / "symbols.pdf", [readable_page("Indledning") + b"\n" + b"\n".join(lines)]))
     assert document.errors == []
     assert "at ledelsen bakker op om projektet," in texts(document)
+
+
+def test_a_repair_keeps_the_size_a_page_inherits(tmp_path):
+    """A page without a MediaBox sends the file to the repair; pdfium sees no MediaBox on a page
+    that inherits one either, and the repair must keep that page's size and not name it."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 3 >>",
+               b"<< /Type /Pages /Parent 2 0 R /Kids [4 0 R 5 0 R] /Count 2 /MediaBox [0 0 595 842] >>"]
+    pages = {4: (3, "Indledning"), 5: (3, "Resultater"), 6: (2, "Erfaringer")}
+    for number, (parent, name) in pages.items():
+        objects.append(b"<< /Type /Page /Parent %d 0 R /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                       % (parent, len(pages) + 4, number + len(pages) + 1))
+    objects.append(HELVETICA)
+    objects += [_stream(readable_page(name)) for _, name in pages.values()]
+    path = tmp_path / "tree.pdf"
+    path.write_bytes(pdf_from_objects(objects))
+    document = extract_document(path)
+    assert [e.message for e in document.errors] == [
+        "page 3 of the PDF has no page size (MediaBox); read at US Letter size, as PDF viewers show it"]
+    assert all(name in texts(document) for _, name in pages.values())

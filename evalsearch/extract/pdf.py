@@ -171,12 +171,12 @@ def open_pdf(path: str | Path, password: str | None = None, repair: bool = True)
     log.info("%s: damaged cross-reference table, rebuilding it", path.name)
     repaired, boxless = repair_with_pdfium(data, path, password)
     try:
-        opened = OpenedPdf(_open_plumber(repaired, path, password), path, sha, repaired=True)
+        pdf = _open_plumber(repaired, path, password)
     except Exception as exc:  # the repaired copy is still unreadable
         raise InputError(f"damaged PDF that could not be repaired ({_reason(exc)})", path) from None
     if boxless:
-        opened.repair_note = _boxless_note(boxless)
-    return opened
+        return OpenedPdf(pdf, path, sha, repaired=True, repair_note=_boxless_note(boxless))
+    return OpenedPdf(pdf, path, sha, repaired=True)
 
 
 def _boxless_note(pages: list[int]) -> str:

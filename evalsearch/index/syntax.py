@@ -63,6 +63,9 @@ _FIELD_OPTIONS = {"kind": "--kind", "doc": "--doc", "doc_id": "--doc", "year": "
                   "title": "--doc", "titel": "--doc", "project": "--doc", "projekt": "--doc",
                   "page": None, "side": None, "section": None, "afsnit": None}
 _FIELD = re.compile(rf"(?<![^\s(])({'|'.join(_FIELD_OPTIONS)}):(\"[^\"]*\"|[^\s()]+)", re.IGNORECASE)
+_FILTER_OPTIONS = list(dict.fromkeys(option for option in _FIELD_OPTIONS.values() if option))
+#: the filter options, as a note names them: "--kind, --doc, --year and --theme"
+_FILTERS = ", ".join(_FILTER_OPTIONS[:-1]) + " and " + _FILTER_OPTIONS[-1]
 
 
 #: any other "name:value" with a field-like name ("author:cowi"); a web address is none
@@ -91,7 +94,7 @@ def field_notes(text: str) -> list[str]:
         notes.append((match.start(), f"'{match.group(0)}' is searched as words; {how}"))
     for match in _other_fields(text):
         notes.append((match.start(), f"'{match.group(0)}' is searched as words; there is no field '{match.group(1)}' "
-                                     "(the filters are --kind, --doc, --year and --theme)"))
+                                     f"(the filters are {_FILTERS})"))
     return [note for _, note in sorted(notes)]
 
 

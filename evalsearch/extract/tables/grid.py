@@ -240,8 +240,7 @@ def crossed_edges(line: Sequence[Word], edges: Sequence[float], starts: Sequence
     close too: the gap is theirs when it is wider than the line's word spaces and the second word
     starts where the lines of a column start (``aligned_starts``); a line of running text under
     a table ("a: Tallet i parentes angiver …") keeps one width of space, wherever its words fall."""
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size))
-    space = gaps[len(gaps) // 2] if len(gaps) >= 3 else WORD_SPACE_EMS * max((w.size for w in line), default=0.0)
+    space = _word_space(line) if starts else 0.0
     out: set[int] = set()
     for i in range(1, len(edges) - 1):
         e = edges[i]
@@ -256,13 +255,19 @@ def crossed_edges(line: Sequence[Word], edges: Sequence[float], starts: Sequence
     return out
 
 
+def _word_space(line: Sequence[Word]) -> float:
+    """The line's usual word space: the median of its gaps narrow enough to be one, or a share of
+    its type size where it has too few."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size))
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else WORD_SPACE_EMS * max((w.size for w in line), default=0.0)
+
+
 def aligned_starts(words: Sequence[Word]) -> list[float]:
     """The x positions where several lines of a table start a word, one above the other (the left
     edges of its columns' text); the first column's edge is the table's and is left out."""
-    lines = words_to_rows(words)
-    if not lines:
+    if not words:
         return []
-    first = min(line[0].x0 for line in lines)
+    first = min(w.x0 for w in words)
     return [min(x for x in (w.x0 for w in words) if abs(x - mean) <= ALIGNED_TOLERANCE)
             for mean, count in _cluster([w.x0 for w in words], ALIGNED_TOLERANCE)
             if count >= ALIGNED_MIN_LINES and mean > first + MIN_COLUMN_WIDTH]
