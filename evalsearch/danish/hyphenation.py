@@ -11,7 +11,9 @@ looking only at the piece after the last in-word hyphen of the left side
 2. The right side is a conjunction (og, eller, samt, til): a suspended
    compound, "Social- og": keep hyphen and space, unless the joined word is
    known ("her-" / "til" is "hertil").
-3. The piece ends in a capital or a digit ("CSR-", "A-", "B1-"): keep the hyphen.
+3. The piece ends in a capital or a digit ("CSR-", "A-", "B1-"), or has no vowel, so
+   it is no syllable but an abbreviation ("Hf-" / "enkeltfag", "pc-" / "skærm"): keep
+   the hyphen.
 4. The hyphenated word is itself in the lexicon ("e-læring", "it-system"):
    keep the hyphen.
 5. The joined word is a known form or a compound ("uddannelse",
@@ -54,6 +56,8 @@ HYPHENS = "-\u2010\u2011\u2012"
 SOFT_HYPHEN = "\u00ad"
 
 _IN_WORD_BREAK = re.compile(r"[-/]")
+# every Danish syllable holds one, so a hyphenation break never leaves a piece without
+_VOWEL = re.compile("[aeiouyæøåäöüéèáà]")
 # "word-" at a line end, optional spaces, newline, optional spaces, next word
 _LINE_BREAK = re.compile(r"(\S*[\w\u00ad][-\u2010\u2011\u2012\u00ad])[ \t]*\r?\n[ \t]*(\S+)[ \t]?")
 _SPACE_BREAK = re.compile(r"(\S*\w[-\u2010\u2011\u2012])[ \t]+(\S+)")
@@ -97,7 +101,7 @@ def join_line_break(left: str, right: str) -> str:
     if core in SUSPENSION_WORDS:
         # "her-" / "til" is "hertil", but "Social-" / "og" is suspended
         return stem + right if piece_lower + core in forms() else f"{left} {right}"
-    if not piece[-1].isalpha() or piece[-1].isupper():
+    if not piece[-1].isalpha() or piece[-1].isupper() or not _VOWEL.search(piece_lower):
         return left + right
     if f"{piece_lower}-{core}" in forms():
         return left + right

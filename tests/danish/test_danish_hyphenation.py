@@ -51,6 +51,8 @@ from evalsearch.danish.hyphenation import dehyphenate_text, join_inline_hyphen, 
         # real hyphens: keep
         ("CSR-", "politik", "CSR-politik"),
         ("A-", "kasse", "A-kasse"),
+        ("Hf-", "enkeltfag", "Hf-enkeltfag"),  # no vowel: an abbreviation, never a syllable
+        ("pc-", "skærm", "pc-skærm"),
         ("2015-", "2016", "2015-2016"),
         ("5-", "årige", "5-årige"),
         ("igang-", "2", "igang-2"),
