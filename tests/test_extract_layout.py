@@ -726,3 +726,22 @@ def test_line_step_of_many_table_rows_does_not_part_every_line_of_the_text(tmp_p
     doc = extract_document(write_pdf(tmp_path / "tables.pdf", pages))
     texts = [b.text for b in doc.blocks if b.role == "paragraph" and b.page > 2]
     assert texts == [" ".join(lines) for _ in range(6) for lines in paragraphs]
+
+
+def test_run_in_heading_keeps_its_full_stop_set_outside_the_bold(tmp_path):
+    """"**Et kritisk perspektiv på praksis**. Et udefrakommende …": a browser sets the heading's full
+    stop in the text's type, a word of its own; the heading still ends there."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica-Bold"][1]
+    pages = [word_report_page(n) for n in range(1, 3)]
+    lead = "Et kritisk perspektiv på praksis"
+    end = 72 + sum(widths.get(c, 556) for c in lead) * BODY / 1000
+    pages[0].text(72, 70, lead, size=BODY, bold=True).text(end, 70, ". Et udefrakommende blik har", size=BODY)
+    pages[0].text(72, 70 + PITCH, "givet nye perspektiver på den kommunale praksis.", size=BODY)
+    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "dot.pdf", pages))
+    block = next(b for b in doc.blocks if "udefrakommende" in b.text)
+    assert block.run_in == "Et kritisk perspektiv på praksis."
+    assert block.text == "Et udefrakommende blik har givet nye perspektiver på den kommunale praksis."
+

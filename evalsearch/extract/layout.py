@@ -284,7 +284,16 @@ def _run_in(draft: _Draft) -> tuple[str | None, list[str]]:
     if not bold_parts or not rest_parts:
         return None, [line_text(l) for l in draft.lines]
     bold_text = join_lines(bold_parts)
+    if bold_text[:1].islower():
+        return None, [line_text(l) for l in draft.lines]  # a word set in bold, or one a page break cut: no heading
     rest_text = rest_parts[0].lstrip()
+    if rest_text[:1] in (".", ":") and rest_text[1:2] in (" ", ""):
+        # the heading's full stop set outside the bold ("**Et kritisk perspektiv**. Et udefrakommende …")
+        bold_text += rest_text[0]
+        rest_parts = [part for part in (rest_text[1:].lstrip(), *rest_parts[1:]) if part]
+        if not rest_parts:
+            return None, [line_text(l) for l in draft.lines]
+        rest_text = rest_parts[0].lstrip()
     ends = SENTENCE_END.search(bold_text) is not None
     if not (ends or rest_text[:1].isupper()) or len(bold_text.split()) > 40:
         return None, [line_text(l) for l in draft.lines]
