@@ -745,3 +745,21 @@ def test_run_in_heading_keeps_its_full_stop_set_outside_the_bold(tmp_path):
     assert block.run_in == "Et kritisk perspektiv på praksis."
     assert block.text == "Et udefrakommende blik har givet nye perspektiver på den kommunale praksis."
 
+
+def test_a_header_alone_of_its_kind_is_dropped_where_the_running_header_stands(tmp_path):
+    """A four-page report: a title page, the report's header on pages 2 and 4 and, on page 3, the
+    only odd page with a header, one that names another project. That header recurs nowhere, but
+    it stands where the running header stands, in its type."""
+    pages = [PageSpec()] + [word_page(n, "Evaluering af handicappuljer", "Evaluering af projektet Job i Fællesskab")
+                            for n in range(2, 5)]
+    pages[0].text(72, 200, "Evaluering af handicappuljer", size=20, bold=True)
+    body = ["Projektet har nået sine mål.", "Samarbejdet har virket godt.", "Evalueringen er afsluttet."]
+    filler = "Projektets deltagere og medarbejdere har bidraget til evalueringen med interview og data."
+    for page, line in zip(pages[1:], body):
+        page.text(72, 70, line, size=BODY)
+        for k in range(1, 6):
+            page.text(72, 70 + k * PITCH, filler, size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "short.pdf", pages))
+    text = document_to_text(doc)
+    assert "Job i Fællesskab" not in text
+    assert all(line in text for line in body)
