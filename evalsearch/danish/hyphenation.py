@@ -18,8 +18,9 @@ looking only at the piece after the last in-word hyphen of the left side
    keep the hyphen.
 5. The joined word is a known form or a compound ("uddannelse",
    "kompetenceudviklingsforløb"): join without hyphen.
-6. Both sides are known forms but the joined word is neither known nor a
-   compound ("ikke-" / "kommunale"): keep the hyphen.
+6. Both sides are words, the left a known form and the right a known form
+   or a compound, but the joined word is neither known nor a compound
+   ("ikke-" / "kommunale", "to-" / "dagskursus"): keep the hyphen.
 7. Otherwise (a name or jargon broken anywhere: "Ca-" / "bis"): join; a line
    break inside a word is far more common than a real hyphen before an
    unknown word.
@@ -107,7 +108,7 @@ def join_line_break(left: str, right: str) -> str:
         return left + right
     if is_known_or_compound(piece_lower + core):
         return stem + right
-    if piece_lower in forms() and core in forms():
+    if piece_lower in forms() and (core in forms() or split_compound(core)):
         return left + right
     return stem + right
 

@@ -61,6 +61,7 @@ from evalsearch.danish.hyphenation import dehyphenate_text, join_inline_hyphen, 
         ("tv-", "serie", "tv-serie"),
         ("e-", "læring", "e-læring"),
         ("ikke-", "kommunale", "ikke-kommunale"),
+        ("to-", "dagskursus", "to-dagskursus"),  # a word and a compound, unknown joined
         # soft hyphen and other hyphen characters
         ("ud\u00ad", "dannelse", "uddannelse"),
         ("ud\u2010", "dannelse", "uddannelse"),
