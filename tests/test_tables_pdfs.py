@@ -611,6 +611,43 @@ def test_cells_set_a_word_space_apart_are_parted_where_their_columns_start(tmp_p
         ("B2", "40 % i uddannelse", "Ved afslutningen var 35 % i uddannelse")]
 
 
+def test_a_row_whose_other_line_parts_two_cells_keeps_them_apart_where_they_stand_close(tmp_path):
+    """No walls, 1.5 pt padding in Helvetica: on its first line the target cell runs to its right
+    edge and stands 3.2 pt from the status text, a word space and a bit, as close as the words of
+    one cell across both columns. The row's second line parts the two cells clearly, so the first
+    line's gap is the cells' too."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+
+    def width(text):
+        return sum(widths.get(c, 556) for c in text) * 9 / 1000
+
+    full = "Integrere og fastholde"
+    status_x = 302.0 + width(full) + 3.2
+    starts = (74.0, 302.0, status_x)
+    right = 523.0
+    pages = [page(n) for n in range(1, 4)]
+    spec = pages[0]
+    spec.text(72, 480, "Tabel 3-2", size=9, bold=True).text(120, 480, "Status på resultatmålene", size=9)
+    rows = [(["Resultatmål"], ["Mål"], ["Status"]),
+            (["B1: Andel i job", "efter seks måneder"], [full, "60 % i job"], ["Ved afslutningen var", "51 af 125 i job"]),
+            (["B2: Andel i uddannelse", "efter et år"], ["40 % i", "uddannelse"], ["Ved afslutningen var", "35 % i uddannelse"])]
+    y = 495.0
+    for i, row in enumerate(rows):
+        spec.hline(72, right, y)
+        for x, lines in zip(starts, row):
+            for k, text in enumerate(lines):
+                spec.text(x, y + 3 + 11 * k, text, size=9, bold=i == 0)
+        y += 4 + 11 * max(len(lines) for lines in row)
+    spec.hline(72, right, y)
+    spec.text(72, y + 30, "Projektet har således nået sine resultatmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "close-cells.pdf", pages))
+    assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("B1", "Integrere og fastholde 60 % i job", "Ved afslutningen var 51 af 125 i job"),
+        ("B2", "40 % i uddannelse", "Ved afslutningen var 35 % i uddannelse")]
+
+
 def test_rows_under_a_rule_above_the_first_table_are_not_the_rest_of_a_cut_row(tmp_path):
     """The page opens with the last rows of a one-column table from the page before, ruled off,
     then a goal grid a few points below: those rows stay out of the goal table."""

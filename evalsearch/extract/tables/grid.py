@@ -21,6 +21,7 @@ from typing import Literal
 
 from evalsearch.extract.lines import join_lines, line_text, row_to_fragments, words_to_rows
 from evalsearch.extract.patterns import BULLET_MARKERS
+from evalsearch.extract.tables.spans import ALIGNED_TOLERANCE, row_crossed
 from evalsearch.extract.tables.terms import COLOUR_SYMBOLS, GOAL_ID, MET_SYMBOLS, UNMET_SYMBOLS
 from evalsearch.model import BBox, Line, PageContent, Word
 
@@ -29,13 +30,8 @@ Color = tuple[float, ...] | None
 
 EDGE_TOLERANCE = 1.5
 MIN_COLUMN_WIDTH = 12.0
-#: word starts this close (points) stand one above the other: a left-aligned column …
-ALIGNED_TOLERANCE = 0.8
-#: … when this many lines start there
+#: a column's text starts where this many lines start a word, ``ALIGNED_TOLERANCE`` apart
 ALIGNED_MIN_LINES = 4
-#: a word space (ems) where a line has too few to measure
-WORD_SPACE_EMS = 0.3
-SPAN_GAP_RATIO = 0.45
 ROW_GAP_RATIO = 1.45
 #: a list marker hangs at most this many ems left of its column's text
 MARKER_HANG_EMS = 2.5
@@ -234,34 +230,6 @@ def cell_text(words: Sequence[Word], page: int) -> str:
     return " ".join(join_lines(item) for item in items)
 
 
-def crossed_edges(line: Sequence[Word], edges: Sequence[float], starts: Sequence[float] = ()) -> set[int]:
-    """Indexes of the interior column edges a printed line runs across: a word over the edge, or
-    two words a word space apart on either side of it. Cells set with little padding stand that
-    close too: the gap is theirs when it is wider than the line's word spaces and the second word
-    starts where the lines of a column start (``aligned_starts``); a line of running text under
-    a table ("a: Tallet i parentes angiver …") keeps one width of space, wherever its words fall."""
-    space = _word_space(line) if starts else 0.0
-    out: set[int] = set()
-    for i in range(1, len(edges) - 1):
-        e = edges[i]
-        for a in line:
-            if a.x0 < e - 1 < a.x1 - 1:
-                out.add(i)
-        for a, b in zip(line, line[1:]):
-            if a.x1 <= e + 1 and b.x0 >= e - 1 and b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size):
-                padded = b.x0 - a.x1 > space + ALIGNED_TOLERANCE
-                if not (padded and any(abs(b.x0 - s) <= ALIGNED_TOLERANCE for s in starts)):
-                    out.add(i)
-    return out
-
-
-def _word_space(line: Sequence[Word]) -> float:
-    """The line's usual word space: the median of its gaps narrow enough to be one, or a share of
-    its type size where it has too few."""
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size))
-    return gaps[len(gaps) // 2] if len(gaps) >= 3 else WORD_SPACE_EMS * max((w.size for w in line), default=0.0)
-
-
 def aligned_starts(words: Sequence[Word]) -> list[float]:
     """The x positions where several lines of a table start a word, one above the other (the left
     edges of its columns' text); the first column's edge is the table's and is left out."""
@@ -310,7 +278,7 @@ def band_to_row(
         and f.top <= top + 2 and f.bottom >= bottom - 2 and f.x1 - f.x0 >= 0.3 * (edges[-1] - edges[0])
     ]
     bold = is_bold(words)
-    crossed = set().union(*(crossed_edges(line, edges, starts) for line in lines)) if lines else set()
+    crossed = row_crossed(lines, edges, starts)
     if crossed:
         crossed -= _walled(page, edges, top, bottom)  # a drawn wall parts the cells however close their words
     # A cell spanning several columns: its words go to the first column it covers.

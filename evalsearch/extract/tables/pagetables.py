@@ -24,7 +24,6 @@ from evalsearch.extract.tables.grid import (
     PageTable,
     TableRow,
     aligned_starts,
-    crossed_edges,
     band_to_row,
     band_to_rows,
     gutter_edges,
@@ -36,6 +35,7 @@ from evalsearch.extract.tables.grid import (
 )
 from evalsearch.extract.tables.legend import read_notes
 from evalsearch.extract.tables.regions import aligned_regions, horizontal_rules, ruled_regions, ruleless_regions
+from evalsearch.extract.tables.spans import crossed_edges
 from evalsearch.extract.tables.terms import (
     GOAL_ID,
     NOTE_START,

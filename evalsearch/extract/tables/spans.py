@@ -1,0 +1,79 @@
+"""Which column edges a row's text runs across, so that its cell spans them.
+
+A printed line meets a column edge in one of three ways: a word stands over it,
+two words stand a word space apart on either side of it, or a gap parts two
+cells there. Tightly padded cells stand a word space apart too, so a gap counts
+as a cell's where the next word starts where the column's lines start and the
+gap is wider than the line's own word spaces, or where another line of the row
+parts at the same edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from evalsearch.model import Word
+
+#: word starts this close (points) stand one above the other: a left-aligned column
+ALIGNED_TOLERANCE = 0.8
+#: a word space (ems) where a line has too few to measure
+WORD_SPACE_EMS = 0.3
+#: two words at most this many ems apart may be one cell's text across an edge
+SPAN_GAP_RATIO = 0.45
+
+
+EdgeState = Literal["over", "close", "parted"]
+
+
+def edge_states(line: Sequence[Word], edges: Sequence[float], starts: Sequence[float] = ()) -> dict[int, EdgeState]:
+    """How a printed line meets each interior column edge it has words on both sides of: a word
+    over the edge ("over"), two words a word space apart on either side of it ("close"), or a gap
+    between cells ("parted"). Cells set with little padding stand a word space apart too: the gap
+    is theirs when it is wider than the line's word spaces and the second word starts where the
+    lines of a column start (``aligned_starts``); a line of running text under a table ("a: Tallet
+    i parentes angiver …") keeps one width of space, wherever its words fall."""
+    space = _word_space(line) if starts else 0.0
+    out: dict[int, EdgeState] = {}
+    for i in range(1, len(edges) - 1):
+        e = edges[i]
+        if any(a.x0 < e - 1 < a.x1 - 1 for a in line):
+            out[i] = "over"
+            continue
+        for a, b in zip(line, line[1:]):
+            if a.x1 <= e + 1 and b.x0 >= e - 1:
+                close = b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size)
+                padded = b.x0 - a.x1 > space + ALIGNED_TOLERANCE
+                if close and not (padded and any(abs(b.x0 - s) <= ALIGNED_TOLERANCE for s in starts)):
+                    out[i] = "close"
+                else:
+                    out[i] = "parted"
+                break
+    return out
+
+
+def crossed_edges(line: Sequence[Word], edges: Sequence[float], starts: Sequence[float] = ()) -> set[int]:
+    """Indexes of the interior column edges a printed line runs across (``edge_states``: a word over
+    the edge, or two words a word space apart on either side of it)."""
+    return {i for i, state in edge_states(line, edges, starts).items() if state != "parted"}
+
+
+def row_crossed(lines: Sequence[Sequence[Word]], edges: Sequence[float], starts: Sequence[float]) -> set[int]:
+    """The edges a row's cell spans: one a word runs over, or one its lines meet a word space apart
+    where none of its lines shows the gap between two cells. Tightly padded cells leave a word space
+    between them on some lines only ("85 % af deltagerne | 70 af de 82 borgere"); a cell spanning
+    the edge has no line that parts there."""
+    states = [edge_states(line, edges, starts) for line in lines]
+    crossed = set()
+    for i in range(1, len(edges) - 1):
+        seen = {s[i] for s in states if i in s}
+        if "over" in seen or ("close" in seen and "parted" not in seen):
+            crossed.add(i)
+    return crossed
+
+
+def _word_space(line: Sequence[Word]) -> float:
+    """The line's usual word space: the median of its gaps narrow enough to be one, or a share of
+    its type size where it has too few."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size))
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else WORD_SPACE_EMS * max((w.size for w in line), default=0.0)
