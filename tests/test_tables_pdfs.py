@@ -688,6 +688,39 @@ def test_header_row_left_alone_at_the_page_end_heads_the_rows_on_the_next_page(t
          [("Contra A/S", "80 % selvforsørgende", "27 %"), ("Jobcenter Lejre", "90 % fastholdt", "83 %")])]
 
 
+def test_header_row_cut_with_no_rule_on_its_page_joins_its_rest_and_rows_on_the_next(tmp_path):
+    """Ruled across only, the header's rule under its last line: the page break leaves the caption
+    and the header's first lines at the end of a page with no rule at all, and its last line
+    ("(måltal)"), the rule and the rows on the next page."""
+    edges = (72.0, 200.0, 300.0, 523.0)
+
+    def ruled_row(spec, top, lines, bold=False, rule=True):
+        for k, cells in enumerate(lines):
+            for col, text in enumerate(cells):
+                if text:
+                    spec.text(edges[col] + 4, top + 3 + 11 * k, text, size=9, bold=bold)
+        if rule:
+            spec.hline(edges[0], edges[-1], top + 4 + 11 * len(lines))
+        return top + 6 + 11 * len(lines)
+
+    pages = [page(n) for n in range(1, 4)]
+    for n, spec in enumerate(pages):
+        for k in range(8):
+            spec.text(72, 300 + 13 * k + 200 * (n == 1), f"Evalueringen har fulgt projekternes arbejde med målgruppen gennem "
+                                                         f"hele perioden {n}{k}.", size=10)
+    pages[0].text(72, 720, "Tabel 3-3: Projekternes målopfyldelse", size=9, bold=True)
+    ruled_row(pages[0], 740, [["Projektansvarlig", "Antal deltagere", "Mål"]], bold=True, rule=False)
+    y = ruled_row(pages[1], 60, [["", "(måltal)", ""]], bold=True)
+    y = ruled_row(pages[1], y, [["Jobcenter Esbjerg", "18 (15) a", "Integrere og fastholde"], ["", "", "samtlige deltagere"]])
+    ruled_row(pages[1], y, [["Jobcenter Hedensted", "20 (20) a", "50 % af de 20 unge i job"]])
+    pages[1].text(72, 160, "Projekterne har således nået en del af deres mål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "cut-header.pdf", pages))
+    assert [(t.label, t.columns, [r.cells for r in t.rows]) for t in doc.goal_tables] == [
+        ("Tabel 3-3", ("Projektansvarlig", "Antal deltagere (måltal)", "Mål"),
+         [("Jobcenter Esbjerg", "18 (15) a", "Integrere og fastholde samtlige deltagere"),
+          ("Jobcenter Hedensted", "20 (20) a", "50 % af de 20 unge i job")])]
+
+
 @pytest.mark.parametrize("lines_on_first_page", [1, 2])
 def test_first_row_cut_under_a_header_at_the_page_end_is_one_row_with_its_rest(tmp_path, lines_on_first_page):
     """Ruled across only: the page break leaves the caption, the header ruled off below and the

@@ -97,6 +97,11 @@ class PageTable:
         return len(self.edges) - 1
 
 
+def words_outside(words: Sequence[Word], boxes: Sequence[BBox]) -> list[Word]:
+    """Words that none of the boxes holds."""
+    return [w for w in words if not any(words_in([w], b) for b in boxes)]
+
+
 def words_in(words: Sequence[Word], box: BBox, pad: float = 1.0) -> list[Word]:
     """Words whose centre lies inside the box."""
     return [

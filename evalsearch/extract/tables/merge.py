@@ -175,7 +175,8 @@ def _extend(table: Table, part: PageTable) -> bool:
     if rows and table.body and (rows[0].open_top and table.body[-1].open_bottom or _goes_on_mid_sentence(rows[0])):
         # the rest of a row the page break cut, whatever its place at the top made it look like
         rows[0] = replace(rows[0], role="body")
-    if rows and table.header and not table.body and rows[0].role == "header" and _rest_of_header(rows[0]):
+    if rows and table.header and not table.body and (rows[0].role == "header" or rows[0].bold) \
+            and _rest_of_header(rows[0]):
         # the page break cut the header row: "Antal deltagere" … / "(måltal)" …
         table.header[-1] = _join_rows(table.header[-1], rows[0])
         rows = rows[1:]

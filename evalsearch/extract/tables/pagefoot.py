@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dataclasses import replace
+
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
-from evalsearch.extract.tables.grid import is_bold
+from evalsearch.extract.tables.captions import caption_near
+from evalsearch.extract.tables.grid import PageTable, band_to_row, is_bold, words_in, words_outside
 from evalsearch.extract.tables.terms import TABLE_CAPTION
 from evalsearch.model import PageContent, Word, join_words
 
@@ -69,3 +72,64 @@ def _cut_row(rows: Sequence[Sequence[Word]], y: float, page: int, column_gap: fl
     bottoms = [y] + [max(w.bottom for w in r) for r in rows[:-1]]
     return all(top - bottom <= CUT_ROW_GAP * pitch for bottom, top in zip(bottoms, tops))
 
+
+
+def unruled_header_at_page_foot(words: Sequence[Word], edges: Sequence[float], page: int,
+                                column_gap: float) -> tuple[float, float] | None:
+    """(top, bottom) of a table's header row that a page break left alone at the page's
+    foot with no rule under it (the rule closes the header's last line, on the next page: "Antal
+    deltagere" … / "(måltal)"): the page's last lines, bold, set close together and cut into cells,
+    right under a table caption. ``words`` are the page's words outside its tables, ``edges`` the
+    columns of the table that opens the next page; None when the page does not end so.
+
+    Args:
+        words: the page's words that no table of it holds, furniture removed.
+        edges: column edges of the table at the top of the next page.
+        page: the page number.
+        column_gap: gap that splits a row into cells.
+    """
+    rows = words_to_rows(words)
+    if not rows:
+        return None
+    header: list[list[Word]] = []
+    for row in reversed(rows):
+        lower = header[0] if header else None
+        if lower is not None and min(w.top for w in lower) - max(w.bottom for w in row) > HEADER_LINE_GAP * max(w.size for w in row):
+            break
+        if not is_bold(row) or TABLE_CAPTION.match(join_words(row)):
+            break
+        header.insert(0, row)
+    if not header or max(len(row_to_fragments(r, page, column_gap)) for r in header) < 2:
+        return None
+    if any(w.x0 < edges[0] - 2 or w.x1 > edges[-1] + 2 for r in header for w in r):
+        return None
+    above = rows[: len(rows) - len(header)][-CAPTION_LINES:]
+    if not any(TABLE_CAPTION.match(join_words(r)) for r in above):
+        return None
+    return min(w.top for r in header for w in r) - 0.5, max(w.bottom for r in header for w in r) + 0.5
+
+
+def headers_cut_at_page_feet(pages: Sequence[PageContent], found: dict[int, list[PageTable]], pitch: float,
+                             column_gap: float) -> dict[int, PageTable]:
+    """Page number → the header part of a table whose header row a page break cut with no rule on
+    its page (``unruled_header_at_page_foot``), in the columns of the table that opens the next
+    page with the header's rest and no header of its own, so that the two parts merge."""
+    out: dict[int, PageTable] = {}
+    for page in pages:
+        own, nxt = found.get(page.number) or [], found.get(page.number + 1) or []
+        if not nxt or (own and own[-1].at_bottom):
+            continue
+        rest = nxt[0]
+        if not rest.at_top or rest.caption_above or rest.columns < 2 or not rest.rows or rest.rows[0].role != "body":
+            continue
+        free = words_outside(page.words, [t.bbox for t in own])
+        span = unruled_header_at_page_foot(free, rest.edges, page.number, column_gap)
+        if span is None:
+            continue
+        box = (rest.edges[0], span[0], rest.edges[-1], span[1])
+        words = words_in(free, box)
+        row = replace(band_to_row(words, rest.edges, page, *span), role="header", open_bottom=True)
+        caption = caption_near(page, box, [w for w in free if w not in words], pitch)
+        out[page.number] = PageTable(page.number, box, rest.edges, (row,), rest.size, rest.pitch, ruled=False,
+                                     at_bottom=True, caption_above=caption)
+    return out

@@ -32,8 +32,10 @@ from evalsearch.extract.tables.grid import (
     region_to_bands,
     rule_edges,
     words_in,
+    words_outside,
 )
 from evalsearch.extract.tables.legend import read_notes
+from evalsearch.extract.tables.pagefoot import headers_cut_at_page_feet
 from evalsearch.extract.tables.regions import aligned_regions, horizontal_rules, ruled_regions, ruleless_regions
 from evalsearch.extract.tables.spans import crossed_edges
 from evalsearch.extract.tables.terms import (
@@ -150,10 +152,6 @@ def _header_band(words: Sequence[Word], box: BBox) -> list[tuple[float, float, b
     return [(box[1], cut, False, False), (cut, box[3], False, False)]
 
 
-def _outside(words: Sequence[Word], boxes: Sequence[BBox]) -> list[Word]:
-    return [w for w in words if not any(words_in([w], b) for b in boxes)]
-
-
 def _table_like(row: Sequence[Word], table: PageTable, page: int, spanning_ok: bool = False) -> bool:
     text = line_text(Line(tuple(row), page)).strip()
     if is_caption(text) or SOURCE_START.match(text) or NOTE_START.match(text):
@@ -205,7 +203,7 @@ def _rest_of_cut_row(page: PageContent, before: PageTable, taken: Sequence[BBox]
     closing = next((f.bottom for f in page.fills if abs(f.top - first) <= 2 and f.x0 <= x0 + 2), first)
     if any(box[1] <= closing + 2 for box in taken):
         return None  # a table starts at or above that rule: rows above it are taken in with it (``_continued_above``)
-    free = _outside(page.words, taken)
+    free = words_outside(page.words, taken)
     above = words_to_rows([w for w in free if w.bottom <= closing + 1])
     if not above or not all(_table_like(r, before, page.number, spanning_ok=True) for r in above):
         return None
@@ -286,7 +284,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     (their ``caption_above`` names the figure) so that their labels stay out of the text flow."""
     tables: list[PageTable] = []
     boxes = ruled_regions(page, geometry, column_gap)
-    outside_boxes = _outside(page.words, boxes)
+    outside_boxes = words_outside(page.words, boxes)
     for box in boxes:
         table = build_table(page, box, True, column_gap)
         if table is not None:
@@ -298,7 +296,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     hung: list[PageTable] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         others = [t.bbox for t in tables if t is not table]
-        hung.append(_hanging(table, page, _outside(page.words, others + [table.bbox]), column_gap))
+        hung.append(_hanging(table, page, words_outside(page.words, others + [table.bbox]), column_gap))
     tables = hung
     # Plain columns without rules, in what the tables above leave (not their hanging rows).
     for box in aligned_regions(page, geometry, column_gap, [t.bbox for t in tables]):
@@ -308,7 +306,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
     out: list[PageTable] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         others = [t.bbox for t in tables if t is not table]
-        free = _outside(page.words, others + [table.bbox])
+        free = words_outside(page.words, others + [table.bbox])
         table = replace(table, caption_above=caption_near(page, table.bbox, free, geometry.pitch))
         if not _acceptable(table) and not _cut_row_rest(page, table, free):
             continue
@@ -324,7 +322,7 @@ def find_page_tables(page: PageContent, geometry: DocGeometry, column_gap: float
 
 def _edge_facts(table: PageTable, page: PageContent, boxes: Sequence[BBox], body_size: float) -> PageTable:
     """Whether nothing but the table stands above it (it opens the page) or below it (it ends the page)."""
-    free = _outside(page.words, boxes)
+    free = words_outside(page.words, boxes)
     at_top = not any(w.bottom <= table.bbox[1] + 1 for w in free)
     at_bottom = not any(w.top >= table.bbox[3] - 1 and w.size >= 0.95 * body_size for w in free)
     return replace(table, at_top=at_top, at_bottom=at_bottom)
@@ -360,11 +358,13 @@ def find_document_tables(
                 tables.insert(0, rest)
                 boxes = [t.bbox for t in tables]
         if tables and previous is not None and previous.page == page.number - 1 and previous.at_bottom:
-            free = _outside(page.words, boxes)
+            free = words_outside(page.words, boxes)
             tables[0] = _continued_above(tables[0], previous, page, free, column_gap)
             boxes = [t.bbox for t in tables]
         found[page.number] = [_edge_facts(t, page, boxes, geometry.body_size) for t in tables]
         previous = found[page.number][-1] if found[page.number] else None
+    for number, header in headers_cut_at_page_feet(pages, found, geometry.pitch, column_gap).items():
+        found[number] = found.get(number, []) + [header]
     by_number = {p.number: p for p in pages}
     for page in pages:
         tables = found.get(page.number) or []
@@ -373,7 +373,7 @@ def find_document_tables(
             continue
         last = tables[-1]
         boxes = [t.bbox for t in found.get(nxt.number, [])]
-        free = _outside(nxt.words, boxes)
+        free = words_outside(nxt.words, boxes)
         start = min((w.top for w in free), default=None)
         if start is None:
             continue
