@@ -1,13 +1,14 @@
 """A table that starts at a page's foot: its header row, ruled off below, left there by the page
 break, with no rows or with the start of its first row under the rule (the rest, and the
 closing rule, stand on the next page). Tables ruled across only: no cell walls say where the
-table is, so the caption above and the bold header say it.
+table is, so the caption above and the bold header say it. A header row the page break cut
+itself leaves no rule on its page at all: the table that opens the next page with the rest of
+the header gives its columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import replace
 
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
@@ -73,7 +74,6 @@ def _cut_row(rows: Sequence[Sequence[Word]], y: float, page: int, column_gap: fl
     return all(top - bottom <= CUT_ROW_GAP * pitch for bottom, top in zip(bottoms, tops))
 
 
-
 def unruled_header_at_page_foot(words: Sequence[Word], edges: Sequence[float], page: int,
                                 column_gap: float) -> tuple[float, float] | None:
     """(top, bottom) of a table's header row that a page break left alone at the page's
@@ -128,8 +128,9 @@ def headers_cut_at_page_feet(pages: Sequence[PageContent], found: dict[int, list
             continue
         box = (rest.edges[0], span[0], rest.edges[-1], span[1])
         words = words_in(free, box)
+        taken = {id(w) for w in words}
         row = replace(band_to_row(words, rest.edges, page, *span), role="header", open_bottom=True)
-        caption = caption_near(page, box, [w for w in free if w not in words], pitch)
+        caption = caption_near(page, box, [w for w in free if id(w) not in taken], pitch)
         out[page.number] = PageTable(page.number, box, rest.edges, (row,), rest.size, rest.pitch, ruled=False,
                                      at_bottom=True, caption_above=caption)
     return out
