@@ -763,3 +763,21 @@ def test_a_header_alone_of_its_kind_is_dropped_where_the_running_header_stands(t
     text = document_to_text(doc)
     assert "Job i Fællesskab" not in text
     assert all(line in text for line in body)
+
+
+def test_bold_text_that_opens_in_lower_case_is_no_run_in_heading(tmp_path):
+    """A page opens with the rest of a word the page break cut, set in bold ("mis-" /
+    "**brugsproblemer**."): no heading opens in lower case."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica-Bold"][1]
+    pages = [word_report_page(n) for n in range(1, 3)]
+    word = "brugsproblemer"
+    end = 72 + sum(widths.get(c, 556) for c in word) * BODY / 1000
+    pages[0].text(72, 70, word, size=BODY, bold=True).text(end, 70, ". Der er således tale om en gruppe", size=BODY)
+    pages[0].text(72, 70 + PITCH, "med relativt massive problemer og et svagt netværk.", size=BODY)
+    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "lower.pdf", pages))
+    block = next(b for b in doc.blocks if "netværk" in b.text)
+    assert block.run_in is None
+    assert block.text.startswith("brugsproblemer. Der er således")
