@@ -728,22 +728,30 @@ def test_line_step_of_many_table_rows_does_not_part_every_line_of_the_text(tmp_p
     assert texts == [" ".join(lines) for _ in range(6) for lines in paragraphs]
 
 
-def test_run_in_heading_keeps_its_full_stop_set_outside_the_bold(tmp_path):
-    """"**Et kritisk perspektiv på praksis**. Et udefrakommende …": a browser sets the heading's full
-    stop in the text's type, a word of its own; the heading still ends there."""
+@pytest.mark.parametrize(
+    "bold, rest, run_in, text",
+    [
+        # a browser sets the heading's full stop in the text's type, a word of its own
+        ("Et kritisk perspektiv på praksis", ". Et udefrakommende blik har", "Et kritisk perspektiv på praksis.",
+         "Et udefrakommende blik har givet nye perspektiver på den kommunale praksis."),
+        # the rest of a word a page break cut ("mis-" / "**brugsproblemer**."): no heading opens in lower case
+        ("brugsproblemer", ". Et udefrakommende blik har", None,
+         "brugsproblemer. Et udefrakommende blik har givet nye perspektiver på den kommunale praksis."),
+    ],
+)
+def test_run_in_heading_ends_at_a_full_stop_set_outside_the_bold(tmp_path, bold, rest, run_in, text):
+    """"**Et kritisk perspektiv på praksis**. Et udefrakommende …": the heading ends at its full stop."""
     from pdfminer.fontmetrics import FONT_METRICS
 
     widths = FONT_METRICS["Helvetica-Bold"][1]
     pages = [word_report_page(n) for n in range(1, 3)]
-    lead = "Et kritisk perspektiv på praksis"
-    end = 72 + sum(widths.get(c, 556) for c in lead) * BODY / 1000
-    pages[0].text(72, 70, lead, size=BODY, bold=True).text(end, 70, ". Et udefrakommende blik har", size=BODY)
+    end = 72 + sum(widths.get(c, 556) for c in bold) * BODY / 1000
+    pages[0].text(72, 70, bold, size=BODY, bold=True).text(end, 70, rest, size=BODY)
     pages[0].text(72, 70 + PITCH, "givet nye perspektiver på den kommunale praksis.", size=BODY)
     pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
     doc = extract_document(write_pdf(tmp_path / "dot.pdf", pages))
     block = next(b for b in doc.blocks if "udefrakommende" in b.text)
-    assert block.run_in == "Et kritisk perspektiv på praksis."
-    assert block.text == "Et udefrakommende blik har givet nye perspektiver på den kommunale praksis."
+    assert (block.run_in, block.text) == (run_in, text)
 
 
 def test_a_header_alone_of_its_kind_is_dropped_where_the_running_header_stands(tmp_path):
@@ -763,21 +771,3 @@ def test_a_header_alone_of_its_kind_is_dropped_where_the_running_header_stands(t
     text = document_to_text(doc)
     assert "Job i Fællesskab" not in text
     assert all(line in text for line in body)
-
-
-def test_bold_text_that_opens_in_lower_case_is_no_run_in_heading(tmp_path):
-    """A page opens with the rest of a word the page break cut, set in bold ("mis-" /
-    "**brugsproblemer**."): no heading opens in lower case."""
-    from pdfminer.fontmetrics import FONT_METRICS
-
-    widths = FONT_METRICS["Helvetica-Bold"][1]
-    pages = [word_report_page(n) for n in range(1, 3)]
-    word = "brugsproblemer"
-    end = 72 + sum(widths.get(c, 556) for c in word) * BODY / 1000
-    pages[0].text(72, 70, word, size=BODY, bold=True).text(end, 70, ". Der er således tale om en gruppe", size=BODY)
-    pages[0].text(72, 70 + PITCH, "med relativt massive problemer og et svagt netværk.", size=BODY)
-    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
-    doc = extract_document(write_pdf(tmp_path / "lower.pdf", pages))
-    block = next(b for b in doc.blocks if "netværk" in b.text)
-    assert block.run_in is None
-    assert block.text.startswith("brugsproblemer. Der er således")
