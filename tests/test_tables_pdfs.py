@@ -572,6 +572,19 @@ def test_drawn_wall_parts_cells_whose_words_almost_touch(tmp_path):
         ("D1", "60%", "60%"), ("D2", "40%", "35%")]
 
 
+def ruled_rows(spec: PageSpec, starts, rows, x0: float, x1: float, top: float = 495.0, mono: bool = False) -> float:
+    """Draw rows ruled across, no walls, each cell's lines from its x in ``starts``, the first row
+    bold (a header); RETURNS the top of the rule that would close the last row."""
+    y = top
+    for i, row in enumerate(rows):
+        spec.hline(x0, x1, y)
+        for x, lines in zip(starts, row):
+            for k, text in enumerate(lines):
+                spec.text(x, y + 3 + 11 * k, text, size=9, bold=i == 0, mono=mono)
+        y += 4 + 11 * max(len(lines) for lines in row)
+    return y
+
+
 def test_cells_set_a_word_space_apart_are_parted_where_their_columns_start(tmp_path):
     """No walls, 2 pt padding: "Integrere og" | "Ved afslutningen var" stand 4 pt apart, as close
     as the words of a cell that spans both columns; but every line of the status column starts
@@ -586,13 +599,7 @@ def test_cells_set_a_word_space_apart_are_parted_where_their_columns_start(tmp_p
              ["Ved afslutningen var", "51 af 125 i job"]),
             (["B2: Andel i uddannelse", "efter et år"], ["40 % i", "uddannelse"],
              ["Ved afslutningen var", "35 % i uddannelse"])]
-    y = 495.0
-    for i, row in enumerate(rows):
-        spec.hline(edges[0], edges[-1], y)
-        for col, lines in enumerate(row):
-            for k, text in enumerate(lines):
-                spec.text(edges[col] + 2, y + 3 + 11 * k, text, size=9, bold=i == 0, mono=True)
-        y += 4 + 11 * max(len(lines) for lines in row)
+    y = ruled_rows(spec, [e + 2 for e in edges[:-1]], rows, edges[0], edges[-1], mono=True)
     # a note under the rows runs across the columns; one of its words happens to start where the
     # status column's lines start, a word space (2.5 pt in 9 pt Helvetica) after the word before it
     before, after = "a: Målet blev ændret ved midtvejsevalueringen efter aftale med", "styrelsen og projektet."
@@ -633,13 +640,7 @@ def test_a_row_whose_other_line_parts_two_cells_keeps_them_apart_where_they_stan
     rows = [(["Resultatmål"], ["Mål"], ["Status"]),
             (["B1: Andel i job", "efter seks måneder"], [full, "60 % i job"], ["Ved afslutningen var", "51 af 125 i job"]),
             (["B2: Andel i uddannelse", "efter et år"], ["40 % i", "uddannelse"], ["Ved afslutningen var", "35 % i uddannelse"])]
-    y = 495.0
-    for i, row in enumerate(rows):
-        spec.hline(72, right, y)
-        for x, lines in zip(starts, row):
-            for k, text in enumerate(lines):
-                spec.text(x, y + 3 + 11 * k, text, size=9, bold=i == 0)
-        y += 4 + 11 * max(len(lines) for lines in row)
+    y = ruled_rows(spec, starts, rows, 72, right)
     spec.hline(72, right, y)
     spec.text(72, y + 30, "Projektet har således nået sine resultatmål.", size=10)
     doc = extract_document(write_pdf(tmp_path / "close-cells.pdf", pages))

@@ -259,8 +259,8 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
     return True
 
 
-def _run_in(draft: _Draft) -> tuple[str | None, list[str]]:
-    """Split a bold run-in heading off a paragraph; return (run_in, remaining line texts)."""
+def _split_run_in(draft: _Draft) -> tuple[str, list[str]] | None:
+    """Split a bold run-in heading off a paragraph: (run_in, the line texts after it), or None."""
     bold_parts: list[str] = []
     rest_parts: list[str] = []
     in_bold = True
@@ -282,21 +282,21 @@ def _run_in(draft: _Draft) -> tuple[str | None, list[str]]:
         if rest_words:
             rest_parts.append(line_text(Line(tuple(rest_words), line.page)))
     if not bold_parts or not rest_parts:
-        return None, [line_text(l) for l in draft.lines]
+        return None
     bold_text = join_lines(bold_parts)
     if bold_text[:1].islower():
-        return None, [line_text(l) for l in draft.lines]  # a word set in bold, or one a page break cut: no heading
+        return None  # a word set in bold, or one a page break cut: no heading
     rest_text = rest_parts[0].lstrip()
     if rest_text[:1] in (".", ":") and rest_text[1:2] in (" ", ""):
         # the heading's full stop set outside the bold ("**Et kritisk perspektiv**. Et udefrakommende …")
         bold_text += rest_text[0]
         rest_parts = [part for part in (rest_text[1:].lstrip(), *rest_parts[1:]) if part]
         if not rest_parts:
-            return None, [line_text(l) for l in draft.lines]
+            return None
         rest_text = rest_parts[0].lstrip()
     ends = SENTENCE_END.search(bold_text) is not None
     if not (ends or rest_text[:1].isupper()) or len(bold_text.split()) > 40:
-        return None, [line_text(l) for l in draft.lines]
+        return None
     return bold_text, rest_parts
 
 
@@ -305,7 +305,7 @@ def _draft_to_block(draft: _Draft) -> Block:
     texts = [line_text(l, refs) for l in draft.lines]
     run_in = None
     if draft.role == "paragraph":
-        run_in, texts = _run_in(draft)
+        run_in, texts = _split_run_in(draft) or (None, [line_text(l) for l in draft.lines])
     text = join_lines(texts)
     marker = draft.marker
     if draft.role == "bullet" and marker and text.startswith(marker):

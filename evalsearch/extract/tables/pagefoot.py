@@ -43,21 +43,30 @@ def header_at_page_foot(page: PageContent, rule: tuple[float, float, float], col
     cut = words_to_rows([w for w in within if w.top > y])
     if cut and not _cut_row(cut, y, page.number, column_gap, prose_tops, pitch):
         return None
-    rows = words_to_rows([w for w in within if w.bottom <= y + 1])
-    header: list[list[Word]] = []
+    header = _captioned_header(words_to_rows([w for w in within if w.bottom <= y + 1]), y, page.number, column_gap)
+    if header is None:
+        return None
+    bottom = max(w.bottom for r in cut for w in r) + 0.5 if cut else y
+    return min(w.top for r in header for w in r) - 0.5, bottom
+
+
+def _captioned_header(rows: Sequence[Sequence[Word]], y: float, page: int,
+                      column_gap: float) -> list[Sequence[Word]] | None:
+    """The header lines that end ``rows`` right above ``y``: bold, set close together, one of them
+    cut into cells, with a table caption among the lines just above them; None without."""
+    header: list[Sequence[Word]] = []
     for row in reversed(rows):
         lower = header[0] if header else None
         gap = (min(w.top for w in lower) if lower else y) - max(w.bottom for w in row)
         if not is_bold(row) or gap > HEADER_LINE_GAP * max(w.size for w in row) or TABLE_CAPTION.match(join_words(row)):
             break  # a bold caption set close above is no header line
         header.insert(0, row)
-    if not header or max(len(row_to_fragments(r, page.number, column_gap)) for r in header) < 2:
+    if not header or max(len(row_to_fragments(r, page, column_gap)) for r in header) < 2:
         return None
     above = rows[: len(rows) - len(header)][-CAPTION_LINES:]
     if not any(TABLE_CAPTION.match(join_words(r)) for r in above):
         return None
-    bottom = max(w.bottom for r in cut for w in r) + 0.5 if cut else y
-    return min(w.top for r in header for w in r) - 0.5, bottom
+    return header
 
 
 def _cut_row(rows: Sequence[Sequence[Word]], y: float, page: int, column_gap: float,
@@ -91,20 +100,8 @@ def unruled_header_at_page_foot(words: Sequence[Word], edges: Sequence[float], p
     rows = words_to_rows(words)
     if not rows:
         return None
-    header: list[list[Word]] = []
-    for row in reversed(rows):
-        lower = header[0] if header else None
-        if lower is not None and min(w.top for w in lower) - max(w.bottom for w in row) > HEADER_LINE_GAP * max(w.size for w in row):
-            break
-        if not is_bold(row) or TABLE_CAPTION.match(join_words(row)):
-            break
-        header.insert(0, row)
-    if not header or max(len(row_to_fragments(r, page, column_gap)) for r in header) < 2:
-        return None
-    if any(w.x0 < edges[0] - 2 or w.x1 > edges[-1] + 2 for r in header for w in r):
-        return None
-    above = rows[: len(rows) - len(header)][-CAPTION_LINES:]
-    if not any(TABLE_CAPTION.match(join_words(r)) for r in above):
+    header = _captioned_header(rows, max(w.bottom for w in rows[-1]), page, column_gap)
+    if header is None or any(w.x0 < edges[0] - 2 or w.x1 > edges[-1] + 2 for r in header for w in r):
         return None
     return min(w.top for r in header for w in r) - 0.5, max(w.bottom for r in header for w in r) + 0.5
 
