@@ -15,6 +15,9 @@ import json
 import re
 import subprocess
 import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -61,17 +64,63 @@ RENDERINGS = {
 }
 
 
-@pytest.fixture(scope="module", params=list(RENDERINGS))
-def scored(request, tmp_path_factory, gold) -> str:
-    """score.py's extract report for every gold record rendered one way and extracted."""
-    pdfs, pred = tmp_path_factory.mktemp("word-pdf"), tmp_path_factory.mktemp("word-pred")
-    for doc_id, record in gold.items():
-        document = extract_document(RENDERINGS[request.param](record, pdfs / f"{doc_id}.pdf"))
-        (pred / f"{doc_id}.json").write_text(json.dumps(document.to_dict(), ensure_ascii=False), encoding="utf-8")
+#: extraction runs in this process and holds the GIL: one rendering's at a time, so that no two
+#: threads share the reader's caches while printing and score.py run on in their own processes
+_EXTRACTION = threading.Lock()
+
+
+def _score_rendering(name: str, folder: Path, gold: dict[str, dict]) -> str:
+    """score.py's extract report for every gold record rendered as ``name`` and extracted."""
+    (pdfs := folder / "pdf").mkdir()
+    (pred := folder / "pred").mkdir()
+    rendered = {doc_id: RENDERINGS[name](record, pdfs / f"{doc_id}.pdf") for doc_id, record in gold.items()}
+    with _EXTRACTION:
+        for doc_id, pdf in rendered.items():
+            document = extract_document(pdf)
+            (pred / f"{doc_id}.json").write_text(json.dumps(document.to_dict(), ensure_ascii=False), encoding="utf-8")
     return subprocess.run(
         [sys.executable, str(GOLD.parent / "tools" / "score.py"), "extract", "--gold", str(GOLD), "--pred", str(pred)],
         capture_output=True, text=True, check=True,
     ).stdout
+
+
+class _Ahead:
+    """Renderings scored two at a time in the order the tests ask for them, the next one started
+    while one is asked for: printing, extraction and score.py of two renderings overlap."""
+
+    def __init__(self, order: list[str], folder_for, gold: dict[str, dict]):
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="rendering")
+        self._futures: dict[str, Future] = {}
+        self._order, self._folder_for, self._gold = order, folder_for, gold
+
+    def _start(self, name: str) -> None:
+        if name not in self._futures:
+            self._futures[name] = self._pool.submit(_score_rendering, name, self._folder_for(name), self._gold)
+
+    def report(self, name: str) -> str:
+        self._start(name)
+        if name in self._order and (after := self._order.index(name) + 1) < len(self._order):
+            self._start(self._order[after])
+        return self._futures[name].result()
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+@pytest.fixture(scope="module")
+def ahead(request, tmp_path_factory, gold):
+    """The renderings in the order of the tests selected (pytest groups them by rendering)."""
+    order = [item.callspec.params["scored"] for item in request.session.items
+             if "scored" in getattr(getattr(item, "callspec", None), "params", {})]
+    renderings = _Ahead(list(dict.fromkeys(order)), lambda name: tmp_path_factory.mktemp("rendering"), gold)
+    yield renderings
+    renderings.close()
+
+
+@pytest.fixture(scope="module", params=list(RENDERINGS))
+def scored(request, ahead) -> str:
+    """score.py's extract report for every gold record rendered one way and extracted."""
+    return ahead.report(request.param)
 
 
 def f1(report: str, metric: str) -> float:
