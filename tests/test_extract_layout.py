@@ -172,6 +172,26 @@ def test_line_steps_a_pixel_apart_do_not_hide_paragraph_breaks(tmp_path):
     assert paragraphs[0] == "Afsnit 1 handler om samarbejdet mellem jobcentret og virksomhederne i kommunen i hele projektperioden."
 
 
+def test_paragraph_steps_a_pixel_either_side_of_the_loose_break_part_paragraphs(tmp_path):
+    """Ragged text on a pixel grid: 12.7 or 13.5 points from line to line, and 16.5 or 17.2 between
+    paragraphs (3 pt apart), one either side of 1.3 line steps; the paragraphs part at both, though
+    each one's last line leaves no room for the next one's first word."""
+    lines = ["om samarbejdet", "mellem jobcentret og de lokale virksomheder, som har",
+             "taget imod borgerne i praktik og i job i hele", "projektets periode, og om hvordan de ansatte",
+             "fulgt op på dem undervejs, som evalueringen viser."]
+    pages, number = [word_report_page(1), word_report_page(2)], 0
+    for top, spec in zip((70.0, 100.0), pages):  # not where the other page's first line is: no header
+        for _ in range(6):
+            number += 1
+            for k, text in enumerate(lines):
+                spec.text(72, top, f"Indledningsvist handler afsnit {number} {text}" if k == 0 else text, size=BODY)
+                top += (12.7 if k % 2 else 13.5) if k < len(lines) - 1 else (16.5 if number in (2, 9) else 17.2)
+    doc = extract_document(write_pdf(tmp_path / "pixel-grid-paragraphs.pdf", pages + [word_report_page(3)]))
+    paragraphs = [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Indledningsvist")]
+    assert len(paragraphs) == 12, paragraphs
+    assert paragraphs[1] == "Indledningsvist handler afsnit 2 " + " ".join(lines)
+
+
 def test_raised_note_marker_a_little_smaller_is_a_marker(tmp_path):
     """Browsers print <sup> a sixth smaller and lifted off the line; the marker leaves the text."""
     spec = word_report_page(1)
