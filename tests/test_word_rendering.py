@@ -88,14 +88,15 @@ class _Ahead:
     """Renderings scored two at a time in the order the tests ask for them, the next one started
     while one is asked for: printing, extraction and score.py of two renderings overlap."""
 
-    def __init__(self, order: list[str], folder_for, gold: dict[str, dict]):
+    def __init__(self, order: list[str], tmp_path_factory: pytest.TempPathFactory, gold: dict[str, dict]):
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="rendering")
         self._futures: dict[str, Future] = {}
-        self._order, self._folder_for, self._gold = order, folder_for, gold
+        self._order, self._tmp_path_factory, self._gold = order, tmp_path_factory, gold
 
     def _start(self, name: str) -> None:
         if name not in self._futures:
-            self._futures[name] = self._pool.submit(_score_rendering, name, self._folder_for(name), self._gold)
+            folder = self._tmp_path_factory.mktemp("rendering")
+            self._futures[name] = self._pool.submit(_score_rendering, name, folder, self._gold)
 
     def report(self, name: str) -> str:
         self._start(name)
@@ -112,7 +113,7 @@ def ahead(request, tmp_path_factory, gold):
     """The renderings in the order of the tests selected (pytest groups them by rendering)."""
     order = [item.callspec.params["scored"] for item in request.session.items
              if "scored" in getattr(getattr(item, "callspec", None), "params", {})]
-    renderings = _Ahead(list(dict.fromkeys(order)), lambda name: tmp_path_factory.mktemp("rendering"), gold)
+    renderings = _Ahead(list(dict.fromkeys(order)), tmp_path_factory, gold)
     yield renderings
     renderings.close()
 
