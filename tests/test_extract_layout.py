@@ -237,6 +237,32 @@ def test_margin_notes_of_a_short_report_on_one_page_only(tmp_path):
         (note, f"Afsnit {k + 1} om projektets arbejde med borgerne i kommunen.") for k, note in enumerate(notes)]
 
 
+def test_margin_notes_of_several_small_lines_beside_large_ragged_text_on_one_page(tmp_path):
+    """Notes in 8.5 pt, their lines 10.5 points apart, beside 12 pt ragged text 15 points apart, in
+    a report whose text starts with short lines: the column beside the notes is measured by where
+    its lines end mostly, not by the commonest end of a few short lines."""
+    notes = [["Et kritisk perspektiv", "på kommunal praksis"], ["Målrettede forløb for", "den enkelte", "kommune"]]
+    texts = [["Et udefrakommende kritisk blik på måden, kommunerne", "gør tingene på, har givet nye perspektiver på",
+              "praksis, ligesom ekspertviden gør en stor forskel."],
+             ["Det er vigtigt, at forløbene er tilpasset den enkelte", "kommune, og dermed tager hensyn til forskelle i",
+              "vidensniveau og den aktuelle kommunes behov og praksis."]]
+    first = word_page(1)
+    for k, line in enumerate(["Resumé", "Projektet i korte træk", "Evaluering af Cabi, 2023"]):
+        first.text(170, 80 + 15 * k, line, size=12)  # the text's first lines, short
+    page = word_page(2)
+    page.text(170, 70, "Seks virkningsmekanismer", size=16, bold=True)
+    for k, (note, text) in enumerate(zip(notes, texts)):
+        top = 110 + 70 * k
+        for n, line in enumerate(note):
+            page.text(62, top + 10.5 * n, line, size=8.5)
+        for n, line in enumerate(text):
+            page.text(170, top + 15 * n, line, size=12)
+    doc = extract_document(write_pdf(tmp_path / "small-notes.pdf", [first, page, word_page(3)]))
+    paragraphs = [b for b in doc.blocks if b.role == "paragraph" and b.page == 2]
+    assert [(b.label, b.text) for b in paragraphs] == [
+        (" ".join(note), " ".join(text)) for note, text in zip(notes, texts)]
+
+
 def test_margin_notes_beside_paragraphs_set_without_space_between(tmp_path):
     """Small note type beside 12 pt text: two note lines beside one body line printed as one
     ("Målrettededen forløbenkeltefor"), and where a paragraph's last line fills the measure the

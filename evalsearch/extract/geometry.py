@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
 from evalsearch.model import Line, PageContent, Word
@@ -179,10 +180,11 @@ def document_geometry(pages_words: Sequence[tuple[int, Sequence[Word]]], column_
     ]
     margin_pages = {n for n, _ in in_margin}
     # a short report may hold its margin notes on one page: then several notes share their left
-    # edge, beside a body column much wider than the margin (not the first columns of a table)
+    # edge, beside a body column much wider than the margin (not the first columns of a table);
+    # its lines' median end measures it: the commonest end of few ragged lines may be anywhere
     margin_width = body_left - min((x for _, x in in_margin), default=body_left)
     stacked = (max(Counter(in_margin).values(), default=0) >= MARGIN_MIN_STACK
-               and body_right - body_left >= 2 * margin_width)
+               and (median(rights) if rights else body_right) - body_left >= 2 * margin_width)
     margin_right = body_left - MARGIN_GUTTER / 2 if len(margin_pages) >= MARGIN_MIN_PAGES or stacked else None
     body_color = colors.most_common(1)[0][0] if colors else None
     return DocGeometry(body_size, float(body_left), float(body_right), margin_right, pitch, body_color, justified,
