@@ -649,6 +649,42 @@ def test_a_row_whose_other_line_parts_two_cells_keeps_them_apart_where_they_stan
         ("B2", "40 % i uddannelse", "Ved afslutningen var 35 % i uddannelse")]
 
 
+def test_two_figures_a_word_space_apart_across_an_edge_are_two_cells(tmp_path):
+    """No walls, 2 pt padding, as a browser prints a small effect table: the indicator runs up to
+    the target column, "60%" | "60%" stand 4 pt apart, as close as two words of one cell, on the
+    row's only line that meets that edge, and the table is too small for its columns' starts to
+    tell. Two figures side by side are two cells' all the same."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+
+    def width(text):
+        return sum(widths.get(c, 556) for c in text) * 10 / 1000
+
+    first = "D1: Antal personer i målgruppen, som fastholdes i"
+    target_x = 70.2 + width(first) + 4.9
+    status_x = target_x + width("60%") + 4.0
+    pages = [page(n) for n in range(1, 4)]
+    spec = pages[0]
+    spec.text(72, 480, "Tabel 3-4", size=9, bold=True).text(120, 480, "Status på effektmålet", size=9)
+
+    def rule(y):  # a browser draws each cell's border on its own: the segments meet at the edges
+        for x0, x1 in ((68, target_x - 2), (target_x - 2, status_x - 2), (status_x - 2, 523)):
+            spec.hline(x0, x1, y)
+
+    rule(494)
+    spec.text(70.2, 497, "Effektmål:", size=10, bold=True).text(target_x, 497, "Mål", size=10, bold=True)
+    spec.text(status_x, 497, "Status ved", size=10, bold=True).text(status_x, 509, "slutevalueringen", size=10, bold=True)
+    rule(523)
+    spec.text(70.2, 526, first, size=10).text(target_x, 526, "60%", size=10).text(status_x, 526, "60%", size=10)
+    spec.text(70.2, 537, "jobbet i seks måneder eller som har fået pension.", size=10)
+    rule(552)
+    spec.text(72, 580, "Projektet har således nået sit effektmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "close-figures.pdf", pages))
+    assert [(r.id, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("D1", "60%", "60%")]
+
+
 def test_rows_under_a_rule_above_the_first_table_are_not_the_rest_of_a_cut_row(tmp_path):
     """The page opens with the last rows of a one-column table from the page before, ruled off,
     then a goal grid a few points below: those rows stay out of the goal table."""

@@ -5,11 +5,13 @@ two words stand a word space apart on either side of it, or a gap parts two
 cells there. Tightly padded cells stand a word space apart too, so a gap counts
 as a cell's where the next word starts where the column's lines start and the
 gap is wider than the line's own word spaces, or where another line of the row
-parts at the same edge.
+parts at the same edge. Two figures side by side ("60%" | "60%") are always two
+cells': a cell's text does not run from one figure on to the next.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -22,6 +24,10 @@ WORD_SPACE_EMS = 0.3
 #: two words at most this many ems apart may be one cell's text across an edge
 SPAN_GAP_RATIO = 0.45
 
+
+#: a word that ends a figure ("60%", "1.250", "%") and one that starts the next ("60%", "(15)")
+FIGURE_END = re.compile(r"\d[%)]?$|^%$")
+FIGURE_START = re.compile(r"\(?\d")
 
 EdgeState = Literal["over", "close", "parted"]
 
@@ -42,7 +48,9 @@ def edge_states(line: Sequence[Word], edges: Sequence[float], starts: Sequence[f
             continue
         for a, b in zip(line, line[1:]):
             if a.x1 <= e + 1 and b.x0 >= e - 1:
-                close = b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size)
+                # two figures side by side are two cells' ("60% | 60%"), however close
+                close = b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size) and not (
+                    FIGURE_END.search(a.text) and FIGURE_START.match(b.text))
                 padded = b.x0 - a.x1 > space + ALIGNED_TOLERANCE
                 if close and not (padded and any(abs(b.x0 - s) <= ALIGNED_TOLERANCE for s in starts)):
                     out[i] = "close"
