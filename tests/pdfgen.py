@@ -15,6 +15,14 @@ from evalsearch.corpus.warmup import pdf_from_objects
 FONTS = {"regular": "F1", "bold": "F2", "mono": "F3"}
 
 
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide ``text`` is set in Helvetica (or Helvetica-Bold) at ``size`` points, as pdfplumber measures it."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica-Bold" if bold else "Helvetica"][1]
+    return sum(widths.get(c, 556) for c in text) * size / 1000
+
+
 def _escape(text: str) -> bytes:
     raw = text.encode("cp1252")
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")

@@ -8,7 +8,7 @@ import pytest
 
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.extract.render import document_to_text
-from pdfgen import PageSpec, word_page, write_pdf
+from pdfgen import PageSpec, text_width, word_page, write_pdf
 
 BODY = 10.0
 PITCH = 13.0
@@ -787,11 +787,8 @@ def test_line_step_of_many_table_rows_does_not_part_every_line_of_the_text(tmp_p
 )
 def test_run_in_heading_ends_at_a_full_stop_set_outside_the_bold(tmp_path, bold, rest, run_in, text):
     """"**Et kritisk perspektiv på praksis**. Et udefrakommende …": the heading ends at its full stop."""
-    from pdfminer.fontmetrics import FONT_METRICS
-
-    widths = FONT_METRICS["Helvetica-Bold"][1]
     pages = [word_report_page(n) for n in range(1, 3)]
-    end = 72 + sum(widths.get(c, 556) for c in bold) * BODY / 1000
+    end = 72 + text_width(bold, BODY, bold=True)
     pages[0].text(72, 70, bold, size=BODY, bold=True).text(end, 70, rest, size=BODY)
     pages[0].text(72, 70 + PITCH, "givet nye perspektiver på den kommunale praksis.", size=BODY)
     pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)

@@ -9,7 +9,7 @@ import pytest
 
 from evalsearch.extract.pipeline import extract_document
 from evalsearch.extract.render import document_to_text
-from pdfgen import PageSpec, word_page, write_pdf
+from pdfgen import PageSpec, text_width, word_page, write_pdf
 
 EDGES = (72.0, 300.0, 380.0, 523.0)
 LINE = 11.0
@@ -623,15 +623,8 @@ def test_a_row_whose_other_line_parts_two_cells_keeps_them_apart_where_they_stan
     edge and stands 3.2 pt from the status text, a word space and a bit, as close as the words of
     one cell across both columns. The row's second line parts the two cells clearly, so the first
     line's gap is the cells' too."""
-    from pdfminer.fontmetrics import FONT_METRICS
-
-    widths = FONT_METRICS["Helvetica"][1]
-
-    def width(text):
-        return sum(widths.get(c, 556) for c in text) * 9 / 1000
-
     full = "Integrere og fastholde"
-    status_x = 302.0 + width(full) + 3.2
+    status_x = 302.0 + text_width(full, 9) + 3.2
     starts = (74.0, 302.0, status_x)
     right = 523.0
     pages = [page(n) for n in range(1, 4)]
@@ -654,16 +647,9 @@ def test_two_figures_a_word_space_apart_across_an_edge_are_two_cells(tmp_path):
     the target column, "60%" | "60%" stand 4 pt apart, as close as two words of one cell, on the
     row's only line that meets that edge, and the table is too small for its columns' starts to
     tell. Two figures side by side are two cells' all the same."""
-    from pdfminer.fontmetrics import FONT_METRICS
-
-    widths = FONT_METRICS["Helvetica"][1]
-
-    def width(text):
-        return sum(widths.get(c, 556) for c in text) * 10 / 1000
-
     first = "D1: Antal personer i målgruppen, som fastholdes i"
-    target_x = 70.2 + width(first) + 4.9
-    status_x = target_x + width("60%") + 4.0
+    target_x = 70.2 + text_width(first, 10) + 4.9
+    status_x = target_x + text_width("60%", 10) + 4.0
     pages = [page(n) for n in range(1, 4)]
     spec = pages[0]
     spec.text(72, 480, "Tabel 3-4", size=9, bold=True).text(120, 480, "Status på effektmålet", size=9)

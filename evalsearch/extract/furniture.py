@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from statistics import median
+from typing import NamedTuple
 
 from evalsearch.extract.lines import words_to_rows
 from evalsearch.extract.settings import ExtractSettings
@@ -99,8 +100,8 @@ def _lone_headers(pages: Sequence[PageContent], per_page: dict[int, list[tuple[s
     for page in pages:
         for zone, row in _outermost(per_page[page.number], furniture.get(page.number, set())):
             slot = _slot(zone, row)
-            outside = slot[2] < text_top if zone == "top" else slot[1] > text_bottom
-            if not outside or slot[3] > body_size - SLOT_SIZE_MARGIN:
+            outside = slot.bottom < text_top if zone == "top" else slot.top > text_bottom
+            if not outside or slot.size > body_size - SLOT_SIZE_MARGIN:
                 continue
             taken_here = any(_same_slot(slot, own) for own in slots.get(page.number, []))
             elsewhere = any(_same_slot(slot, other) for n, found_slots in slots.items() if n != page.number
@@ -123,8 +124,6 @@ def _text_extent(pages: Sequence[PageContent], furniture: dict[int, set[int]]) -
     return median(tops), median(bottoms)
 
 
-#: a row's place on its page: (zone, top, bottom, type size)
-_Slot = tuple[str, float, float, float]
 #: rows in one slot stand this close (points) and differ this little in type size
 SLOT_TOLERANCE = 1.0
 SLOT_SIZE_TOLERANCE = 0.3
@@ -132,13 +131,22 @@ SLOT_SIZE_TOLERANCE = 0.3
 SLOT_SIZE_MARGIN = 0.5
 
 
+class _Slot(NamedTuple):
+    """A row's place on its page."""
+
+    zone: str
+    top: float
+    bottom: float
+    size: float
+
+
 def _slot(zone: str, row: Sequence[Word]) -> _Slot:
-    return zone, min(w.top for w in row), max(w.bottom for w in row), max(w.size for w in row)
+    return _Slot(zone, min(w.top for w in row), max(w.bottom for w in row), max(w.size for w in row))
 
 
 def _same_slot(a: _Slot, b: _Slot) -> bool:
-    return (a[0] == b[0] and abs(a[1] - b[1]) <= SLOT_TOLERANCE and abs(a[2] - b[2]) <= SLOT_TOLERANCE
-            and abs(a[3] - b[3]) <= SLOT_SIZE_TOLERANCE)
+    return (a.zone == b.zone and abs(a.top - b.top) <= SLOT_TOLERANCE and abs(a.bottom - b.bottom) <= SLOT_TOLERANCE
+            and abs(a.size - b.size) <= SLOT_SIZE_TOLERANCE)
 
 
 def _outermost(rows: Sequence[tuple[str, list[Word]]], furniture: set[int]) -> list[tuple[str, list[Word]]]:
