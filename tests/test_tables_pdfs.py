@@ -671,6 +671,40 @@ def test_two_figures_a_word_space_apart_across_an_edge_are_two_cells(tmp_path):
         ("D1", "60%", "60%")]
 
 
+def test_a_word_that_fills_its_cell_is_no_word_of_the_next_cell(tmp_path):
+    """No walls, 2 pt padding, 8.4 pt type, as a browser prints a results table: "interventionsgruppen"
+    fills its cell, and the next cell's "kontrolgruppe," starts 2.8 pt after it with no space
+    character between them, under the 3 pt at which pdfplumber starts a new word."""
+    size, pad = 8.4, 2.0
+    target_x = 160.0
+    status_x = target_x + text_width("interventionsgruppen", size) + 2.8
+    target = ["Signifikant flere", "borgere i", "interventionsgruppen", "bliver integreret."]
+    status = ["Det har ikke været muligt", "at opstille en", "kontrolgruppe, og dermed", "at påvise effekten."]
+    pages = [page(n) for n in range(1, 4)]
+    spec = pages[0]
+    for k in range(8):
+        spec.text(72, 340 + 14 * k, f"Evalueringen har fulgt projekternes arbejde med målgruppen gennem hele perioden {k}.",
+                  size=10)
+    spec.text(72, 480, "Tabel 3-1", size=9, bold=True).text(120, 480, "Projekternes mål og resultater", size=9)
+
+    def rule(y):
+        for x0, x1 in ((70, target_x - pad), (target_x - pad, status_x - pad), (status_x - pad, 523)):
+            spec.hline(x0, x1, y)
+
+    rule(494)
+    for x, text in ((72, "Projektansvarlig"), (target_x, "Mål"), (status_x, "Målopfyldelse")):
+        spec.text(x, 497, text, size=size, bold=True)
+    rule(509)
+    spec.text(72, 512, "Hjerneskadecenteret", size=size).text(72, 522, "BOMI", size=size)
+    for k, (a, b) in enumerate(zip(target, status)):
+        spec.text(target_x, 512 + 10 * k, a, size=size).text(status_x, 512 + 10 * k, b, size=size)
+    rule(554)
+    spec.text(72, 580, "Projektet har således ikke kunnet påvise en effekt.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "full-cell.pdf", pages))
+    assert [(r.indicator, r.target, r.status) for t in doc.goal_tables for r in t.rows] == [
+        ("Hjerneskadecenteret BOMI", " ".join(target), " ".join(status))]
+
+
 def test_rows_under_a_rule_above_the_first_table_are_not_the_rest_of_a_cut_row(tmp_path):
     """The page opens with the last rows of a one-column table from the page before, ruled off,
     then a goal grid a few points below: those rows stay out of the goal table."""
@@ -950,19 +984,12 @@ def test_a_table_over_a_page_break_with_no_caption_above_takes_the_one_under_its
         ("Tabel 3-1", ["A1", "A2"]), ("Tabel 3-2", ["B1", "B2", "B3"]), ("Tabel 3-3", ["C1"])]
 
 
-def _helvetica_width(text: str, size: float) -> float:
-    from pdfminer.fontmetrics import FONT_METRICS
-
-    widths = FONT_METRICS["Helvetica"][1]
-    return sum(widths.get(c, 556) for c in text) * size / 1000
-
-
 def test_a_row_set_close_in_type_larger_than_the_body_is_no_heading(tmp_path):
     """Cells in 10 pt under 9 pt text, set 10 and 12 points apart: the first row on the next page
     read as one line as large as a heading, and a heading parts two rules, so the row was lost."""
     first = "B1: Antal deltagere (målgruppen),"
-    target_x = 72 + _helvetica_width(first, 10) + 10
-    status_x = target_x + _helvetica_width("50 %", 10) + 12
+    target_x = 72 + text_width(first, 10) + 10
+    status_x = target_x + text_width("50 %", 10) + 12
     pages = [page(n) for n in range(1, 4)]
     prose = "Projektet har arbejdet med tre resultatmål, og evalueringen har fulgt dem gennem hele perioden."
     for k in range(55):

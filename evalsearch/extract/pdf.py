@@ -25,6 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from evalsearch.errors import EncryptedError, InputError
 from evalsearch.extract.bullets import drawn_bullets, split_touching_numbers, symbol_text
 from evalsearch.extract.undecoded import readable_text, without_blank_glyphs
+from evalsearch.extract.wordgaps import split_wide_gaps
 from evalsearch.model import Fill, PageContent, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -245,7 +246,8 @@ def page_to_content(page: pdfplumber.page.Page) -> PageContent:
     if doubled_share(page.chars) > DOUBLED_SHARE:
         # dedupe_chars is slow (it compares characters pairwise), so only pages that need it pay for it
         page = page.dedupe_chars(tolerance=1)
-    raw = page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, use_text_flow=False)
+    raw = split_wide_gaps(page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False,
+                                             use_text_flow=False, return_chars=True))
     upright = [w for w in raw if w.get("upright", True)]
     # A page set sideways (text running top to bottom) is read in its own direction;
     # on an upright page, stray rotated labels are left out.
