@@ -811,6 +811,53 @@ def test_first_row_cut_under_a_header_at_the_page_end_is_one_row_with_its_rest(t
          [("Jobcenter Esbjerg", " ".join(target), " ".join(status)), ("Jobcenter Hedensted", "50 % i job", "0 %.")])]
 
 
+def test_first_row_cut_under_a_tightly_padded_header_at_the_page_end_is_one_row_with_its_rest(tmp_path):
+    """As above, with 2 pt padding, as a browser prints it (each cell's border drawn on its own): the
+    cut row's cells stand less than a gutter apart on its first line ("(målgruppen)," | "50 %" |
+    "Nået:"), but start where the header's cells start."""
+    size = 9.0
+    first = "B1: Antal deltagere (målgruppen),"
+    target_x = 74 + text_width(first, size) + 10
+    status_x = target_x + text_width("50 %", size) + 6
+    indicator = [first, "der oplever, at de har fået", "øget viden om at mestre job"]
+    status = ["Nået: 75 % svarer, at de i høj", "grad har fået redskaber til", "at mestre deres hverdag."]
+    pages = [page(n) for n in range(1, 4)]
+
+    def rule(spec, y):
+        for x0, x1 in ((72, target_x - 2), (target_x - 2, status_x - 2), (status_x - 2, 523)):
+            spec.hline(x0, x1, y)
+
+    for k in range(8):
+        pages[0].text(72, 500 + 14 * k, f"Evalueringen har fulgt projekternes arbejde med målgruppen gennem hele perioden {k}.",
+                      size=10)
+    spec, top = pages[0], 790.0 - 2 * LINE
+    spec.text(72, top - 30, "Tabel 3-2: Status på resultatmålene", size=9, bold=True)
+    for x, text in ((74, "Resultatmål – kort sigt:"), (target_x, "Mål"), (status_x, "Status ved slutevalueringen")):
+        spec.text(x, top - 16, text, size=size, bold=True)
+    rule(spec, top - 3)
+    spec.text(target_x, top, "50 %", size=size)
+    for k in range(3):
+        spec, y = (pages[0], top + k * LINE) if k < 2 else (pages[1], 60.0)
+        spec.text(74, y, indicator[k], size=size).text(status_x, y, status[k], size=size)
+    y = 60 + LINE + 2
+    rule(pages[1], y)
+    rows = [(["B2: Antal personer i", "indsatsgruppen med viden"], ["100", "%"], ["Nået: Indsatsgruppen", "fortæller, at de har viden."]),
+            (["B3: Antal personer i", "netværket med viden"], ["40 %"], ["Ikke nået: Der er ikke", "fulgt op på dette mål."])]
+    for row in rows:
+        for x, cell in zip((74, target_x, status_x), row):
+            for k, text in enumerate(cell):
+                pages[1].text(x, y + 4 + k * LINE, text, size=size)
+        y += 2 * LINE + 6
+        rule(pages[1], y)
+    pages[1].text(72, y + 30, "Projektet har således nået to af sine tre resultatmål.", size=10)
+    doc = extract_document(write_pdf(tmp_path / "tight-cut-first-row.pdf", pages))
+    assert [(t.label, [(r.id, r.indicator, r.target, r.status) for r in t.rows]) for t in doc.goal_tables] == [
+        ("Tabel 3-2", [("B1", "Antal deltagere (målgruppen), der oplever, at de har fået øget viden om at mestre job",
+                        "50 %", " ".join(status)),
+                       ("B2", "Antal personer i indsatsgruppen med viden", "100 %", "Nået: Indsatsgruppen fortæller, at de har viden."),
+                       ("B3", "Antal personer i netværket med viden", "40 %", "Ikke nået: Der er ikke fulgt op på dette mål.")])]
+
+
 @pytest.mark.parametrize("rows_before_break", [0, 2])
 def test_banded_row_opening_the_next_page_is_a_body_row_not_a_new_header(tmp_path, rows_before_break):
     """A page break leaves the dark header (and maybe some rows) at the end of a page; the next page

@@ -23,6 +23,10 @@ HEADER_LINE_GAP = 0.6
 CAPTION_LINES = 3
 #: the lines of a cut row stand at most this many body line pitches apart (and from the rule)
 CUT_ROW_GAP = 1.8
+#: a gap between two words of a row wider than this many type sizes may part two cells …
+CELL_GAP_EM = 0.5
+#: … that start where a header cell starts, give or take this many points
+START_TOLERANCE = 1.0
 
 
 def header_at_page_foot(page: PageContent, rule: tuple[float, float, float], column_gap: float,
@@ -40,11 +44,11 @@ def header_at_page_foot(page: PageContent, rule: tuple[float, float, float], col
     """
     y, x0, x1 = rule
     within = [w for w in page.words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1]
-    cut = words_to_rows([w for w in within if w.top > y])
-    if cut and not _cut_row(cut, y, page.number, column_gap, prose_tops, pitch):
-        return None
     header = _captioned_header(words_to_rows([w for w in within if w.bottom <= y + 1]), y, page.number, column_gap)
     if header is None:
+        return None
+    cut = words_to_rows([w for w in within if w.top > y])
+    if cut and not _cut_row(cut, y, page.number, column_gap, prose_tops, pitch, header):
         return None
     bottom = max(w.bottom for r in cut for w in r) + 0.5 if cut else y
     return min(w.top for r in header for w in r) - 0.5, bottom
@@ -70,17 +74,30 @@ def _captioned_header(rows: Sequence[Sequence[Word]], y: float, page: int,
 
 
 def _cut_row(rows: Sequence[Sequence[Word]], y: float, page: int, column_gap: float,
-             prose_tops: Sequence[float], pitch: float) -> bool:
+             prose_tops: Sequence[float], pitch: float, header: Sequence[Sequence[Word]]) -> bool:
     """Are the rows under the rule one table row cut by the page's end: split into cells at its
-    first line, its lines set close from the rule on, none of them running text? Running text, or
-    a wider gap, under the rule means the table ended there and the rule is something else."""
-    if len(row_to_fragments(rows[0], page, column_gap)) < 2:
+    first line (by a gutter, or where a header cell starts), its lines set close from the rule on,
+    none of them running text? Running text, or a wider gap, under the rule means the table ended
+    there and the rule is something else."""
+    if len(row_to_fragments(rows[0], page, column_gap)) < 2 and not _starts_under_header(rows[0], header):
         return False
     tops = [min(w.top for w in r) for r in rows]
     if any(abs(top - prose) <= 1 for top in tops for prose in prose_tops):
         return False
     bottoms = [y] + [max(w.bottom for w in r) for r in rows[:-1]]
     return all(top - bottom <= CUT_ROW_GAP * pitch for bottom, top in zip(bottoms, tops))
+
+
+def _starts_under_header(line: Sequence[Word], header: Sequence[Sequence[Word]]) -> bool:
+    """Does a word of ``line`` start where a header cell's text starts, both after a gap wider than
+    a word space? A tightly padded table leaves its cells less than a gutter apart; its columns
+    still start where the header's do."""
+    starts = [w.x0 for row in header for w in _after_wide_gaps(row)]
+    return any(abs(w.x0 - x) <= START_TOLERANCE for w in _after_wide_gaps(line) for x in starts)
+
+
+def _after_wide_gaps(row: Sequence[Word]) -> list[Word]:
+    return [w for before, w in zip(row, row[1:]) if w.x0 - before.x1 > CELL_GAP_EM * max(w.size, before.size)]
 
 
 def unruled_header_at_page_foot(words: Sequence[Word], edges: Sequence[float], page: int,
