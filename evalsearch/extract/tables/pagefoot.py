@@ -17,8 +17,10 @@ from evalsearch.extract.tables.grid import PageTable, band_to_row, is_bold, word
 from evalsearch.extract.tables.terms import TABLE_CAPTION
 from evalsearch.model import PageContent, Word, join_words
 
-#: the header's lines stand at most this many type sizes apart
+#: the header's lines stand at most this many type sizes apart …
 HEADER_LINE_GAP = 0.6
+#: … and its last line at most this many above the rule under it
+HEADER_PADDING = 1.0
 #: the caption is one of the lines right above the header
 CAPTION_LINES = 3
 #: the lines of a cut row stand at most this many body line pitches apart (and from the rule)
@@ -62,7 +64,8 @@ def _captioned_header(rows: Sequence[Sequence[Word]], y: float, page: int,
     for row in reversed(rows):
         lower = header[0] if header else None
         gap = (min(w.top for w in lower) if lower else y) - max(w.bottom for w in row)
-        if not is_bold(row) or gap > HEADER_LINE_GAP * max(w.size for w in row) or TABLE_CAPTION.match(join_words(row)):
+        reach = HEADER_LINE_GAP if lower else HEADER_PADDING  # the cell's padding stands above the rule
+        if not is_bold(row) or gap > reach * max(w.size for w in row) or TABLE_CAPTION.match(join_words(row)):
             break  # a bold caption set close above is no header line
         header.insert(0, row)
     if not header or max(len(row_to_fragments(r, page, column_gap)) for r in header) < 2:
