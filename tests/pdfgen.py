@@ -35,11 +35,13 @@ class PageSpec:
     ops: list[bytes] = field(default_factory=list)
 
     def text(self, x: float, top: float, text: str, size: float = 9.0, bold: bool = False,
-             mono: bool = False) -> "PageSpec":
-        """Write one run of text whose top edge is ``top`` points from the page top (``mono``: in Courier)."""
+             mono: bool = False, rgb: tuple[float, float, float] | None = None) -> "PageSpec":
+        """Write one run of text whose top edge is ``top`` points from the page top (``mono``: in
+        Courier; ``rgb``: in that colour, else black)."""
         baseline = self.height - top - size * 0.8
         font = FONTS["mono" if mono else "bold" if bold else "regular"]
-        self.ops.append(b"BT /%s %.2f Tf %.2f %.2f Td (" % (font.encode(), size, x, baseline) + _escape(text) + b") Tj ET")
+        run = b"BT /%s %.2f Tf %.2f %.2f Td (" % (font.encode(), size, x, baseline) + _escape(text) + b") Tj ET"
+        self.ops.append(b"q %.3f %.3f %.3f rg " % rgb + run + b" Q" if rgb else run)
         return self
 
     def hline(self, x0: float, x1: float, top: float, width: float = 0.5) -> "PageSpec":

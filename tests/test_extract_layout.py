@@ -347,6 +347,27 @@ def _set_lines(spec: PageSpec, top: float, lines: list[str], justified: bool) ->
         _justified_line(spec, 72, top + k * PITCH, line, measure if justified else None)
 
 
+def test_a_heading_in_light_coloured_type_goes_on_in_its_second_line(tmp_path):
+    """Word's default headings are bigger and coloured, not bold: the second line of a wrapped one
+    ("samarbejde") stood as a heading of its own, and the lessons under section 4.2 were read as
+    under a section "samarbejde"."""
+    blue = (0.184, 0.329, 0.588)
+    spec = word_report_page(1)
+    spec.text(72, 70, "4 Tværgående erfaringer og læringer", size=16, rgb=blue)
+    spec.text(72, 100, "4.1 Projekternes erfaringer med målgruppen", size=13, rgb=blue)
+    body = "Projekterne har haft gode erfaringer med at inddrage borgerne og deres pårørende i forløbet."
+    for k in range(4):
+        spec.text(72, 125 + PITCH * k, body, size=BODY)
+    spec.text(72, 200, "4.2 Projekternes erfaringer og læringer med organisering og", size=13, rgb=blue)
+    spec.text(72, 215, "samarbejde", size=13, rgb=blue)
+    for k in range(4):
+        spec.text(72, 240 + PITCH * k, body, size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "light-headings.pdf", [spec]))
+    assert [b.text for b in doc.blocks if b.role == "heading"] == [
+        "4 Tværgående erfaringer og læringer", "4.1 Projekternes erfaringer med målgruppen",
+        "4.2 Projekternes erfaringer og læringer med organisering og samarbejde"]
+
+
 @pytest.mark.parametrize("justified", [True, False])
 def test_justified_paragraph_whose_last_line_is_full_goes_on_over_the_page_break(tmp_path, justified):
     """Its last line filling the measure shows that a justified paragraph has not ended, even where

@@ -234,7 +234,10 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
         if _hangs_under_number(draft, line, geometry) and step <= 1.6 * line.size:
             draft.role, draft.marker = "bullet", draft.first.words[0].text  # "1. **Bold lead.** Text …"
             return True
-        return kind in ("heading", "text") and line.bold and step <= 1.6 * line.size and not split_heading_number(line_text(line))[0]
+        # a heading set in light coloured type (Word's default) goes on in a line set like it
+        alike = kind == "heading" and not line.bold and not prev.bold and line.words[0].color == prev.words[0].color
+        return (kind in ("heading", "text") and (line.bold or alike) and step <= 1.6 * line.size
+                and not split_heading_number(line_text(line))[0])
     if kind in ("heading", "caption", "source"):
         return False
     if kind == "bullet":
