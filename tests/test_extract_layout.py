@@ -221,6 +221,27 @@ def test_paragraph_left_of_the_list_markers_is_not_the_item_above(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("edge", [92, 104])
+def test_a_dash_opening_a_line_of_an_item_in_mid_sentence_is_the_second_half_of_a_compound(tmp_path, edge):
+    """"… relateret til borgerens familiemæssige" / "- og/eller sociale situation.": the dash set at
+    the item's text edge goes on with the sentence ("familiemæssige - og/eller sociale"); a dash
+    set further in, under a line that ends with a colon, opens an item of a list within the item."""
+    spec = word_report_page(1)
+    spec.text(72, 70, "4 Erfaringer og læringer", size=14, bold=True)
+    spec.text(80, 100, "•").text(92, 100, "Endelig kan nogle af udfordringerne være relateret til borgerens familiemæssige"
+                                  if edge == 92 else "Endelig kan nogle af udfordringerne være relateret til:", size=BODY)
+    spec.text(edge, 100 + PITCH, "- og/eller sociale situation.", size=BODY)
+    spec.text(80, 100 + 3 * PITCH, "•").text(92, 100 + 3 * PITCH, "Det er vigtigt at afstemme forventningerne tidligt.",
+                                             size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "suspended-compound.pdf", [spec, word_report_page(2)]))
+    items = [(b.marker, b.text) for b in doc.blocks if b.role == "bullet"]
+    if edge == 92:
+        assert items == [("•", "Endelig kan nogle af udfordringerne være relateret til borgerens familiemæssige - og/eller "
+                               "sociale situation."), ("•", "Det er vigtigt at afstemme forventningerne tidligt.")]
+    else:
+        assert [marker for marker, _ in items] == ["•", "-", "•"]
+
+
 def test_margin_notes_of_a_short_report_on_one_page_only(tmp_path):
     """A short report may hold all its margin notes on one page; a long note line may reach close
     to the text beside it."""

@@ -242,9 +242,10 @@ def _continues(draft: _Draft, line: Line, kind: str, marker: str | None, geometr
         return False
     if kind == "bullet":
         if draft.role in ("paragraph", "bullet") and step <= geometry.pitch * scale * 1.25 and not SENTENCE_END.search(line_text(prev)):
-            if marker in DASH_MARKERS and draft.role == "paragraph":
-                return True
             edge = _text_edge(draft)
+            if marker in DASH_MARKERS and (draft.role == "paragraph" or (
+                    draft.marker not in DASH_MARKERS and edge is not None and abs(line.x0 - edge) <= 2)):
+                return True  # a suspended compound's second half ("familiemæssige" / "- og/eller sociale")
             if ORDERED_ITEM.match(line_text(line)) and edge is not None and abs(line.x0 - edge) <= 2:
                 return True  # a number the sentence wrapped to the line's start ("9. eller / 10. klasse")
         return False
