@@ -13,7 +13,8 @@ it or more, so a gap of ``WORD_GAP_EM`` of the type size parts the word; the
 words without space characters is read the same way: "Der er udarbejdet …"
 in 10 pt, 2.6 pt apart, came out as "Dererudarbejdet…".
 
->>> chars = [_char("a", 10.0, 14.0), _char("b", 14.0, 18.0), _char("c", 20.5, 24.5)]
+>>> chars = [{"text": t, "x0": x, "x1": x + 4.0, "top": 0.0, "bottom": 8.0, "size": 8.0} for t, x in
+...          (("a", 10.0), ("b", 14.0), ("c", 20.5))]
 >>> [w["text"] for w in split_wide_gaps([{"text": "abc", "x0": 10.0, "x1": 24.5, "upright": True, "chars": chars}])]
 ['ab', 'c']
 """
@@ -65,7 +66,3 @@ def _parts(chars) -> list[list[Mapping[str, Any]]]:
             parts[-1].append(char)
     return parts
 
-
-def _char(text: str, x0: float, x1: float, size: float = 8.0) -> dict[str, Any]:
-    """A character as pdfplumber gives it (for the examples)."""
-    return {"text": text, "x0": x0, "x1": x1, "top": 0.0, "bottom": size, "size": size}

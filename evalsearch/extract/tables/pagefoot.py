@@ -14,6 +14,7 @@ from dataclasses import replace
 from evalsearch.extract.lines import row_to_fragments, words_to_rows
 from evalsearch.extract.tables.captions import caption_near
 from evalsearch.extract.tables.grid import PageTable, band_to_row, is_bold, words_in, words_outside
+from evalsearch.extract.tables.spans import ALIGNED_TOLERANCE, padded_words
 from evalsearch.extract.tables.terms import TABLE_CAPTION
 from evalsearch.model import PageContent, Word, join_words
 
@@ -25,10 +26,6 @@ HEADER_PADDING = 1.0
 CAPTION_LINES = 3
 #: the lines of a cut row stand at most this many body line pitches apart (and from the rule)
 CUT_ROW_GAP = 1.8
-#: a gap between two words of a row wider than this many type sizes may part two cells …
-CELL_GAP_EM = 0.5
-#: … that start where a header cell starts, give or take this many points
-START_TOLERANCE = 1.0
 
 
 def header_at_page_foot(page: PageContent, rule: tuple[float, float, float], column_gap: float,
@@ -93,14 +90,10 @@ def _cut_row(rows: Sequence[Sequence[Word]], y: float, page: int, column_gap: fl
 
 def _starts_under_header(line: Sequence[Word], header: Sequence[Sequence[Word]]) -> bool:
     """Does a word of ``line`` start where a header cell's text starts, both after a gap wider than
-    a word space? A tightly padded table leaves its cells less than a gutter apart; its columns
-    still start where the header's do."""
-    starts = [w.x0 for row in header for w in _after_wide_gaps(row)]
-    return any(abs(w.x0 - x) <= START_TOLERANCE for w in _after_wide_gaps(line) for x in starts)
-
-
-def _after_wide_gaps(row: Sequence[Word]) -> list[Word]:
-    return [w for before, w in zip(row, row[1:]) if w.x0 - before.x1 > CELL_GAP_EM * max(w.size, before.size)]
+    their line's word spaces (``spans.padded_words``)? A tightly padded table leaves its cells less
+    than a gutter apart; its columns still start where the header's do."""
+    starts = [w.x0 for row in header for w in padded_words(row)]
+    return any(abs(w.x0 - x) <= ALIGNED_TOLERANCE for w in padded_words(line) for x in starts)
 
 
 def unruled_header_at_page_foot(words: Sequence[Word], edges: Sequence[float], page: int,

@@ -80,6 +80,13 @@ def row_crossed(lines: Sequence[Sequence[Word]], edges: Sequence[float], starts:
     return crossed
 
 
+def padded_words(line: Sequence[Word]) -> list[Word]:
+    """The words of a printed line that stand further from the word before them than the line's
+    word spaces: where a tightly padded cell's text may start."""
+    space = _word_space(line)
+    return [b for a, b in zip(line, line[1:]) if b.x0 - a.x1 > space + ALIGNED_TOLERANCE]
+
+
 def _word_space(line: Sequence[Word]) -> float:
     """The line's usual word space: the median of its gaps narrow enough to be one, or a share of
     its type size where it has too few."""
