@@ -584,6 +584,28 @@ def test_justified_paragraphs_without_space_between_them_part_at_their_short_las
     assert len(_paragraphs_set_close(tmp_path, justified=True, between=0.0)) == 8
 
 
+@pytest.mark.parametrize("short", [1.8, 3.8])
+def test_justified_paragraphs_without_space_between_them_part_where_a_last_line_nearly_fills_the_measure(
+        tmp_path, short):
+    """A paragraph's last line keeps its natural word spaces, so it stops short of the edge that
+    full lines are spaced out to, by however little: a browser set "… at forebygge tilbagefald."
+    1.8 pt short of the edge in 12 pt type, and "… passer ind i deres hverdag." 3.8 pt short in
+    10.5 pt, and the next paragraph, with no space before it, ran on."""
+    pages = [word_report_page(n) for n in range(1, 3)]
+    last = "nået sine mål, og borgerne har fået et godt og trygt forløb i job."
+    end, top = 72 + BODY * 0.6 * len(last) + short, 70.0
+    for k in range(8):
+        _justified_line(pages[0], 72, top, f"Afsnit {k + 1}: Projektet har arbejdet med at styrke samarbejdet", end)
+        _justified_line(pages[0], 72, top + PITCH, "mellem jobcentret og virksomhederne gennem hele perioden og har", end)
+        _justified_line(pages[0], 72, top + 2 * PITCH, last, None)
+        top += 3 * PITCH
+    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "nearly-full.pdf", pages))
+    paragraphs = [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Afsnit ") and ":" in b.text]
+    assert len(paragraphs) == 8
+    assert all(text.endswith("trygt forløb i job.") for text in paragraphs)
+
+
 def test_ragged_paragraphs_set_close_part_at_the_common_wider_step(tmp_path):
     """3 pt between paragraphs of 13 pt lines: not the usual paragraph space, but common enough."""
     assert len(_paragraphs_set_close(tmp_path, justified=False, between=3.0)) == 8

@@ -60,6 +60,9 @@ class DocGeometry:
 
 #: line steps this close (points) are one step laid out on a pixel grid
 PITCH_JITTER = 0.8
+#: a line ends flush at the right edge when its end, rounded to a point, lies this close (points) to
+#: the edge (itself the commonest rounded end)
+FLUSH_TOLERANCE = 1
 #: text is set justified when this share of its body lines ends at the right edge (ragged: a few)
 JUSTIFIED_SHARE = 0.4
 JUSTIFIED_MIN_LINES = 10
@@ -91,13 +94,23 @@ def _mode(values: Sequence[float], weights: Sequence[int] | None = None) -> floa
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
+def stops_short(x1: float, right: float) -> bool:
+    """Does a line that ends at ``x1`` stop short of the right edge ``right``, by more than the ends
+    of flush lines vary?
+
+    >>> stops_short(525.4, 527), stops_short(526.4, 527), stops_short(529.0, 527)
+    (True, False, False)
+    """
+    return round(x1) < right - FLUSH_TOLERANCE
+
+
 def _justified(lines: Sequence[Line], body_right: float, body_size: float) -> bool:
     """Is the body text set justified? Yes when many of its lines end flush at the right edge, or,
     in a report of short paragraphs (whose last lines stop anywhere), when lines of several
     different texts end flush and few stop just short of the edge, where ragged lines end."""
     if len(lines) < JUSTIFIED_MIN_LINES:
         return False
-    flush = [f for f in lines if abs(round(f.x1) - body_right) <= 1]
+    flush = [f for f in lines if abs(round(f.x1) - body_right) <= FLUSH_TOLERANCE]
     if len(flush) >= JUSTIFIED_SHARE * len(lines):
         return True
     # a sentence repeated in every chapter may happen to fill a ragged line: count texts, not lines

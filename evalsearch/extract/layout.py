@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from evalsearch.extract.footnotes import rows_to_footnotes
-from evalsearch.extract.geometry import DocGeometry
+from evalsearch.extract.geometry import DocGeometry, stops_short
 from evalsearch.extract.lines import (
     body_bottom, is_superscript, join_lines, line_text, row_to_fragments, runs_on, words_to_rows,
 )
@@ -36,8 +36,6 @@ HEADING_MAX_WORDS = 18
 DASH_MARKERS = frozenset("-–")
 #: a line this close (points) to the text after a number hangs under it: the number marks a list item
 HANGING_TOLERANCE = 2.0
-#: a justified line that stops this many ems short of the right edge is a paragraph's last
-SHORT_LINE_EMS = 0.5
 #: in ragged text, room (ems) beyond the next line's first word and a space that shows a line was
 #: not broken for lack of room
 RAGGED_ROOM_EMS = 1.0
@@ -168,11 +166,12 @@ def _hangs_under_number(draft: _Draft, line: Line, geometry: DocGeometry) -> boo
 
 def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
     """In justified text, a line that ends a sentence short of the right edge ends its paragraph,
-    however little space the paragraphs have between them. The line starts at the paragraph's left
+    however little space the paragraphs have between them, and however little short it stops: a
+    last line keeps its natural word spaces, full lines are spaced out to the edge. The line starts at the paragraph's left
     edge: the body's, or that of a paragraph set to the full measure (a report of many list items
     has its body edge at theirs)."""
     prev = draft.last
-    if not geometry.justified or prev.x1 >= geometry.body_right - SHORT_LINE_EMS * prev.size:
+    if not geometry.justified or not stops_short(prev.x1, geometry.body_right):
         return False  # most lines of justified text are full: their text is not read again
     full = any(line.x1 >= geometry.body_right - 2 for line in draft.lines)
     at_left = abs(prev.x0 - geometry.body_left) <= 2 or (full and abs(prev.x0 - draft.left) <= 2)
