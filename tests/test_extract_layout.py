@@ -677,6 +677,27 @@ def test_ragged_paragraphs_without_space_between_them_part_where_the_next_word_w
     assert [b.text for b in doc.blocks if b.role == "paragraph" and b.text.startswith(("Afsnit ", "Et kort"))][:-1] == expected
 
 
+@pytest.mark.parametrize(("ending", "paragraphs"), [
+    ("for at komme i job.", 2),  # room for a space and "Endelig", and 3.8 pt more
+    ("for at finde arbejde.", 1),  # "Endelig" fits, its space does not: the line was full
+])
+def test_ragged_line_ending_a_sentence_ends_its_paragraph_where_a_space_and_the_next_word_would_have_fitted(
+        tmp_path, ending, paragraphs):
+    """The room asked for beyond the next word is the line's own word space (2.8 pt in 10 pt
+    Helvetica), not a whole em: a browser set paragraphs with no space between them whose last
+    line left room for a space, the next paragraph's first word and a little more, and the
+    paragraphs ran on."""
+    pages = [word_report_page(n) for n in range(1, 3)]
+    first = "Endelig har projektet arbejdet med at styrke samarbejdet mellem jobcentret og de lokale virksomheder"
+    lines = [first, f"gennem hele perioden, og det har givet de unge borgere gode muligheder {ending}", first,
+             "og har nået sine mål."]
+    for k, line in enumerate(lines):
+        pages[0].text(72, 70 + k * PITCH, line, size=BODY)
+    pages[1].text(72, 70, "Afsnit på side 2 med almindelig tekst.", size=BODY)
+    doc = extract_document(write_pdf(tmp_path / "room-for-a-space.pdf", pages))
+    assert len([b for b in doc.blocks if b.role == "paragraph" and b.text.startswith("Endelig")]) == paragraphs
+
+
 def test_ragged_line_ending_a_sentence_with_no_room_for_the_next_word_goes_on(tmp_path):
     pages = [word_report_page(n) for n in range(1, 3)]
     lines = ["Projektet har arbejdet med at styrke samarbejdet mellem parterne.",

@@ -6,8 +6,7 @@ The stages, each a function of what it takes to what it returns:
 body lines and margin-note lines, ``lines_to_notes`` (``margin_notes``) groups
 margin lines into notes, and ``lines_to_blocks`` groups body lines into
 paragraphs, list items, headings and captions, a block opening beside each note.
-Margin notes are then attached as the label of the block they stand beside;
-they never enter body text.
+Margin notes are then attached as the label of the block they stand beside; they never enter body text.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ from dataclasses import dataclass, field
 from evalsearch.extract.footnotes import rows_to_footnotes
 from evalsearch.extract.geometry import DocGeometry, stops_short
 from evalsearch.extract.lines import (
-    body_bottom, is_superscript, join_lines, line_text, row_to_fragments, runs_on, words_to_rows,
-)
+    body_bottom, is_superscript, join_lines, line_text, row_to_fragments, runs_on, word_space, words_to_rows)
 from evalsearch.extract.margin_notes import MarginNote, attach_notes, lines_to_notes, opens_beside_note
 from evalsearch.extract.patterns import (
     BULLET_MARKERS,
@@ -36,9 +34,10 @@ HEADING_MAX_WORDS = 18
 DASH_MARKERS = frozenset("-–")
 #: a line this close (points) to the text after a number hangs under it: the number marks a list item
 HANGING_TOLERANCE = 2.0
-#: in ragged text, room (ems) beyond the next line's first word and a space that shows a line was
-#: not broken for lack of room
-RAGGED_ROOM_EMS = 1.0
+#: in ragged text, a line not broken for lack of room leaves room for a word space (the line's own,
+#: or this many ems) and the next line's first word, and this many ems more
+SPACE_EMS = 0.3
+RAGGED_ROOM_EMS = 0.1
 
 
 @dataclass
@@ -179,15 +178,16 @@ def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
 
 
 def _ragged_end(draft: _Draft, line: Line, geometry: DocGeometry) -> bool:
-    """In ragged text, a line that ends a sentence with room left for the next line's first word
-    ends its paragraph: it was not broken for lack of room. The room is measured against the
-    paragraph's own longest line (a line of its own: the page's longest at its edge), so it is
-    never overrated."""
+    """In ragged text, a line that ends a sentence with room left for a space and the next line's
+    first word ends its paragraph: it was not broken for lack of room. The room is measured against
+    the paragraph's own longest line (a line of its own: the page's longest at its edge), so it is
+    never overrated; the space is the one the line sets between its own words."""
     if geometry.justified:
         return False
     prev, first = draft.last, line.words[0]
     room = (max(other.x1 for other in draft.lines) if len(draft.lines) > 1 else draft.measure) - prev.x1
-    if room <= first.x1 - first.x0 + RAGGED_ROOM_EMS * prev.size:
+    space = word_space(prev) or SPACE_EMS * prev.size
+    if room <= first.x1 - first.x0 + space + RAGGED_ROOM_EMS * prev.size:
         return False
     return abs(prev.x0 - draft.left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
 

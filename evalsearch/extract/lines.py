@@ -113,6 +113,14 @@ def body_bottom(line: Line) -> float:
     return max((w.bottom for w in line.words if w.size >= 0.95 * size), default=line.bottom)
 
 
+def word_space(line: Line) -> float | None:
+    """The space a line sets between its words (the median gap), or None for a line of one word.
+    A ragged line sets its font's own space, a third of an em or so, or, in a typewriter face,
+    more than half of one."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(line.words, line.words[1:]))
+    return gaps[len(gaps) // 2] if gaps else None
+
+
 def _touching_number(first: str, text: str) -> bool:
     """Is ``first`` a list or section number ("21.", "3)") that the word after it touches?"""
     return ORDERED_NUMBER.match(first) is not None and text[:1].isalpha()
