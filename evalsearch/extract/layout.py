@@ -6,7 +6,8 @@ The stages, each a function of what it takes to what it returns:
 body lines and margin-note lines, ``lines_to_notes`` (``margin_notes``) groups
 margin lines into notes, and ``lines_to_blocks`` groups body lines into
 paragraphs, list items, headings and captions, a block opening beside each note.
-Margin notes are then attached as the label of the block they stand beside; they never enter body text.
+Margin notes are then attached as the label of the block they stand beside;
+they never enter body text.
 """
 
 from __future__ import annotations
@@ -166,9 +167,9 @@ def _hangs_under_number(draft: _Draft, line: Line, geometry: DocGeometry) -> boo
 def _short_justified_end(draft: _Draft, geometry: DocGeometry) -> bool:
     """In justified text, a line that ends a sentence short of the right edge ends its paragraph,
     however little space the paragraphs have between them, and however little short it stops: a
-    last line keeps its natural word spaces, full lines are spaced out to the edge. The line starts at the paragraph's left
-    edge: the body's, or that of a paragraph set to the full measure (a report of many list items
-    has its body edge at theirs)."""
+    last line keeps its natural word spaces, full lines are spaced out to the edge. The line
+    starts at the paragraph's left edge: the body's, or that of a paragraph set to the full
+    measure (a report of many list items has its body edge at theirs)."""
     prev = draft.last
     if not geometry.justified or not stops_short(prev.x1, geometry.body_right):
         return False  # most lines of justified text are full: their text is not read again

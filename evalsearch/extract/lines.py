@@ -114,11 +114,11 @@ def body_bottom(line: Line) -> float:
 
 
 def word_space(line: Line) -> float | None:
-    """The space a line sets between its words (the median gap), or None for a line of one word.
-    A ragged line sets its font's own space, a third of an em or so, or, in a typewriter face,
-    more than half of one."""
+    """The space a line sets between its words (the median gap), or None for a line of one word
+    or of words set touching. A ragged line sets its font's own space, a third of an em or so,
+    or, in a typewriter face, more than half of one."""
     gaps = sorted(b.x0 - a.x1 for a, b in zip(line.words, line.words[1:]))
-    return gaps[len(gaps) // 2] if gaps else None
+    return gaps[len(gaps) // 2] if gaps and gaps[len(gaps) // 2] > 0 else None
 
 
 def _touching_number(first: str, text: str) -> bool:
