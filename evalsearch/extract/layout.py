@@ -35,9 +35,8 @@ HEADING_MAX_WORDS = 18
 DASH_MARKERS = frozenset("-–")
 #: a line this close (points) to the text after a number hangs under it: the number marks a list item
 HANGING_TOLERANCE = 2.0
-#: in ragged text, a line not broken for lack of room leaves room for a word space (the line's own,
-#: or this many ems) and the next line's first word, and this many ems more
-SPACE_EMS = 0.3
+#: in ragged text, a line not broken for lack of room leaves room for a word space (the line's own)
+#: and the next line's first word, and this many ems more
 RAGGED_ROOM_EMS = 0.1
 
 
@@ -187,8 +186,7 @@ def _ragged_end(draft: _Draft, line: Line, geometry: DocGeometry) -> bool:
         return False
     prev, first = draft.last, line.words[0]
     room = (max(other.x1 for other in draft.lines) if len(draft.lines) > 1 else draft.measure) - prev.x1
-    space = word_space(prev) or SPACE_EMS * prev.size
-    if room <= first.x1 - first.x0 + space + RAGGED_ROOM_EMS * prev.size:
+    if room <= first.x1 - first.x0 + word_space(prev.words) + RAGGED_ROOM_EMS * prev.size:
         return False
     return abs(prev.x0 - draft.left) <= 2 and SENTENCE_END.search(line_text(prev)) is not None
 

@@ -7,6 +7,7 @@ margin note and the body text beside it, or two table cells, never merge.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -21,6 +22,8 @@ SIZE_JUMP = 1.6
 SIZE_JUMP_GAP = 3.0
 #: type this much bigger than the word before it, a gutter apart, is another column whatever its size
 MIXED_SIZE = 1.25
+#: a word space (ems) where a line has too few to measure
+WORD_SPACE_EMS = 0.3
 
 #: a list or section number on its own: "21.", "3)", "4.2."
 ORDERED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]$")
@@ -113,12 +116,15 @@ def body_bottom(line: Line) -> float:
     return max((w.bottom for w in line.words if w.size >= 0.95 * size), default=line.bottom)
 
 
-def word_space(line: Line) -> float | None:
-    """The space a line sets between its words (the median gap), or None for a line of one word
-    or of words set touching. A ragged line sets its font's own space, a third of an em or so,
-    or, in a typewriter face, more than half of one."""
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(line.words, line.words[1:]))
-    return gaps[len(gaps) // 2] if gaps and gaps[len(gaps) // 2] > 0 else None
+def word_space(words: Sequence[Word], widest: float = math.inf, fewest: int = 1) -> float:
+    """The usual space between the words of a printed line: the median of its gaps up to
+    ``widest`` type sizes (a table row's wider gaps part cells), or ``WORD_SPACE_EMS`` of its type
+    size where it has fewer than ``fewest`` gaps or its words touch. A ragged line sets its font's
+    own space, a third of an em or so, or, in a typewriter face, more than half of one."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(words, words[1:]) if b.x0 - a.x1 <= widest * max(a.size, b.size))
+    if len(gaps) >= fewest and gaps and gaps[len(gaps) // 2] > 0:
+        return gaps[len(gaps) // 2]
+    return WORD_SPACE_EMS * max((w.size for w in words), default=0.0)
 
 
 def _touching_number(first: str, text: str) -> bool:

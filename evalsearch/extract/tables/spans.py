@@ -15,12 +15,11 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from evalsearch.extract.lines import word_space
 from evalsearch.model import Word
 
 #: word starts this close (points) stand one above the other: a left-aligned column
 ALIGNED_TOLERANCE = 0.8
-#: a word space (ems) where a line has too few to measure
-WORD_SPACE_EMS = 0.3
 #: two words at most this many ems apart may be one cell's text across an edge
 SPAN_GAP_RATIO = 0.45
 
@@ -88,7 +87,5 @@ def padded_words(line: Sequence[Word]) -> list[Word]:
 
 
 def _word_space(line: Sequence[Word]) -> float:
-    """The line's usual word space: the median of its gaps narrow enough to be one, or a share of
-    its type size where it has too few."""
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 <= SPAN_GAP_RATIO * max(a.size, b.size))
-    return gaps[len(gaps) // 2] if len(gaps) >= 3 else WORD_SPACE_EMS * max((w.size for w in line), default=0.0)
+    """The line's usual word space, measured on at least three gaps narrow enough to be one."""
+    return word_space(line, SPAN_GAP_RATIO, 3)
