@@ -94,8 +94,9 @@ def margin_report(tmp_path_factory):
         page = PageSpec()
         page.text(400, 30, f"RAPPORT OM MARGINNOTER {n}", size=7)
         page.text(48, 80, "Ledelse og", size=7.5).text(48, 89, "opbakning", size=7.5)
-        page.text(180, 80, "Lederne har bakket op om projektet gennem hele forløbet, og de har ud-")
-        page.text(180, 80 + PITCH, "dannelse i at bruge de kompenserende ordninger.")
+        # "medar-" is no word: the report breaks words at line ends, so the hyphen goes
+        page.text(180, 80, "Lederne har bakket op om projektet gennem hele forløbet, og deres medar-")
+        page.text(180, 80 + PITCH, "bejdere har lært at bruge de kompenserende ordninger.")
         page.text(48, 130, "Metode", size=7.5)
         page.text(180, 130, f"Evalueringen bygger på interview med ledere på side {n}.")
         pages.append(page)
@@ -108,8 +109,8 @@ def test_margin_notes_label_the_paragraph_beside_them(margin_report):
     first, second = paragraphs[:2]
     assert first.label == "Ledelse og opbakning"
     assert first.text == (
-        "Lederne har bakket op om projektet gennem hele forløbet, og de har "
-        "uddannelse i at bruge de kompenserende ordninger."
+        "Lederne har bakket op om projektet gennem hele forløbet, og deres "
+        "medarbejdere har lært at bruge de kompenserende ordninger."
     )
     assert second.label == "Metode" and second.text.startswith("Evalueringen bygger")
 

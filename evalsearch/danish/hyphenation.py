@@ -25,6 +25,13 @@ looking only at the piece after the last in-word hyphen of the left side
    break inside a word is far more common than a real hyphen before an
    unknown word.
 
+Rules 4 to 7 hold for a document that breaks words at its line ends. One that never
+does (a Word report printed without hyphenation) ends a line in a hyphen only where the
+word has one, so there every hyphen stays ("kontant-" / "hjælpsmodtagerne"), and so
+does a hyphen between two words in mid-line (``join_inline_hyphen``). The extraction
+tells which kind a document is (``is_word_break`` over its line ends) and reads it
+within ``line_ends_break_words``.
+
 A soft hyphen (U+00AD) always marks a break inside a word and is joined.
 
 >>> join_line_break("ud-", "dannelse")
@@ -44,6 +51,9 @@ A soft hyphen (U+00AD) always marks a break inside a word and is joined.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 
 from evalsearch.danish.compounds import split_compound
@@ -64,12 +74,48 @@ _LINE_BREAK = re.compile(r"(\S*[\w\u00ad][-\u2010\u2011\u2012\u00ad])[ \t]*\r?\n
 _SPACE_BREAK = re.compile(r"(\S*\w[-\u2010\u2011\u2012])[ \t]+(\S+)")
 
 
+# does the document being read break words at line ends (the default) or only end lines in real hyphens?
+_BREAKS_WORDS: ContextVar[bool] = ContextVar("line_ends_break_words", default=True)
+
+
+@contextmanager
+def line_ends_break_words(breaks: bool) -> Iterator[None]:
+    """Read the text within as a document that does (or does not) break words at line ends.
+
+    >>> with line_ends_break_words(False):
+    ...     join_line_break("kontant-", "hjælpsmodtagerne")
+    'kontant-hjælpsmodtagerne'
+    """
+    token = _BREAKS_WORDS.set(breaks)
+    try:
+        yield
+    finally:
+        _BREAKS_WORDS.reset(token)
+
+
 def is_known_or_compound(word: str) -> bool:
     """True for a known word form or a word the compound splitter can take apart."""
     return word in forms() or bool(split_compound(word))
 
 
-@lru_cache(maxsize=DEFAULT_CACHE_SIZE)
+def is_word_break(left: str, right: str) -> bool:
+    """Tell whether a line that ends in ``left`` ("perso-") breaks a word that ``right`` ("ner") ends.
+
+    Only a break the lexicon shows to be inside a word counts: the piece before the hyphen
+    is a syllable but no word ("perso-", "projektaktivi-"). "for-" / "hold" or
+    "kontant-" / "hjælpsmodtagerne" may be either, and say nothing.
+
+    >>> is_word_break("perso-", "ner"), is_word_break("kontant-", "hjælpsmodtagerne")
+    (True, False)
+    """
+    if not left or not right or left[-1] not in HYPHENS or not right[0].isalpha() or right[0].isupper():
+        return False
+    piece = _IN_WORD_BREAK.split(left[:-1])[-1]
+    if not piece or not piece[-1].isalpha() or piece[-1].isupper() or not _VOWEL.search(piece.lower()):
+        return False
+    return normalise(right) not in SUSPENSION_WORDS and piece.lower() not in forms()
+
+
 def join_line_break(left: str, right: str) -> str:
     """Join a word broken at a line end, keeping the hyphen only where it is real.
 
@@ -85,6 +131,11 @@ def join_line_break(left: str, right: str) -> str:
     >>> join_line_break("kompetenceudviklings-", "hold")
     'kompetenceudviklingshold'
     """
+    return _join_line_break(left, right, _BREAKS_WORDS.get())
+
+
+@lru_cache(maxsize=DEFAULT_CACHE_SIZE)
+def _join_line_break(left: str, right: str, breaks_words: bool) -> str:
     if not right:
         return left
     if not left or left[-1] not in HYPHENS + SOFT_HYPHEN:
@@ -101,7 +152,9 @@ def join_line_break(left: str, right: str) -> str:
         return left + right
     if core in SUSPENSION_WORDS:
         # "her-" / "til" is "hertil", but "Social-" / "og" is suspended
-        return stem + right if piece_lower + core in forms() else f"{left} {right}"
+        return stem + right if breaks_words and piece_lower + core in forms() else f"{left} {right}"
+    if not breaks_words:
+        return left + right
     if not piece[-1].isalpha() or piece[-1].isupper() or not _VOWEL.search(piece_lower):
         return left + right
     if f"{piece_lower}-{core}" in forms():
@@ -116,7 +169,6 @@ def join_line_break(left: str, right: str) -> str:
 _INLINE = re.compile(r"(?<![\w-])([a-zæøåäöüé]{2,}(?:-[a-zæøåäöüé]{1,})+)(?![\w-])")
 
 
-@lru_cache(maxsize=DEFAULT_CACHE_SIZE)
 def join_inline_hyphen(token: str) -> str:
     """Remove hyphens that a re-flowed text left inside lowercase words.
 
@@ -124,16 +176,26 @@ def join_inline_hyphen(token: str) -> str:
     mid-line ("projektaktivi-teterne", "par-ter", "ud-fordringer"). A hyphen is
     removed where the joined word is a known form or a compound, or where
     neither side is a word; real hyphens stay ("ikke-kommunale",
-    "match-making", "e-læring").
+    "match-making", "e-læring"). In a document that breaks no word at its line
+    ends (``line_ends_break_words``), a hyphen between two words stays as well
+    ("kontant-hjælpsmodtagerne").
 
     >>> join_inline_hyphen("par-ter")
     'parter'
     >>> join_inline_hyphen("ikke-kommunale")
     'ikke-kommunale'
     """
+    return _join_inline_hyphen(token, _BREAKS_WORDS.get())
+
+
+@lru_cache(maxsize=DEFAULT_CACHE_SIZE)
+def _join_inline_hyphen(token: str, breaks_words: bool) -> str:
     if token in forms():
         return token
     pieces = token.split("-")
+    if not breaks_words and all(is_known_or_compound(p) for p in pieces):
+        # words joined by a hyphen in a document that never breaks a word: the hyphen is the word's own
+        return token
     whole = "".join(pieces)
     cuts = set(_hyphenation_points(whole))
     offsets = [sum(len(p) for p in pieces[: i + 1]) for i in range(len(pieces) - 1)]

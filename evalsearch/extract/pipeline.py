@@ -1,12 +1,13 @@
 """PDF → Document: the extraction stages in order.
 
 ``extract_document(path, settings)`` opens the file (bad input raises an
-``InputError``), reads every page, removes page furniture, measures the page
-grid, lays out each page, joins blocks across page breaks, builds the section
-tree and reads the title page. Then the record stages that ``_record_stages()``
-lists run one by one over the shared ``ExtractContext``; a stage that
-fails on one document is recorded as an ``ErrorItem`` (status "partial") and
-the others still run.
+``InputError``), reads every page and tells whether the document breaks words
+at its line ends (``wordbreaks``: every line-end hyphen of the reading follows
+that), removes page furniture, measures the page grid, lays out each page, joins
+blocks across page breaks, builds the section tree and reads the title page.
+Then the record stages that ``_record_stages()`` lists run one by one over the
+shared ``ExtractContext``; a stage that fails on one document is recorded as an
+``ErrorItem`` (status "partial") and the others still run.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from evalsearch.danish.hyphenation import line_ends_break_words
 from evalsearch.errors import EvalsearchError, InputError, NoTextLayerError
 from evalsearch.extract.figures import figures_stage
 from evalsearch.extract.furniture import find_furniture, strip_furniture
@@ -37,6 +39,7 @@ from evalsearch.extract.sections import TocEntry, build_sections, rows_to_toc
 from evalsearch.extract.settings import ExtractSettings
 from evalsearch.extract.spill import drop_spilled_lines
 from evalsearch.extract.titlepage import read_title_page
+from evalsearch.extract.wordbreaks import breaks_words
 from evalsearch.model import Block, Document, ErrorItem, Footnote, PageContent, Source
 from evalsearch.naming import doc_id_for
 
@@ -251,6 +254,15 @@ def extract_document(path: str | Path, settings: ExtractSettings | dict | None =
     path = Path(path)
     started = time.perf_counter()
     pages, errors, source = read_pages(path, settings)
+    with line_ends_break_words(breaks_words(pages)):
+        document = _read_document(path, pages, errors, source, settings)
+    log.info("%s: %d pages in %.2fs", path.name, source.pages, time.perf_counter() - started)
+    return document
+
+
+def _read_document(path: Path, pages: list[PageContent], errors: list[ErrorItem], source: Source,
+                   settings: ExtractSettings) -> Document:
+    """The stages after reading the pages: layout, sections, title page, then the record stages."""
     laid = layout_document(pages, settings)
     sections, blocks = build_sections(laid.blocks, laid.toc)
     front = read_title_page(pages, laid.geometry.body_size)
@@ -277,5 +289,4 @@ def extract_document(path: str | Path, settings: ExtractSettings | dict | None =
         except Exception as exc:  # a stage bug must not lose the rest of the document
             log.exception("%s: stage %s failed", path.name, name)
             document.errors.append(ErrorItem(name, f"internal error in stage {name}: {type(exc).__name__}: {exc}"))
-    log.info("%s: %d pages in %.2fs", path.name, source.pages, time.perf_counter() - started)
     return document
