@@ -17,8 +17,6 @@ from evalsearch.danish.hyphenation import HYPHENS, is_word_break
 from evalsearch.extract.lines import words_to_rows
 from evalsearch.model import PageContent
 
-#: line ends that break a word inside it before a document counts as hyphenated
-MIN_WORD_BREAKS = 1
 #: a gap this many ems wide ends a run of words: a column's or a table cell's line ends there
 RUN_GAP_EMS = 1.0
 #: points the word that goes on may start left of its run's first word
@@ -55,11 +53,10 @@ def breaks_words(pages: Iterable[PageContent]) -> bool:
     A document with no line end that a hyphen joins to a lowercase word shows neither, and
     is read as the default: one that breaks words.
     """
-    found = hyphens = 0
+    hyphens = False
     for left, right in hyphenated_line_ends(pages):
         if right[:1].islower():
-            hyphens += 1
-            found += is_word_break(left, right)
-            if found >= MIN_WORD_BREAKS:
+            if is_word_break(left, right):
                 return True
-    return hyphens == 0
+            hyphens = True
+    return not hyphens
